@@ -9,7 +9,11 @@ pub trait ActionData: Read + Write + NumBytes {
     type Return: Read + Write + NumBytes;
 
     /// The packed action for `contract`, authorised by `authorization`.
-    fn to_action(&self, contract: Name, authorization: &[PermissionLevel]) -> Action<alloc::vec::Vec<u8>> {
+    fn to_action(
+        &self,
+        contract: Name,
+        authorization: &[PermissionLevel],
+    ) -> Action<alloc::vec::Vec<u8>> {
         Action {
             account: contract.into(),
             name: Self::NAME.into(),

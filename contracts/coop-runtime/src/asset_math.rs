@@ -33,7 +33,10 @@ pub fn add(a: Asset, b: Asset) -> Result<Asset, &'static str> {
     if amount.abs() > MAX_AMOUNT {
         return Err(ERR_OVERFLOW);
     }
-    Ok(Asset { amount, symbol: a.symbol })
+    Ok(Asset {
+        amount,
+        symbol: a.symbol,
+    })
 }
 
 /// `a - b`, same symbol, never below zero.
@@ -45,7 +48,10 @@ pub fn sub(a: Asset, b: Asset) -> Result<Asset, &'static str> {
     if amount < 0 {
         return Err(ERR_NEGATIVE_BALANCE);
     }
-    Ok(Asset { amount, symbol: a.symbol })
+    Ok(Asset {
+        amount,
+        symbol: a.symbol,
+    })
 }
 
 #[cfg(test)]
@@ -54,12 +60,18 @@ mod tests {
     use proptest::prelude::*;
 
     fn rub(amount: i64) -> Asset {
-        Asset { amount, symbol: crate::sym(4, "RUB") }
+        Asset {
+            amount,
+            symbol: crate::sym(4, "RUB"),
+        }
     }
 
     #[test]
     fn mismatched_symbols_are_refused() {
-        let axon = Asset { amount: 1, symbol: crate::sym(4, "AXON") };
+        let axon = Asset {
+            amount: 1,
+            symbol: crate::sym(4, "AXON"),
+        };
         assert_eq!(add(rub(1), axon), Err(ERR_SYMBOL_MISMATCH));
         assert_eq!(sub(rub(1), axon), Err(ERR_SYMBOL_MISMATCH));
     }

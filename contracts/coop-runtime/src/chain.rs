@@ -90,7 +90,13 @@ pub fn recover_key(digest: &[u8; 32], signature: &crate::Signature) -> Option<Pu
     let sig = signature.pack().ok()?;
     let mut out = [0u8; 64];
     let size = unsafe {
-        sys::recover_key(&checksum, sig.as_ptr(), sig.len(), out.as_mut_ptr(), out.len())
+        sys::recover_key(
+            &checksum,
+            sig.as_ptr(),
+            sig.len(),
+            out.as_mut_ptr(),
+            out.len(),
+        )
     };
     PublicKey::unpack(out.get(..size as usize)?).ok()
 }
@@ -191,7 +197,11 @@ impl<T: Table> Rows<T> {
     /// The rows from `lower` upwards, at most `limit` of them.
     pub fn range(&self, lower: u64, limit: usize) -> Vec<T::Row> {
         match self.index.lower_bound(lower) {
-            Some(cursor) => cursor.into_iter().take(limit).filter_map(|c| c.get().ok()).collect(),
+            Some(cursor) => cursor
+                .into_iter()
+                .take(limit)
+                .filter_map(|c| c.get().ok())
+                .collect(),
             None => Vec::new(),
         }
     }
@@ -202,7 +212,11 @@ impl<T: Table> Rows<T> {
 /// The event's handler only checks that the contract itself sent it ([`event_received`]).
 pub fn emit<E: ActionData>(event: &E) {
     let me = current_receiver();
-    send(me, &[crate::action::level(me, crate::system::ACTIVE)], event);
+    send(
+        me,
+        &[crate::action::level(me, crate::system::ACTIVE)],
+        event,
+    );
 }
 
 /// The body of every event handler: only the contract itself may emit its events.

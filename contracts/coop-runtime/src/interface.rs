@@ -114,14 +114,20 @@ macro_rules! contract_interface {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __return_type {
-    () => { $crate::interface::Nothing };
-    ($ret:ty) => { $ret };
+    () => {
+        $crate::interface::Nothing
+    };
+    ($ret:ty) => {
+        $ret
+    };
 }
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __dispatch_arm {
-    ($call:expr) => { $call };
+    ($call:expr) => {
+        $call
+    };
     ($call:expr, $ret:ty) => {{
         let result: $ret = $call;
         $crate::chain::set_return_value(&result);

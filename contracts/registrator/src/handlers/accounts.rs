@@ -40,7 +40,10 @@ pub fn newaccount(data: Newaccount) {
         .get(r.ram.symbol.code().as_u64())
         .map(|row| row.balance.amount)
         .unwrap_or(0);
-    chain::check(matches!(cost, Ok(cost) if balance >= cost.amount), ERR_COOP_CANNOT_PAY);
+    chain::check(
+        matches!(cost, Ok(cost) if balance >= cost.amount),
+        ERR_COOP_CANNOT_PAY,
+    );
 
     let payer = [level(data.coopname, ACCOUNTS_PERMISSION)];
     chain::send(
@@ -53,7 +56,15 @@ pub fn newaccount(data: Newaccount) {
             active: Authority::key(data.public_key),
         },
     );
-    chain::send(system::SYSTEM, &payer, &BuyRam { payer: data.coopname, receiver: data.username, quant: r.ram });
+    chain::send(
+        system::SYSTEM,
+        &payer,
+        &BuyRam {
+            payer: data.coopname,
+            receiver: data.username,
+            quant: r.ram,
+        },
+    );
     chain::send(
         system::SYSTEM,
         &payer,
@@ -77,5 +88,9 @@ pub fn newaccount(data: Newaccount) {
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvAccount { coopname: data.coopname, username: data.username, r#type: data.r#type });
+    chain::emit(&EvAccount {
+        coopname: data.coopname,
+        username: data.username,
+        r#type: data.r#type,
+    });
 }

@@ -23,7 +23,10 @@ pub fn regcoop(data: Regcoop) {
             .all(|fee| asset_math::is_positive_of(fee, p.symbol)),
         ERR_BAD_FEES,
     );
-    chain::check(p.announce.len() <= MAX_COOP_TEXT && p.description.len() <= MAX_COOP_TEXT, ERR_TEXT_TOO_LONG);
+    chain::check(
+        p.announce.len() <= MAX_COOP_TEXT && p.description.len() <= MAX_COOP_TEXT,
+        ERR_TEXT_TOO_LONG,
+    );
 
     coops.save(
         peers.operator,
@@ -42,7 +45,9 @@ pub fn regcoop(data: Regcoop) {
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvCoopReg { coopname: data.coopname });
+    chain::emit(&EvCoopReg {
+        coopname: data.coopname,
+    });
 }
 
 /// The cooperative, which must exist and be active.

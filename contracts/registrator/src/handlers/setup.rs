@@ -9,10 +9,17 @@ pub fn init(data: Init) {
     let r = &data.resources;
     let symbol = r.ram.symbol;
     chain::check(
-        [r.ram, r.net, r.cpu].iter().all(|a| asset_math::is_positive_of(a, symbol)),
+        [r.ram, r.net, r.cpu]
+            .iter()
+            .all(|a| asset_math::is_positive_of(a, symbol)),
         ERR_BAD_RESOURCES,
     );
-    chain::Rows::<Config>::new(me, me).save(me, &ConfigRow { resources: data.resources });
+    chain::Rows::<Config>::new(me, me).save(
+        me,
+        &ConfigRow {
+            resources: data.resources,
+        },
+    );
 }
 
 /// The settings, or abort when `init` has not run.

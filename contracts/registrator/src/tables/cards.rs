@@ -1,6 +1,6 @@
 //! `cards`: one card per account created through a cooperative.
-use coop_runtime::{n, AbiType};
 use alloc::string::String;
+use coop_runtime::{n, AbiType};
 use eosio::{Name, NumBytes, Read, TimePointSec, Write};
 
 /// Card status: created, not yet an accepted participant.

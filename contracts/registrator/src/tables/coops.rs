@@ -1,6 +1,6 @@
 //! `coops`: the cooperatives registry.
-use coop_runtime::{n, AbiType};
 use alloc::string::String;
+use coop_runtime::{n, AbiType};
 use eosio::{Asset, Name, NumBytes, Read, Symbol, TimePointSec, Write};
 
 /// Cooperative status: working.

@@ -1,0 +1,202 @@
+//! Deploys our contracts to any Antelope network: code and ABI, the `eosio.code`
+//! permission each contract needs to send inline actions, and each contract's `init`.
+//! `scripts/deploy` is a thin command over [`deploy_contracts`]; the localnet calls it too.
+use crate::abi_bin::{pack_abi, parse_abi_json};
+use crate::boot::{action, deploy_code, BootError, StepContext};
+use crate::client::{ChainError, Client};
+use crate::keys::parse_public_key;
+use crate::tools;
+use coop_runtime::action::level;
+use coop_runtime::system::{
+    Authority, KeyWeight, PermissionLevelWeight, UpdateAuth, WaitWeight, ACTIVE, EOSIO_CODE, OWNER,
+    SYSTEM,
+};
+use coop_runtime::Peers;
+use eosio::{Name, PermissionLevel};
+use registrator::AccountResources;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The contracts, in the order they are deployed, with their account in `peers`.
+pub fn contract_accounts(peers: &Peers) -> [(&'static str, Name); 4] {
+    [
+        ("registrator", peers.registrator),
+        ("soviet", peers.soviet),
+        ("wallet", peers.wallet),
+        ("operator", peers.operator),
+    ]
+}
+
+/// What to deploy where.
+#[derive(Clone, Debug)]
+pub struct DeployPlan {
+    /// The accounts the contracts go to (they must exist, with RAM for the code).
+    pub peers: Peers,
+    /// What a member's account costs its cooperative (`registrator::init`).
+    pub account_resources: AccountResources,
+}
+
+/// Deploys every contract (skipping code that is already there), gives each account's
+/// `active` its own `eosio.code`, and runs every `init`. Idempotent.
+pub fn deploy_contracts(
+    client: &Client,
+    plan: &DeployPlan,
+    progress: &mut dyn FnMut(&str),
+) -> Result<(), BootError> {
+    for (contract, account) in contract_accounts(&plan.peers) {
+        let wasm_path = tools::contract_wasm(contract);
+        let wasm = std::fs::read(&wasm_path).map_err(|e| {
+            BootError::Other(format!(
+                "{}: {e} (run scripts/build first)",
+                wasm_path.display()
+            ))
+        })?;
+        let abi_path = tools::contract_abi(contract);
+        let abi_text = std::fs::read_to_string(&abi_path)
+            .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+        let abi = parse_abi_json(&abi_text)
+            .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+        let hash = hex::encode(Sha256::digest(&wasm));
+        let on_chain = client
+            .get_code_hash(&account.to_string())
+            .step(&format!("code hash of {account}"))?;
+        if on_chain == hash {
+            progress(&format!(
+                "{contract}: code on {account} is current ({} bytes)",
+                wasm.len()
+            ));
+            // The ABI may still have changed without the code.
+            client
+                .push_actions(vec![action(
+                    SYSTEM,
+                    account,
+                    &coop_runtime::system::SetAbi {
+                        account,
+                        abi: pack_abi(&abi),
+                    },
+                )])
+                .step(&format!("setabi {contract}"))?;
+        } else {
+            progress(&format!(
+                "{contract}: deploying {} bytes to {account}",
+                wasm.len()
+            ));
+            deploy_code(client, account, wasm, pack_abi(&abi))
+                .step(&format!("deploy {contract}"))?;
+        }
+        add_code_permission(client, account, account)
+            .step(&format!("eosio.code permission of {account}"))?;
+    }
+    progress("initialising the contracts");
+    let peers = plan.peers;
+    client
+        .push_actions(vec![
+            action(
+                peers.registrator,
+                peers.registrator,
+                &registrator::Init {
+                    peers,
+                    resources: plan.account_resources.clone(),
+                },
+            ),
+            action(peers.soviet, peers.soviet, &soviet::Init { peers }),
+            action(peers.wallet, peers.wallet, &wallet::Init { peers }),
+            action(peers.operator, peers.operator, &operator::Init { peers }),
+        ])
+        .step("init")?;
+    Ok(())
+}
+
+/// Adds `code@eosio.code` to `account@active` (keeping everything already there), so the
+/// contract on `code` can send inline actions as `account`. Does nothing if present.
+pub fn add_code_permission(client: &Client, account: Name, code: Name) -> Result<(), ChainError> {
+    let code_level = level(code, EOSIO_CODE);
+    let mut authority = permission_authority(client, account, ACTIVE)?;
+    if authority
+        .accounts
+        .iter()
+        .any(|a| a.permission == code_level)
+    {
+        return Ok(());
+    }
+    authority.accounts.push(PermissionLevelWeight {
+        permission: code_level,
+        weight: authority.threshold.min(u16::MAX as u32) as u16,
+    });
+    authority.accounts.sort_by_key(|a| {
+        (
+            a.permission.actor.as_u64(),
+            a.permission.permission.as_u64(),
+        )
+    });
+    client
+        .push_actions(vec![action(
+            SYSTEM,
+            account,
+            &UpdateAuth {
+                account,
+                permission: ACTIVE,
+                parent: OWNER,
+                auth: authority,
+            },
+        )])
+        .map(|_| ())
+}
+
+/// The authority of `account@permission` as the chain reports it.
+pub fn permission_authority(
+    client: &Client,
+    account: Name,
+    permission: Name,
+) -> Result<Authority, ChainError> {
+    let info = client.get_account(&account.to_string())?;
+    let wanted = permission.to_string();
+    let perm = info["permissions"]
+        .as_array()
+        .and_then(|perms| {
+            perms
+                .iter()
+                .find(|p| p["perm_name"] == Value::from(wanted.as_str()))
+        })
+        .cloned()
+        .unwrap_or_default();
+    Ok(authority_from_json(&perm["required_auth"]))
+}
+
+/// An authority from `get_account`'s JSON.
+pub fn authority_from_json(json: &Value) -> Authority {
+    let list = |key: &str| json[key].as_array().cloned().unwrap_or_default();
+    Authority {
+        threshold: json["threshold"].as_u64().unwrap_or(1) as u32,
+        keys: list("keys")
+            .iter()
+            .filter_map(|k| {
+                Some(KeyWeight {
+                    key: parse_public_key(k["key"].as_str()?).ok()?,
+                    weight: k["weight"].as_u64()? as u16,
+                })
+            })
+            .collect(),
+        accounts: list("accounts")
+            .iter()
+            .filter_map(|a| {
+                Some(PermissionLevelWeight {
+                    permission: PermissionLevel {
+                        actor: a["permission"]["actor"].as_str()?.parse().ok()?,
+                        permission: a["permission"]["permission"].as_str()?.parse().ok()?,
+                    },
+                    weight: a["weight"].as_u64()? as u16,
+                })
+            })
+            .collect(),
+        waits: list("waits")
+            .iter()
+            .filter_map(|w| {
+                Some(WaitWeight {
+                    wait_sec: w["wait_sec"].as_u64()? as u32,
+                    weight: w["weight"].as_u64()? as u16,
+                })
+            })
+            .collect(),
+    }
+}

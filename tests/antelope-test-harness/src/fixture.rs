@@ -1,0 +1,251 @@
+//! The test fixture: one booted chain per test binary with our contracts deployed, and
+//! the verbs tests speak in (`ok`, `fails`, `rows`, fresh names and keys).
+use crate::boot::{boot_chain, core, create_account, dev_public_key, AccountPlan, BootError};
+use crate::client::{ChainError, Client, PushOutcome};
+use crate::deploy::{deploy_contracts, DeployPlan};
+use crate::keys::PrivateKey;
+use crate::node::TempNode;
+use coop_runtime::action::level;
+use coop_runtime::system::{ACTIVE, SYSTEM};
+use coop_runtime::{n, ActionData, Peers, PublicKey};
+use eosio::{Asset, Name, PermissionLevel, Read, Table};
+use registrator::AccountResources;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// The contract accounts on the localnet and in tests (the crate names).
+pub fn default_peers() -> Peers {
+    Peers {
+        operator: n("operator"),
+        registrator: n("registrator"),
+        soviet: n("soviet"),
+        wallet: n("wallet"),
+    }
+}
+
+/// What a member's account costs its cooperative on the localnet and in tests.
+pub fn default_account_resources() -> AccountResources {
+    AccountResources {
+        ram: core("0.1000"),
+        net: core("0.1000"),
+        cpu: core("0.1000"),
+    }
+}
+
+/// RAM for each contract account: room for its code (about ten times the WASM size) and
+/// its own rows.
+pub const CONTRACT_RAM_BYTES: u32 = 2 * 1024 * 1024;
+
+/// Creates the contract accounts (dev key, RAM, stake and some core tokens for the
+/// operator, which pays for cooperatives' accounts), then deploys the contracts.
+pub fn create_and_deploy(
+    client: &Client,
+    peers: &Peers,
+    progress: &mut dyn FnMut(&str),
+) -> Result<(), BootError> {
+    for (contract, account) in crate::deploy::contract_accounts(peers) {
+        let plan = AccountPlan {
+            name: account,
+            key: dev_public_key(),
+            ram_bytes: CONTRACT_RAM_BYTES,
+            net: core("1000.0000"),
+            cpu: core("1000.0000"),
+            funds: (account == peers.operator).then(|| core("1000000.0000")),
+        };
+        if create_account(client, SYSTEM, &plan).map_err(|error| BootError::Chain {
+            step: format!("create {contract} account"),
+            error,
+        })? {
+            progress(&format!("created account {account} for {contract}"));
+        }
+    }
+    deploy_contracts(
+        client,
+        &DeployPlan {
+            peers: *peers,
+            account_resources: default_account_resources(),
+        },
+        progress,
+    )
+}
+
+/// A booted node with the contracts deployed.
+pub struct TestChain {
+    /// The node; stopped when the chain is dropped (and when the process ends).
+    pub node: TempNode,
+    /// A client of the node whose keyring holds the development key.
+    pub client: Client,
+    /// Where the contracts are.
+    pub peers: Peers,
+}
+
+impl TestChain {
+    /// The chain of this test binary, started on first use.
+    pub fn shared() -> &'static TestChain {
+        static CHAIN: OnceLock<TestChain> = OnceLock::new();
+        CHAIN.get_or_init(|| {
+            TestChain::start().unwrap_or_else(|e| panic!("cannot start the test chain: {e}"))
+        })
+    }
+
+    /// Starts a fresh node, boots it and deploys the contracts.
+    pub fn start() -> Result<TestChain, BootError> {
+        let node = TempNode::start().map_err(|e| BootError::Other(format!("start nodeos: {e}")))?;
+        let client = Client::new(&node.http_url());
+        let mut quiet = |_: &str| {};
+        boot_chain(&client, &mut quiet)?;
+        let peers = default_peers();
+        create_and_deploy(&client, &peers, &mut quiet)?;
+        Ok(TestChain {
+            node,
+            client,
+            peers,
+        })
+    }
+
+    /// A fresh 12-character account name starting with `prefix` (letters only, at most 6).
+    pub fn unique_name(&self, prefix: &str) -> Name {
+        unique_name(prefix)
+    }
+
+    /// A new key pair, known to the client's keyring from now on.
+    pub fn new_key(&self) -> PrivateKey {
+        let key = PrivateKey::generate();
+        self.client.add_key(key.clone());
+        key
+    }
+
+    /// Pushes `data` to `contract`, signed by each of `signers` with `active`.
+    pub fn push<A: ActionData>(
+        &self,
+        contract: Name,
+        signers: &[Name],
+        data: &A,
+    ) -> Result<PushOutcome, ChainError> {
+        let levels: Vec<PermissionLevel> = signers.iter().map(|s| level(*s, ACTIVE)).collect();
+        self.push_as(contract, &levels, data)
+    }
+
+    /// Pushes `data` to `contract`, authorised by exactly these permission levels.
+    pub fn push_as<A: ActionData>(
+        &self,
+        contract: Name,
+        levels: &[PermissionLevel],
+        data: &A,
+    ) -> Result<PushOutcome, ChainError> {
+        self.client
+            .push_actions(vec![data.to_action(contract, levels)])
+    }
+
+    /// Pushes an action that must succeed; returns the outcome (decode the action's
+    /// return value with `outcome.return_value::<A::Return>()`).
+    #[track_caller]
+    pub fn ok<A: ActionData>(&self, contract: Name, signers: &[Name], data: &A) -> PushOutcome {
+        self.push(contract, signers, data)
+            .unwrap_or_else(|e| panic!("{}::{} failed: {e}", contract, A::NAME))
+    }
+
+    /// Pushes an action that must fail with an assertion; returns its exact message.
+    #[track_caller]
+    pub fn fails<A: ActionData>(&self, contract: Name, signers: &[Name], data: &A) -> String {
+        expect_assertion(self.push(contract, signers, data), contract, A::NAME)
+    }
+
+    /// Every row of table `T` of `contract` in `scope`.
+    #[track_caller]
+    pub fn rows<T: Table>(&self, contract: Name, scope: Name) -> Vec<T::Row> {
+        self.client
+            .rows::<T::Row>(contract, scope, Name::new(T::NAME.as_u64()))
+            .unwrap_or_else(|e| {
+                panic!(
+                    "reading {contract}/{scope}/{}: {e}",
+                    Name::new(T::NAME.as_u64())
+                )
+            })
+    }
+
+    /// The row of table `T` with primary key `key`.
+    #[track_caller]
+    pub fn row<T: Table>(&self, contract: Name, scope: Name, key: u64) -> Option<T::Row> {
+        self.client
+            .row::<T::Row>(contract, scope, Name::new(T::NAME.as_u64()), key)
+            .unwrap_or_else(|e| {
+                panic!(
+                    "reading {contract}/{scope}/{}: {e}",
+                    Name::new(T::NAME.as_u64())
+                )
+            })
+    }
+
+    /// Creates an account controlled by `key`, paid by `eosio`, with `funds` core tokens.
+    #[track_caller]
+    pub fn create_account(&self, name: Name, key: PublicKey, funds: Option<Asset>) {
+        let plan = AccountPlan {
+            name,
+            key,
+            ram_bytes: 64 * 1024,
+            net: core("10.0000"),
+            cpu: core("10.0000"),
+            funds,
+        };
+        create_account(&self.client, SYSTEM, &plan)
+            .unwrap_or_else(|e| panic!("create account {name}: {e}"));
+    }
+}
+
+/// The exact assertion message of a push that must have failed with one.
+#[track_caller]
+pub fn expect_assertion<T>(result: Result<T, ChainError>, contract: Name, action: Name) -> String {
+    match result {
+        Ok(_) => panic!("{contract}::{action} succeeded but should have failed"),
+        Err(e) => match e.assertion_message() {
+            Some(message) => message.to_string(),
+            None => panic!("{contract}::{action} failed without an assertion message: {e}"),
+        },
+    }
+}
+
+/// Decodes a packed value (an action's return value, a row).
+pub fn decode<T: Read>(bytes: &[u8]) -> T {
+    T::unpack(bytes).unwrap_or_else(|e| panic!("cannot decode {} bytes: {e}", bytes.len()))
+}
+
+const NAME_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz12345";
+
+/// A 12-character name: `prefix` then characters unique to this process and moment.
+pub fn unique_name(prefix: &str) -> Name {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    assert!(
+        prefix.len() <= 6 && prefix.bytes().all(|b| b.is_ascii_lowercase()),
+        "prefix: up to 6 letters a-z"
+    );
+    let millis = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0);
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let mut value = (millis << 12) ^ count ^ (u64::from(std::process::id()) << 44);
+    let mut text = String::from(prefix);
+    while text.len() < 12 {
+        text.push(NAME_CHARS[(value % 31) as usize] as char);
+        value /= 31;
+    }
+    text.parse().expect("generated names are valid")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coop_runtime::name::is_plain_twelve;
+
+    #[test]
+    fn unique_names_are_plain_and_distinct() {
+        let names: Vec<Name> = (0..1000).map(|_| unique_name("member")).collect();
+        assert!(names.iter().all(|n| is_plain_twelve(*n)));
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| n.as_u64());
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len());
+    }
+}
