@@ -1,30 +1,18 @@
 //! The soviet contract: councils (boards), decisions and votes.
 //!
-//! Tables (scope = the contract): `peers`.
-#![no_std]
+//! The public API (actions, tables, messages) is `coop_protocol::soviet`; this crate holds the
+//! behaviour.
+#![cfg_attr(target_arch = "wasm32", no_std)]
 
+#[cfg(target_arch = "wasm32")]
 extern crate alloc;
-
-pub mod actions;
-pub mod errors;
 
 #[cfg(target_arch = "wasm32")]
 mod handlers;
 
-pub use actions::*;
-
-coop_runtime::contract_interface! {
-    /// The soviet's actions.
-    pub trait Soviet {
-        /// Sets the peer contracts. Signed by the soviet account; may be repeated.
-        init(Init);
-    }
-    tables { coop_runtime::peers::PeersTable }
-}
-
 /// The contract's entry point.
-#[cfg(all(target_arch = "wasm32", feature = "contract"))]
+#[cfg(target_arch = "wasm32")]
 #[no_mangle]
 pub extern "C" fn apply(receiver: u64, code: u64, action: u64) {
-    dispatch::<handlers::Contract>(receiver, code, action);
+    coop_protocol::soviet::dispatch::<handlers::Contract>(receiver, code, action);
 }

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 /// Every contract of the platform with its generated ABI, in deployment order.
 pub fn contract_abis() -> Vec<(&'static str, Abi)> {
     vec![
-        ("registrator", registrator::abi()),
-        ("soviet", soviet::abi()),
-        ("wallet", wallet::abi()),
-        ("operator", operator::abi()),
+        ("registrator", coop_protocol::registrator::abi()),
+        ("soviet", coop_protocol::soviet::abi()),
+        ("wallet", coop_protocol::wallet::abi()),
+        ("operator", coop_protocol::operator::abi()),
     ]
 }
 

@@ -13,7 +13,7 @@ use coop_runtime::system::{
 };
 use coop_runtime::Peers;
 use eosio::{Name, PermissionLevel};
-use registrator::AccountResources;
+use coop_protocol::registrator::AccountResources;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -94,14 +94,14 @@ pub fn deploy_contracts(
             action(
                 peers.registrator,
                 peers.registrator,
-                &registrator::Init {
+                &coop_protocol::registrator::Init {
                     peers,
                     resources: plan.account_resources.clone(),
                 },
             ),
-            action(peers.soviet, peers.soviet, &soviet::Init { peers }),
-            action(peers.wallet, peers.wallet, &wallet::Init { peers }),
-            action(peers.operator, peers.operator, &operator::Init { peers }),
+            action(peers.soviet, peers.soviet, &coop_protocol::soviet::Init { peers }),
+            action(peers.wallet, peers.wallet, &coop_protocol::wallet::Init { peers }),
+            action(peers.operator, peers.operator, &coop_protocol::operator::Init { peers }),
         ])
         .step("init")?;
     Ok(())

@@ -9,7 +9,7 @@ use coop_runtime::action::level;
 use coop_runtime::system::{ACTIVE, SYSTEM};
 use coop_runtime::{n, ActionData, Peers, PublicKey};
 use eosio::{Asset, Name, PermissionLevel, Read, Table};
-use registrator::AccountResources;
+use coop_protocol::registrator::AccountResources;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};

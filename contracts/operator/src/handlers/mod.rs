@@ -1,5 +1,5 @@
 //! The operator's action handlers (built for the chain only).
-use crate::{actions::*, Operator};
+use coop_protocol::operator::*;
 
 /// The operator contract.
 pub struct Contract;

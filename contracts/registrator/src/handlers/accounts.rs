@@ -1,6 +1,6 @@
 //! Account creation: `newaccount`.
 use super::{cooperatives::active_coop, setup::config};
-use crate::{actions::*, errors::*, tables::*};
+use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{
     action::level,
     asset_math, chain, n,
@@ -17,7 +17,7 @@ pub const MAX_META: usize = 1024;
 /// `eosio::buyram` and `eosio::delegatebw` only).
 pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 
-/// See [`crate::Registrator::newaccount`].
+/// See [`coop_protocol::registrator::Registrator::newaccount`].
 pub fn newaccount(data: Newaccount) {
     chain::require_auth(data.coopname);
     let settings = config();

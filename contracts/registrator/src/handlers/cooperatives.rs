@@ -1,12 +1,12 @@
 //! The cooperatives registry: `regcoop`.
 use super::setup::peers;
-use crate::{actions::*, errors::*, tables::*};
+use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{asset_math, chain};
 
 /// Longest `announce`/`description`, in bytes.
 pub const MAX_COOP_TEXT: usize = 2048;
 
-/// See [`crate::Registrator::regcoop`].
+/// See [`coop_protocol::registrator::Registrator::regcoop`].
 pub fn regcoop(data: Regcoop) {
     let peers = peers();
     chain::require_auth(peers.operator);

@@ -3,7 +3,7 @@ mod accounts;
 mod cooperatives;
 mod setup;
 
-use crate::{actions::*, Registrator};
+use coop_protocol::registrator::*;
 use coop_runtime::chain;
 
 /// The registrator contract.

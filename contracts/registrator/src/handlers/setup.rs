@@ -1,8 +1,8 @@
 //! `init` and reading the settings.
-use crate::{actions::Init, errors::*, tables::*};
+use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{asset_math, chain};
 
-/// See [`crate::Registrator::init`].
+/// See [`coop_protocol::registrator::Registrator::init`].
 pub fn init(data: Init) {
     coop_runtime::peers::save(data.peers);
     let me = chain::current_receiver();

@@ -1,5 +1,5 @@
 //! The soviet's action handlers (built for the chain only).
-use crate::{actions::*, Soviet};
+use coop_protocol::soviet::*;
 
 /// The soviet contract.
 pub struct Contract;

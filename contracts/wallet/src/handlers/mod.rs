@@ -1,5 +1,5 @@
 //! The wallet's action handlers (built for the chain only).
-use crate::{actions::*, Wallet};
+use coop_protocol::wallet::*;
 
 /// The wallet contract.
 pub struct Contract;

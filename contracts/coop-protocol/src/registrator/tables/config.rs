@@ -1,5 +1,5 @@
 //! `config`: what an account costs, written by `init` (the peers live in `peers`).
-use crate::actions::AccountResources;
+use super::super::actions::AccountResources;
 use coop_runtime::AbiType;
 use eosio::{NumBytes, Read, Write};
 
