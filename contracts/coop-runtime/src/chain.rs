@@ -179,6 +179,18 @@ impl<T: Table> Rows<T> {
         check(written.is_ok(), "could not write table row");
     }
 
+    /// Replaces an existing row, keeping whoever pays for it. Aborts with `missing` when
+    /// there is no row with its primary key.
+    pub fn update(&self, row: &T::Row, missing: &str) {
+        match self.index.find(T::primary_key(row)) {
+            Some(cursor) => check(
+                cursor.modify(Payer::Same, row).is_ok(),
+                "could not write table row",
+            ),
+            None => fail(missing),
+        }
+    }
+
     /// Erases the row with this primary key, if any.
     pub fn erase(&self, key: u64) {
         if let Some(cursor) = self.index.find(key) {

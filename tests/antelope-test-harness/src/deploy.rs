@@ -6,14 +6,17 @@ use crate::boot::{action, deploy_code, BootError, StepContext};
 use crate::client::{ChainError, Client};
 use crate::keys::parse_public_key;
 use crate::tools;
+use coop_protocol::operator::{ConnectResources, CONNECT_PERMISSION};
+use coop_protocol::registrator::AccountResources;
 use coop_runtime::action::level;
 use coop_runtime::system::{
     Authority, KeyWeight, PermissionLevelWeight, UpdateAuth, WaitWeight, ACTIVE, EOSIO_CODE, OWNER,
     SYSTEM,
 };
+use coop_runtime::system::{LinkAuth, NewAccount};
+use coop_runtime::ActionData;
 use coop_runtime::Peers;
 use eosio::{Name, PermissionLevel};
-use coop_protocol::registrator::AccountResources;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -34,6 +37,12 @@ pub struct DeployPlan {
     pub peers: Peers,
     /// What a member's account costs its cooperative (`registrator::init`).
     pub account_resources: AccountResources,
+    /// What connecting a cooperative costs the operator (`operator::init`).
+    pub connect_resources: ConnectResources,
+    /// Also give the operator's code `eosio@connect` (linked to `eosio::newaccount`), so it
+    /// can create cooperative accounts with short names. Needs `eosio`'s key: on a public
+    /// network the chain's owner does this step (see README).
+    pub grant_connect: bool,
 }
 
 /// Deploys every contract (skipping code that is already there), gives each account's
@@ -99,12 +108,65 @@ pub fn deploy_contracts(
                     resources: plan.account_resources.clone(),
                 },
             ),
-            action(peers.soviet, peers.soviet, &coop_protocol::soviet::Init { peers }),
-            action(peers.wallet, peers.wallet, &coop_protocol::wallet::Init { peers }),
-            action(peers.operator, peers.operator, &coop_protocol::operator::Init { peers }),
+            action(
+                peers.soviet,
+                peers.soviet,
+                &coop_protocol::soviet::Init { peers },
+            ),
+            action(
+                peers.wallet,
+                peers.wallet,
+                &coop_protocol::wallet::Init { peers },
+            ),
+            action(
+                peers.operator,
+                peers.operator,
+                &coop_protocol::operator::Init {
+                    peers,
+                    resources: plan.connect_resources.clone(),
+                },
+            ),
         ])
         .step("init")?;
+    if plan.grant_connect {
+        progress("granting eosio@connect to the operator's code");
+        grant_connect(client, peers.operator).step("grant eosio@connect")?;
+    }
     Ok(())
+}
+
+/// Gives `operator@eosio.code` the permission `eosio@connect`, linked to
+/// `eosio::newaccount` only. Idempotent. Signed by `eosio`.
+pub fn grant_connect(client: &Client, operator: Name) -> Result<(), ChainError> {
+    let code = level(operator, EOSIO_CODE);
+    let current = permission_authority(client, SYSTEM, CONNECT_PERMISSION)?;
+    if current.accounts.iter().any(|a| a.permission == code) {
+        return Ok(());
+    }
+    client
+        .push_actions(vec![
+            action(
+                SYSTEM,
+                SYSTEM,
+                &UpdateAuth {
+                    account: SYSTEM,
+                    permission: CONNECT_PERMISSION,
+                    parent: ACTIVE,
+                    auth: Authority::accounts(&[code]),
+                },
+            ),
+            action(
+                SYSTEM,
+                SYSTEM,
+                &LinkAuth {
+                    account: SYSTEM,
+                    code: SYSTEM,
+                    type_: NewAccount::NAME,
+                    requirement: CONNECT_PERMISSION,
+                },
+            ),
+        ])
+        .map(|_| ())
 }
 
 /// Adds `code@eosio.code` to `account@active` (keeping everything already there), so the

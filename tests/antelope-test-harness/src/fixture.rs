@@ -5,11 +5,12 @@ use crate::client::{ChainError, Client, PushOutcome};
 use crate::deploy::{deploy_contracts, DeployPlan};
 use crate::keys::PrivateKey;
 use crate::node::TempNode;
+use coop_protocol::operator::ConnectResources;
+use coop_protocol::registrator::AccountResources;
 use coop_runtime::action::level;
 use coop_runtime::system::{ACTIVE, SYSTEM};
 use coop_runtime::{n, ActionData, Peers, PublicKey};
 use eosio::{Asset, Name, PermissionLevel, Read, Table};
-use coop_protocol::registrator::AccountResources;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -30,6 +31,19 @@ pub fn default_account_resources() -> AccountResources {
         ram: core("0.1000"),
         net: core("0.1000"),
         cpu: core("0.1000"),
+    }
+}
+
+/// What connecting a cooperative costs the operator on the localnet and in tests.
+pub fn default_connect_resources() -> ConnectResources {
+    ConnectResources {
+        coop_ram: core("1.0000"),
+        coop_net: core("1.0000"),
+        coop_cpu: core("1.0000"),
+        member_ram: core("0.1000"),
+        member_net: core("0.1000"),
+        member_cpu: core("0.1000"),
+        coop_funds: core("10.0000"),
     }
 }
 
@@ -65,6 +79,8 @@ pub fn create_and_deploy(
         &DeployPlan {
             peers: *peers,
             account_resources: default_account_resources(),
+            connect_resources: default_connect_resources(),
+            grant_connect: true,
         },
         progress,
     )

@@ -1,7 +1,8 @@
 //! The data of each action: the public API, shared by the contract, tests and clients.
 use alloc::string::String;
-use coop_runtime::{AbiType, Peers, PublicKey};
-use eosio::{Asset, Name, NumBytes, Read, Symbol, Write};
+use alloc::vec::Vec;
+use coop_runtime::{AbiType, Document, Peers, PublicKey};
+use eosio::{Asset, Name, NumBytes, Read, Symbol, TimePointSec, Write};
 
 /// What creating one account costs its cooperative, in the core token.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
@@ -37,11 +38,22 @@ pub struct CoopParams {
     pub description: String,
 }
 
-/// `regcoop(coopname, params)`.
+/// `regcoop(coopname, params, founders)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Regcoop {
     pub coopname: Name,
     pub params: CoopParams,
+    /// Existing accounts that become the cooperative's first accepted individual
+    /// participants (the chairman first).
+    pub founders: Vec<Name>,
+}
+
+/// `setstatus(coopname, status)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Setstatus {
+    pub coopname: Name,
+    /// `active` or `blocked`.
+    pub status: Name,
 }
 
 /// `newaccount(coopname, username, type, public_key, referer, meta)`.
@@ -70,4 +82,128 @@ pub struct EvAccount {
     pub coopname: Name,
     pub username: Name,
     pub r#type: Name,
+}
+
+/// `joincoop(coopname, braname, username, statement)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Joincoop {
+    pub coopname: Name,
+    /// A branch of the cooperative; required when it is branched, else may be empty.
+    pub braname: Name,
+    pub username: Name,
+    /// The application statement, signed by `username`'s key.
+    pub statement: Document,
+}
+
+/// `createbranch(coopname, braname, trustee, title)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Createbranch {
+    pub coopname: Name,
+    pub braname: Name,
+    pub trustee: Name,
+    pub title: String,
+}
+
+/// `deletebranch(coopname, braname)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Deletebranch {
+    pub coopname: Name,
+    pub braname: Name,
+}
+
+/// `selectbranch(coopname, username, braname, statement)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Selectbranch {
+    pub coopname: Name,
+    pub username: Name,
+    pub braname: Name,
+    /// The member's signed statement choosing the branch.
+    pub statement: Document,
+}
+
+/// `paidjoin(coopname, username, deposit_id)`: sent by the wallet contract when a
+/// registration payment is confirmed.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Paidjoin {
+    pub coopname: Name,
+    pub username: Name,
+    pub deposit_id: u64,
+}
+
+/// `acceptjoin(coopname, username, decision_id)`: sent by the soviet contract when the
+/// council's `joincoop` decision is executed.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Acceptjoin {
+    pub coopname: Name,
+    pub username: Name,
+    pub decision_id: u64,
+}
+
+/// `declinejoin(coopname, username, decision_id)`: sent by the soviet contract when the
+/// council's `joincoop` decision is declined or expired.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Declinejoin {
+    pub coopname: Name,
+    pub username: Name,
+    pub decision_id: u64,
+}
+
+/// `adduser(coopname, username, type, public_key, braname, joined_at, initial, minimum, meta)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Adduser {
+    pub coopname: Name,
+    pub username: Name,
+    pub r#type: Name,
+    pub public_key: PublicKey,
+    pub braname: Name,
+    /// When the person joined on paper (not in the future).
+    pub joined_at: TimePointSec,
+    /// The entrance fee they paid.
+    pub initial: Asset,
+    /// The minimum share contribution they paid.
+    pub minimum: Asset,
+    pub meta: String,
+}
+
+/// `changekey(coopname, username, public_key)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Changekey {
+    pub coopname: Name,
+    pub username: Name,
+    pub public_key: PublicKey,
+}
+
+/// Event `evstatus(coopname, status)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvStatus {
+    pub coopname: Name,
+    pub status: Name,
+}
+
+/// Event `evstatement(coopname, username, braname, statement)`: an application received.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvStatement {
+    pub coopname: Name,
+    pub username: Name,
+    pub braname: Name,
+    pub statement: Document,
+}
+
+/// Event `evaccepted(coopname, username, braname, decision_id)`: a participant accepted
+/// (decision 0 for founders and imported members).
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvAccepted {
+    pub coopname: Name,
+    pub username: Name,
+    pub braname: Name,
+    pub decision_id: u64,
+}
+
+/// Event `evbranch(coopname, braname, is_branched)`: a branch created or deleted.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvBranch {
+    pub coopname: Name,
+    pub braname: Name,
+    pub created: bool,
+    pub is_branched: bool,
 }

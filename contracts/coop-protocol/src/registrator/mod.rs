@@ -1,9 +1,11 @@
 //! The registrator: account cards, the cooperatives registry, account creation.
 //!
-//! Tables (scope = the contract): `peers`, `config`, `cards`, `coops`.
+//! Tables (scope = the contract): `peers`, `config`, `cards`, `coops`;
+//! (scope = the cooperative): `participants`, `branches`, `applications`.
 //! Every action is documented on the [`Registrator`] trait; its messages are in [`errors`].
 mod actions;
 pub mod errors;
+pub mod rules;
 mod tables;
 
 pub use actions::*;
@@ -13,26 +15,88 @@ coop_runtime::contract_interface! {
     /// The registrator's actions.
     pub trait Registrator {
         /// Sets the peer contracts and what a new account costs its cooperative.
-        /// Signed by the registrator account. May be repeated to change the settings.
+        /// Signed by the registrator account; may be repeated to change the settings.
         /// Errors: `ERR_BAD_RESOURCES`.
         init(Init);
-        /// Registers a cooperative (status active, not branched). Signed by the operator
-        /// (`peers.operator`); the operator pays the row's RAM.
+        /// Registers a cooperative (status active, not branched) with its founders, who
+        /// become accepted individual participants with active cards. Signed by the
+        /// operator (`peers.operator`), which pays the rows' RAM.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_ACCOUNT_MISSING`, `ERR_COOP_EXISTS`,
-        /// `ERR_BAD_SYMBOL`, `ERR_BAD_FEES`, `ERR_TEXT_TOO_LONG`.
+        /// `ERR_BAD_SYMBOL`, `ERR_BAD_FEES`, `ERR_TEXT_TOO_LONG`, `ERR_NO_FOUNDERS`,
+        /// `ERR_TOO_MANY_FOUNDERS`, `ERR_DUPLICATE_FOUNDER`, `ERR_FOUNDER_MISSING`,
+        /// `ERR_CARD_EXISTS`.
         regcoop(Regcoop);
+        /// Sets a cooperative's status (`active` or `blocked`). Signed by the operator.
+        /// Errors: `ERR_BAD_STATUS`, `ERR_COOP_NOT_FOUND`.
+        setstatus(Setstatus);
         /// Creates a person's blockchain account and their card, paid by the cooperative:
         /// `active` = `public_key`, `owner` = the registrator's code (so `changekey` can
         /// restore access), RAM/NET/CPU bought and staked by the cooperative (amounts from
-        /// `init`). Signed by `coopname` (any of its permissions linked to this action).
+        /// `init`) through its `accounts` permission. Signed by `coopname` (any of its
+        /// permissions linked to this action).
         /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_USERNAME`,
-        /// `ERR_ACCOUNT_EXISTS`, `ERR_CARD_EXISTS`, `ERR_BAD_TYPE`, `ERR_REFERER_NOT_FOUND`,
+        /// `ERR_CARD_EXISTS`, `ERR_ACCOUNT_EXISTS`, `ERR_BAD_TYPE`, `ERR_REFERER_NOT_FOUND`,
         /// `ERR_TEXT_TOO_LONG`, `ERR_COOP_CANNOT_PAY`.
         newaccount(Newaccount);
-        /// Event: a cooperative was registered. Emitted by the contract only.
+        /// Applies to join a cooperative. Signed by `username` or `coopname`. The statement
+        /// must be signed by a key that satisfies `username@active`. A branched cooperative
+        /// requires `braname`, one of its branches; otherwise an empty `braname` is fine and
+        /// a non-empty one must exist. One open application per person and cooperative.
+        /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_CARD_NOT_FOUND`, `ERR_ALREADY_PARTICIPANT`, `ERR_APPLICATION_EXISTS`,
+        /// `ERR_BRANCH_REQUIRED`, `ERR_BRANCH_NOT_FOUND`, `ERR_BAD_SIGNATURE`,
+        /// `ERR_KEY_NOT_SIGNERS`.
+        joincoop(Joincoop);
+        /// Creates a branch led by `trustee`, an accepted individual participant. The
+        /// cooperative becomes branched at its third branch. Signed by `coopname`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_BRANCH_NAME`,
+        /// `ERR_BRANCH_EXISTS`, `ERR_TRUSTEE_NOT_INDIVIDUAL`, `ERR_TEXT_TOO_LONG`.
+        createbranch(Createbranch);
+        /// Deletes a branch without members; below three branches the cooperative is no
+        /// longer branched. Signed by `coopname`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_BRANCH_NOT_FOUND`, `ERR_BRANCH_HAS_MEMBERS`.
+        deletebranch(Deletebranch);
+        /// An accepted participant chooses or changes their branch. Signed by `username` or
+        /// `coopname`; the statement must be signed by the member's key.
+        /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_NOT_PARTICIPANT`, `ERR_BRANCH_NOT_FOUND`, `ERR_SAME_BRANCH`,
+        /// `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        selectbranch(Selectbranch);
+        /// The registration payment of an open application was confirmed: the application
+        /// goes on the council's agenda (`soviet::propose`, kind `joincoop`). Sent by the
+        /// wallet contract only.
+        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_OPEN`.
+        paidjoin(Paidjoin);
+        /// The council's decision was executed: the applicant becomes an accepted
+        /// participant with their branch, their card becomes active, and the wallet books
+        /// the fees (`wallet::addmember`). Sent by the soviet contract only.
+        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
+        acceptjoin(Acceptjoin);
+        /// The council declined (or the decision expired): the application is closed and
+        /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
+        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
+        declinejoin(Declinejoin);
+        /// Imports a person who is already a member on paper: account (key `public_key`),
+        /// card, accepted participant and wallet entries, in one go. Signed by `coopname`.
+        /// Errors: those of `newaccount`, plus `ERR_JOINED_IN_FUTURE`, `ERR_BAD_FEES`,
+        /// `ERR_BRANCH_REQUIRED`, `ERR_BRANCH_NOT_FOUND`.
+        adduser(Adduser);
+        /// Replaces a member's active key (a lost key). Signed by `coopname`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`,
+        /// `ERR_CARD_NOT_FOUND`.
+        changekey(Changekey);
+        /// Event: a cooperative was registered.
         evcoopreg(EvCoopReg);
-        /// Event: an account and its card were created. Emitted by the contract only.
+        /// Event: a cooperative's status changed.
+        evstatus(EvStatus);
+        /// Event: an account and its card were created.
         evaccount(EvAccount);
+        /// Event: an application (with its statement) was received.
+        evstatement(EvStatement);
+        /// Event: a participant was accepted.
+        evaccepted(EvAccepted);
+        /// Event: a branch was created or deleted.
+        evbranch(EvBranch);
     }
-    tables { coop_runtime::peers::PeersTable, Config, Cards, Coops }
+    tables { coop_runtime::peers::PeersTable, Config, Cards, Coops, Participants, Branches, Applications }
 }

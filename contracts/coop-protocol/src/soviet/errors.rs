@@ -1,3 +1,46 @@
 //! Every message the soviet aborts with. Stable: clients and tests match them exactly.
 
+/// The cooperative is blocked (same text as the registrator's).
+pub use crate::registrator::errors::ERR_COOP_NOT_ACTIVE;
+/// The cooperative is not in the registrator's registry (same text as the registrator's).
+pub use crate::registrator::errors::ERR_COOP_NOT_FOUND;
+
 pub const ERR_NOT_INITIALIZED: &str = "soviet is not initialized";
+
+// Councils.
+pub const ERR_BOARD_EXISTS: &str = "the cooperative already has a council";
+pub const ERR_BOARD_NOT_FOUND: &str = "the cooperative has no council";
+pub const ERR_BOARD_EMPTY: &str = "the council must have members";
+pub const ERR_BOARD_TOO_LARGE: &str = "the council has too many members";
+pub const ERR_DUPLICATE_MEMBER: &str = "a person is listed on the council more than once";
+pub const ERR_BAD_POSITION: &str = "position must be chairman or member";
+pub const ERR_ONE_CHAIRMAN: &str = "the council must have exactly one chairman";
+pub const ERR_CHAIRMAN_MUST_VOTE: &str = "the chairman must be a voting member";
+pub const ERR_MEMBER_NOT_INDIVIDUAL: &str =
+    "council members must be accepted individual participants of the cooperative";
+
+// Settings.
+pub const ERR_BAD_TTL: &str = "decision lifetime must be from 1 second to 365 days";
+
+// Putting questions on the agenda.
+pub const ERR_BAD_KIND: &str = "kind must be joincoop or withdraw";
+pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
+pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
+pub const ERR_META_TOO_LONG: &str = "document meta is too long";
+pub const ERR_BAD_SIGNATURE: &str = "document signature does not match its public key";
+pub const ERR_KEY_NOT_SIGNERS: &str = "document key does not belong to the signer";
+
+// Decisions and votes.
+pub const ERR_DECISION_NOT_FOUND: &str = "decision not found";
+pub const ERR_DECISION_EXPIRED: &str = "decision has expired";
+pub const ERR_DECISION_AUTHORIZED: &str = "decision is already authorized";
+pub const ERR_DECISION_EXECUTED: &str = "decision is already executed";
+pub const ERR_DECISION_CLOSED: &str = "decision is closed";
+pub const ERR_NOT_VOTING_MEMBER: &str = "only a voting member of the council can vote";
+pub const ERR_ALREADY_VOTED_FOR: &str = "member has already voted for this decision";
+pub const ERR_ALREADY_VOTED_AGAINST: &str = "member has already voted against this decision";
+pub const ERR_NO_VOTE: &str = "member has not voted on this decision";
+pub const ERR_NOT_CHAIRMAN: &str = "only the chairman of the council can authorize decisions";
+pub const ERR_NOT_APPROVED: &str = "decision is not approved by the council";
+pub const ERR_NOT_AUTHORIZED: &str = "decision is not authorized";
+pub const ERR_CANNOT_CLOSE: &str = "decision is neither expired nor declined";

@@ -1,16 +1,114 @@
 //! The soviet contract: councils (boards), decisions and votes.
 //!
-//! Tables (scope = the contract): `peers`.
+//! Tables (scope = the contract): `peers`, `boards`, `settings`, `counters`;
+//! (scope = the cooperative): `decisions`.
+//! Every action is documented on the [`Soviet`] trait; its messages are in [`errors`];
+//! the approval rule is [`tally`].
+//!
+//! The decision cycle: `propose` (the registrator or the wallet) or `freedecision` (a
+//! participant) → `votefor` / `voteagainst` / `cancelvote` (voting members of the current
+//! council) → `authorize` (the chairman, once approved) → `exec` (anyone) runs the effect.
+//! A decision that expires, or that the council declines, is ended by `close` (anyone),
+//! which sends the owning contract's "declined" action. Statuses only move forward:
+//! `open` → `authorized` → `executed`, or `open`/`authorized` → `closed`.
+//!
+//! RAM: each write is paid by the account that signed the action (the operator for
+//! `createboard`, the cooperative for `updateboard`/`setttl`, the calling contract for
+//! `propose`, the proposer, the voter, the chairman); `exec` and `close` change the row in
+//! place and keep its payer.
 mod actions;
 pub mod errors;
+mod tables;
+pub mod tally;
 
 pub use actions::*;
+pub use tables::*;
 
 coop_runtime::contract_interface! {
     /// The soviet's actions.
     pub trait Soviet {
         /// Sets the peer contracts. Signed by the soviet account; may be repeated.
         init(Init);
+        /// Creates a cooperative's first council: `chairman` (position `chairman`) and
+        /// `members` (position `member`), all voting, all accepted individual participants
+        /// of the cooperative, at most `MAX_BOARD_MEMBERS` people. Signed by the operator
+        /// (`peers.operator`, which sends it while connecting a cooperative); it pays the RAM.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_BOARD_EXISTS`, `ERR_BOARD_TOO_LARGE`, `ERR_DUPLICATE_MEMBER`,
+        /// `ERR_MEMBER_NOT_INDIVIDUAL`.
+        createboard(Createboard);
+        /// Replaces the council with `members` (`{username, position, is_voting}`): exactly
+        /// one `chairman`, who votes; the others `member`; each an accepted individual
+        /// participant; at most `MAX_BOARD_MEMBERS`. Votes already cast count only for
+        /// people who are voting members of the new council. Signed by `coopname`, which
+        /// pays the RAM.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_BOARD_NOT_FOUND`, `ERR_BOARD_EMPTY`, `ERR_BOARD_TOO_LARGE`,
+        /// `ERR_BAD_POSITION`, `ERR_DUPLICATE_MEMBER`, `ERR_ONE_CHAIRMAN`,
+        /// `ERR_CHAIRMAN_MUST_VOTE`, `ERR_MEMBER_NOT_INDIVIDUAL`.
+        updateboard(Updateboard);
+        /// Sets how long the cooperative's new decisions stay open (default
+        /// `DEFAULT_DECISION_TTL`, 30 days; from `MIN_DECISION_TTL` to `MAX_DECISION_TTL`
+        /// seconds). Existing decisions keep their expiry. Signed by `coopname`, which pays.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_BAD_TTL`.
+        setttl(Setttl);
+        /// Puts a contract's question on the agenda and returns the decision id. Kind
+        /// `joincoop` must be signed by the registrator, `withdraw` by the wallet (each
+        /// sends it inline and pays the RAM; each verifies the statement itself).
+        /// The decision expires after the cooperative's decision lifetime.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BAD_KIND`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`, `ERR_BOARD_NOT_FOUND`, `ERR_ACCOUNT_NOT_FOUND`.
+        propose(Propose) -> u64;
+        /// A participant's question to the council (kind `free`, no effect when executed);
+        /// returns the decision id. Signed by `proposer`, an accepted participant of the
+        /// cooperative, who pays the RAM; the statement must be signed by the proposer's key.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_PARTICIPANT`, `ERR_META_TOO_LONG`,
+        /// `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        freedecision(Freedecision) -> u64;
+        /// Votes for an open, unexpired decision (or moves the member's vote from
+        /// against). Signed by `member`, a voting member of the current council, who pays
+        /// the decision row's RAM from now on.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_VOTING_MEMBER`,
+        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
+        /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_ALREADY_VOTED_FOR`.
+        votefor(Votefor);
+        /// Votes against; as `votefor`. Errors: as `votefor`, with
+        /// `ERR_ALREADY_VOTED_AGAINST` instead of `ERR_ALREADY_VOTED_FOR`.
+        voteagainst(Voteagainst);
+        /// Withdraws the member's vote; as `votefor`. Errors: as `votefor`, with
+        /// `ERR_NO_VOTE` instead of `ERR_ALREADY_VOTED_FOR`.
+        cancelvote(Cancelvote);
+        /// The chairman signs an approved decision: `document` must be signed by a key of
+        /// `chairman@active`. Once only: the decision becomes `authorized` and votes are
+        /// closed. Signed by `chairman`, the council's chairman, who pays the RAM.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
+        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
+        /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_NOT_APPROVED`,
+        /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        authorize(Authorize);
+        /// Executes an authorized, unexpired decision: `joincoop` →
+        /// `registrator::acceptjoin`, `withdraw` → `wallet::allowwithdr`, `free` → nothing;
+        /// then the decision is `executed`. Signed by `executer` (anyone).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_NOT_AUTHORIZED`,
+        /// `ERR_DECISION_EXECUTED`, `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`.
+        exec(Exec);
+        /// Closes a decision that has expired (and was not executed) or that the council
+        /// has declined: `joincoop` → `registrator::declinejoin`, `withdraw` →
+        /// `wallet::declwithdr`, `free` → nothing; then the decision is `closed`. Signed by
+        /// `executer` (anyone).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_EXECUTED`,
+        /// `ERR_DECISION_CLOSED`, `ERR_BOARD_NOT_FOUND`, `ERR_CANNOT_CLOSE`.
+        close(Close);
+        /// Event: a council was created or replaced.
+        evboard(EvBoard);
+        /// Event: the lifetime of new decisions changed.
+        evttl(EvTtl);
+        /// Event: a decision was created, authorized, executed or closed, with its document.
+        evdecision(EvDecision);
+        /// Event: a vote was cast, changed or cancelled, with the resulting tally.
+        evvote(EvVote);
     }
-    tables { coop_runtime::peers::PeersTable }
+    tables { coop_runtime::peers::PeersTable, Boards, Settings, Counters, Decisions }
 }

@@ -1,16 +1,132 @@
 //! The wallet contract: member wallets, the cooperative ledger, deposits and withdrawals.
 //!
-//! Tables (scope = the contract): `peers`.
+//! All amounts are in the cooperative's symbol (the one it is registered with in the
+//! registrator); money itself moves off-chain and the cooperative confirms it.
+//!
+//! Tables: `peers`, `ledgers`, `counters` (scope = the contract); `wallets`, `deposits`,
+//! `regdeposits`, `withdrawals` (scope = the cooperative). Every posting is in the pure
+//! module [`ledger`], which keeps the invariants of spec 3.4.
+//!
+//! Deposit lifecycle: `deposit` → `pending` → `confirm` → `confirmed` (final for `share`)
+//! or `cancel` → `cancelled`. A confirmed `registration` deposit then becomes `accepted`
+//! (`addmember`) or `refund` (`refundreg`) and `refunded` (`payrefund`).
+//!
+//! Withdrawal lifecycle: `withdraw` → `pending` (council decision `withdraw`) →
+//! `allowwithdr` → `authorized` → `payout` → `paid`; or `declwithdr` → `declined`; or,
+//! when an authorised payment fails, `failwithdr` → `failed`. Declined and failed
+//! withdrawals give the amount back to `available`.
+//!
+//! Every action is documented on the [`Wallet`] trait; its messages are in [`errors`].
 mod actions;
 pub mod errors;
+pub mod ledger;
+mod tables;
 
 pub use actions::*;
+pub use tables::*;
 
 coop_runtime::contract_interface! {
     /// The wallet's actions.
     pub trait Wallet {
         /// Sets the peer contracts. Signed by the wallet account; may be repeated.
         init(Init);
+        /// Opens a cooperative's ledger: every fund zero in `symbol`, and its id counters.
+        /// Once per cooperative. Signed by the operator (`peers.operator`, inline during
+        /// the connection), who pays the rows' RAM. The cooperative must be registered in
+        /// the registrator with this symbol.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BAD_SYMBOL`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_NOT_COOP_SYMBOL`, `ERR_LEDGER_EXISTS`.
+        openledger(Openledger);
+        /// Announces a payment and returns its id (from the cooperative's counter).
+        /// Signed by `username` or `coopname`; the cooperative pays the RAM when it signed,
+        /// otherwise the member. The cooperative must be active. `registration`: the person
+        /// has an open application and no other registration deposit in progress, and
+        /// `quantity` = `initial + minimum` of the cooperative for their card's type
+        /// (`org_initial + org_minimum` for organisations). `share`: the person is an
+        /// accepted participant with a wallet. `memo`: at most `MAX_MEMO` bytes.
+        /// Errors: `ERR_DEPOSIT_AUTH`, `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`,
+        /// `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_KIND`, `ERR_AMOUNT_INVALID`,
+        /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`, `ERR_MEMO_TOO_LONG`,
+        /// `ERR_NO_OPEN_APPLICATION`, `ERR_REGISTRATION_IN_PROGRESS`, `ERR_CARD_NOT_FOUND`,
+        /// `ERR_WRONG_REGISTRATION_AMOUNT`, `ERR_NOT_PARTICIPANT`.
+        deposit(Deposit) -> u64;
+        /// The money of a pending deposit has arrived. Signed by `coopname`. `share`: credits
+        /// the member's `available` and the share fund (opening the wallet, paid by the
+        /// cooperative, if the member has none yet, e.g. a founder). `registration`: the
+        /// money waits in `reg_received`, and the registrator is told
+        /// (`registrator::paidjoin`), which puts the application on the council's agenda;
+        /// the application must still be open.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
+        /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_NO_OPEN_APPLICATION`,
+        /// `ERR_OVERFLOW`.
+        confirm(Confirm);
+        /// Cancels a pending deposit (no money arrived). Signed by `coopname`.
+        /// Errors: `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_MEMO_TOO_LONG`.
+        cancel(Cancel);
+        /// Books a new member: opens their wallet if absent, adds `initial` to their entrance
+        /// fee and the entrance-fee fund, `minimum` to their minimum share and the share fund.
+        /// Signed by the registrator (inline). With `deposit_id` ≠ 0 the money comes from
+        /// that confirmed registration deposit of `username`, which becomes `accepted`;
+        /// both amounts must be positive and add up to the deposit. With `deposit_id` = 0
+        /// (founders, imported members) the money is new to the ledger and either amount may
+        /// be zero (a founder who paid nothing on chain). The registrator pays the wallet's RAM.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_AMOUNT_INVALID`,
+        /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_FEES_NOT_POSITIVE`,
+        /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`,
+        /// `ERR_DEPOSIT_NOT_CONFIRMED`, `ERR_BOOKING_MISMATCH`, `ERR_OVERFLOW`.
+        addmember(Addmember);
+        /// The council declined the application (or its decision expired): the confirmed
+        /// registration deposit becomes `refund`, its money moves from `reg_received` to
+        /// `refunds_due`. Signed by the registrator (inline).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`,
+        /// `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`, `ERR_DEPOSIT_NOT_CONFIRMED`.
+        refundreg(Refundreg);
+        /// The cooperative gave a refund back: the deposit becomes `refunded`, its money
+        /// moves from `refunds_due` to `refunded`. Signed by `coopname`.
+        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_REFUND`,
+        /// `ERR_MEMO_TOO_LONG`.
+        payrefund(Payrefund);
+        /// Asks to get `quantity` of the available share contributions back: moves it from
+        /// `available` to `blocked`, records the withdrawal (the member pays its RAM) and
+        /// asks the council (`soviet::propose`, kind `withdraw`, `ref_id` = the id).
+        /// Returns the withdrawal id. Signed by `username`, whose `active` key must have
+        /// signed the statement. The cooperative must be active.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_WALLET_NOT_FOUND`,
+        /// `ERR_AMOUNT_INVALID`, `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`,
+        /// `ERR_META_TOO_LONG`, `ERR_BAD_STATEMENT_SIGNATURE`, `ERR_STATEMENT_NOT_MEMBERS`,
+        /// `ERR_INSUFFICIENT_AVAILABLE`.
+        withdraw(Withdraw) -> u64;
+        /// The council allowed a pending withdrawal: it becomes `authorized`. Signed by the
+        /// soviet (inline, executing the decision).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_WITHDRAWAL_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_PENDING`.
+        allowwithdr(Allowwithdr);
+        /// The council declined a pending withdrawal (or its decision expired): the amount
+        /// goes back to `available`, the withdrawal is `declined`. Signed by the soviet.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
+        /// `ERR_WITHDRAWAL_NOT_PENDING`, `ERR_WALLET_NOT_FOUND`.
+        declwithdr(Declwithdr);
+        /// An authorised withdrawal could not be paid: the amount goes back to `available`,
+        /// the withdrawal is `failed`. Signed by `coopname`.
+        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
+        /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
+        failwithdr(Failwithdr);
+        /// An authorised withdrawal was paid: it leaves `blocked` and the share fund, the
+        /// paid-out total grows, the withdrawal is `paid` (once). Signed by `coopname`.
+        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
+        /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
+        payout(Payout);
+        /// Event: a ledger was opened. Emitted by the contract only.
+        evledger(EvLedger);
+        /// Event: a deposit was created or changed status. Emitted by the contract only.
+        evdeposit(EvDeposit);
+        /// Event: a member's entrance fee and minimum were booked. Emitted by the contract only.
+        evmember(EvMember);
+        /// Event: a withdrawal was requested or changed status. Emitted by the contract only.
+        evwithdraw(EvWithdraw);
     }
-    tables { coop_runtime::peers::PeersTable }
+    tables {
+        coop_runtime::peers::PeersTable, Ledgers, Counters, Wallets, Deposits, RegDeposits,
+        Withdrawals
+    }
 }

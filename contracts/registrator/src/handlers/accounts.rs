@@ -1,11 +1,15 @@
-//! Account creation: `newaccount`.
-use super::{cooperatives::active_coop, setup::config};
+//! Accounts: `newaccount`, `changekey`, and the account creation `adduser` shares.
+use super::{cooperatives::active_coop, own_rows, rows, setup::config};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{
     action::level,
     asset_math, chain, n,
     name::is_plain_twelve,
-    system::{self, Authority, BuyRam, DelegateBw, NewAccount, TokenAccounts, EOSIO_CODE},
+    system::{
+        self, Authority, BuyRam, DelegateBw, NewAccount, TokenAccounts, UpdateAuth, ACTIVE,
+        EOSIO_CODE, OWNER,
+    },
+    PublicKey,
 };
 use eosio::Name;
 
@@ -17,26 +21,50 @@ pub const MAX_META: usize = 1024;
 /// `eosio::buyram` and `eosio::delegatebw` only).
 pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 
-/// See [`coop_protocol::registrator::Registrator::newaccount`].
+/// A new member account as `newaccount` and `adduser` create it.
+pub struct NewMember {
+    pub coopname: Name,
+    pub username: Name,
+    pub kind: Name,
+    pub public_key: PublicKey,
+    pub referer: Name,
+    pub meta: alloc::string::String,
+    /// `pending` (applicant) or `active` (imported member).
+    pub status: Name,
+}
+
+/// See [`Registrator::newaccount`].
 pub fn newaccount(data: Newaccount) {
     chain::require_auth(data.coopname);
-    let settings = config();
-    active_coop(data.coopname);
+    let member = NewMember {
+        coopname: data.coopname,
+        username: data.username,
+        kind: data.r#type,
+        public_key: data.public_key,
+        referer: data.referer,
+        meta: data.meta,
+        status: CARD_PENDING,
+    };
+    check_new_member(&member);
+    create_member(member);
+}
 
-    let me = chain::current_receiver();
-    let cards = chain::Rows::<Cards>::new(me, me);
-    chain::check(is_plain_twelve(data.username), ERR_BAD_USERNAME);
-    chain::check(!chain::is_account(data.username), ERR_ACCOUNT_EXISTS);
-    chain::check(!cards.contains(data.username.as_u64()), ERR_CARD_EXISTS);
-    chain::check(is_account_type(data.r#type), ERR_BAD_TYPE);
+/// Every check of a new member account; the caller has checked the signature.
+pub fn check_new_member(m: &NewMember) {
+    active_coop(m.coopname);
+    let cards = own_rows::<Cards>();
+    chain::check(is_plain_twelve(m.username), ERR_BAD_USERNAME);
+    chain::check(!cards.contains(m.username.as_u64()), ERR_CARD_EXISTS);
+    chain::check(!chain::is_account(m.username), ERR_ACCOUNT_EXISTS);
+    chain::check(is_account_type(m.kind), ERR_BAD_TYPE);
     chain::check(
-        data.referer.as_u64() == 0 || cards.contains(data.referer.as_u64()),
+        m.referer.as_u64() == 0 || cards.contains(m.referer.as_u64()),
         ERR_REFERER_NOT_FOUND,
     );
-    chain::check(data.meta.len() <= MAX_META, ERR_TEXT_TOO_LONG);
-    let r = &settings.resources;
+    chain::check(m.meta.len() <= MAX_META, ERR_TEXT_TOO_LONG);
+    let r = config().resources;
     let cost = asset_math::add(r.ram, r.net).and_then(|sum| asset_math::add(sum, r.cpu));
-    let balance = chain::Rows::<TokenAccounts>::new(system::TOKEN, data.coopname)
+    let balance = chain::Rows::<TokenAccounts>::new(system::TOKEN, m.coopname)
         .get(r.ram.symbol.code().as_u64())
         .map(|row| row.balance.amount)
         .unwrap_or(0);
@@ -44,24 +72,30 @@ pub fn newaccount(data: Newaccount) {
         matches!(cost, Ok(cost) if balance >= cost.amount),
         ERR_COOP_CANNOT_PAY,
     );
+}
 
-    let payer = [level(data.coopname, ACCOUNTS_PERMISSION)];
+/// Creates the account (paid by the cooperative through its `accounts` permission) and
+/// its card (RAM paid by the cooperative, which signed).
+pub fn create_member(m: NewMember) {
+    let me = chain::current_receiver();
+    let r = config().resources;
+    let payer = [level(m.coopname, ACCOUNTS_PERMISSION)];
     chain::send(
         system::SYSTEM,
         &payer,
         &NewAccount {
-            creator: data.coopname,
-            name: data.username,
+            creator: m.coopname,
+            name: m.username,
             owner: Authority::accounts(&[level(me, EOSIO_CODE)]),
-            active: Authority::key(data.public_key),
+            active: Authority::key(m.public_key),
         },
     );
     chain::send(
         system::SYSTEM,
         &payer,
         &BuyRam {
-            payer: data.coopname,
-            receiver: data.username,
+            payer: m.coopname,
+            receiver: m.username,
             quant: r.ram,
         },
     );
@@ -69,28 +103,52 @@ pub fn newaccount(data: Newaccount) {
         system::SYSTEM,
         &payer,
         &DelegateBw {
-            from: data.coopname,
-            receiver: data.username,
+            from: m.coopname,
+            receiver: m.username,
             stake_net_quantity: r.net,
             stake_cpu_quantity: r.cpu,
             transfer: false,
         },
     );
-    cards.save(
-        data.coopname,
+    own_rows::<Cards>().save(
+        m.coopname,
         &Card {
-            username: data.username,
-            coopname: data.coopname,
-            r#type: data.r#type,
-            status: CARD_PENDING,
-            referer: data.referer,
-            meta: data.meta,
+            username: m.username,
+            coopname: m.coopname,
+            r#type: m.kind,
+            status: m.status,
+            referer: m.referer,
+            meta: m.meta,
             created_at: chain::now(),
         },
     );
     chain::emit(&EvAccount {
-        coopname: data.coopname,
-        username: data.username,
-        r#type: data.r#type,
+        coopname: m.coopname,
+        username: m.username,
+        r#type: m.kind,
     });
+}
+
+/// See [`Registrator::changekey`].
+pub fn changekey(data: Changekey) {
+    chain::require_auth(data.coopname);
+    active_coop(data.coopname);
+    chain::check(
+        rows::<Participants>(data.coopname).contains(data.username.as_u64()),
+        ERR_NOT_PARTICIPANT,
+    );
+    chain::check(
+        own_rows::<Cards>().contains(data.username.as_u64()),
+        ERR_CARD_NOT_FOUND,
+    );
+    chain::send(
+        system::SYSTEM,
+        &[level(data.username, OWNER)],
+        &UpdateAuth {
+            account: data.username,
+            permission: ACTIVE,
+            parent: OWNER,
+            auth: Authority::key(data.public_key),
+        },
+    );
 }

@@ -1,33 +1,34 @@
-//! The cooperatives registry: `regcoop`.
-use super::setup::peers;
+//! The cooperatives registry: `regcoop`, `setstatus`.
+use super::{members::add_participant, own_rows, setup::peers};
 use coop_protocol::registrator::{errors::*, *};
-use coop_runtime::{asset_math, chain};
+use coop_runtime::chain;
+use eosio::Name;
 
-/// Longest `announce`/`description`, in bytes.
-pub const MAX_COOP_TEXT: usize = 2048;
+/// Most founders a cooperative can be registered with (the chairman and the council).
+pub const MAX_FOUNDERS: usize = 25;
 
-/// See [`coop_protocol::registrator::Registrator::regcoop`].
+/// See [`Registrator::regcoop`].
 pub fn regcoop(data: Regcoop) {
     let peers = peers();
     chain::require_auth(peers.operator);
 
-    let me = chain::current_receiver();
-    let coops = chain::Rows::<Coops>::new(me, me);
+    let coops = own_rows::<Coops>();
+    let cards = own_rows::<Cards>();
     chain::check(chain::is_account(data.coopname), ERR_COOP_ACCOUNT_MISSING);
     chain::check(!coops.contains(data.coopname.as_u64()), ERR_COOP_EXISTS);
-    let p = &data.params;
-    chain::check(p.symbol.is_valid(), ERR_BAD_SYMBOL);
-    chain::check(
-        [p.initial, p.minimum, p.org_initial, p.org_minimum]
-            .iter()
-            .all(|fee| asset_math::is_positive_of(fee, p.symbol)),
-        ERR_BAD_FEES,
-    );
-    chain::check(
-        p.announce.len() <= MAX_COOP_TEXT && p.description.len() <= MAX_COOP_TEXT,
-        ERR_TEXT_TOO_LONG,
-    );
+    if let Err(message) = rules::check_params(&data.params) {
+        chain::fail(message);
+    }
+    chain::check(!data.founders.is_empty(), ERR_NO_FOUNDERS);
+    chain::check(data.founders.len() <= MAX_FOUNDERS, ERR_TOO_MANY_FOUNDERS);
+    for (i, founder) in data.founders.iter().enumerate() {
+        chain::check(!data.founders[..i].contains(founder), ERR_DUPLICATE_FOUNDER);
+        chain::check(chain::is_account(*founder), ERR_FOUNDER_MISSING);
+        chain::check(!cards.contains(founder.as_u64()), ERR_CARD_EXISTS);
+    }
 
+    let now = chain::now();
+    let p = data.params;
     coops.save(
         peers.operator,
         &Cooperative {
@@ -38,22 +39,61 @@ pub fn regcoop(data: Regcoop) {
             minimum: p.minimum,
             org_initial: p.org_initial,
             org_minimum: p.org_minimum,
-            announce: data.params.announce,
-            description: data.params.description,
+            announce: p.announce,
+            description: p.description,
             is_branched: false,
             branch_count: 0,
-            created_at: chain::now(),
+            created_at: now,
         },
     );
+    for founder in &data.founders {
+        cards.save(
+            peers.operator,
+            &Card {
+                username: *founder,
+                coopname: data.coopname,
+                r#type: TYPE_INDIVIDUAL,
+                status: CARD_ACTIVE,
+                referer: Name::new(0),
+                meta: alloc::string::String::new(),
+                created_at: now,
+            },
+        );
+        add_participant(
+            data.coopname,
+            *founder,
+            TYPE_INDIVIDUAL,
+            Name::new(0),
+            now,
+            peers.operator,
+            0,
+        );
+    }
     chain::emit(&EvCoopReg {
         coopname: data.coopname,
     });
 }
 
+/// See [`Registrator::setstatus`].
+pub fn setstatus(data: Setstatus) {
+    chain::require_auth(peers().operator);
+    chain::check(
+        data.status == COOP_ACTIVE || data.status == COOP_BLOCKED,
+        ERR_BAD_STATUS,
+    );
+    let coops = own_rows::<Coops>();
+    let mut coop = coops.get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
+    coop.status = data.status;
+    coops.update(&coop, ERR_COOP_NOT_FOUND);
+    chain::emit(&EvStatus {
+        coopname: data.coopname,
+        status: data.status,
+    });
+}
+
 /// The cooperative, which must exist and be active.
-pub fn active_coop(coopname: eosio::Name) -> Cooperative {
-    let me = chain::current_receiver();
-    let coop = chain::Rows::<Coops>::new(me, me).get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);
+pub fn active_coop(coopname: Name) -> Cooperative {
+    let coop = own_rows::<Coops>().get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);
     chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
     coop
 }

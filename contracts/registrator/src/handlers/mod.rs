@@ -1,9 +1,12 @@
 //! The registrator's action handlers (built for the chain only).
 mod accounts;
+mod applications;
+mod branches;
 mod cooperatives;
+mod members;
 mod setup;
 
-use coop_protocol::registrator::*;
+use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
 
 /// The registrator contract.
@@ -16,13 +19,78 @@ impl Registrator for Contract {
     fn regcoop(data: Regcoop) {
         cooperatives::regcoop(data);
     }
+    fn setstatus(data: Setstatus) {
+        cooperatives::setstatus(data);
+    }
     fn newaccount(data: Newaccount) {
         accounts::newaccount(data);
     }
+    fn joincoop(data: Joincoop) {
+        applications::joincoop(data);
+    }
+    fn createbranch(data: Createbranch) {
+        branches::createbranch(data);
+    }
+    fn deletebranch(data: Deletebranch) {
+        branches::deletebranch(data);
+    }
+    fn selectbranch(data: Selectbranch) {
+        branches::selectbranch(data);
+    }
+    fn paidjoin(data: Paidjoin) {
+        applications::paidjoin(data);
+    }
+    fn acceptjoin(data: Acceptjoin) {
+        applications::acceptjoin(data);
+    }
+    fn declinejoin(data: Declinejoin) {
+        applications::declinejoin(data);
+    }
+    fn adduser(data: Adduser) {
+        members::adduser(data);
+    }
+    fn changekey(data: Changekey) {
+        accounts::changekey(data);
+    }
     fn evcoopreg(_: EvCoopReg) {
+        chain::event_received();
+    }
+    fn evstatus(_: EvStatus) {
         chain::event_received();
     }
     fn evaccount(_: EvAccount) {
         chain::event_received();
     }
+    fn evstatement(_: EvStatement) {
+        chain::event_received();
+    }
+    fn evaccepted(_: EvAccepted) {
+        chain::event_received();
+    }
+    fn evbranch(_: EvBranch) {
+        chain::event_received();
+    }
+}
+
+/// The table `T` of this contract in `scope`.
+fn rows<T: eosio::Table>(scope: eosio::Name) -> chain::Rows<T> {
+    chain::Rows::new(chain::current_receiver(), scope)
+}
+
+/// The table `T` of this contract in its own scope.
+fn own_rows<T: eosio::Table>() -> chain::Rows<T> {
+    let me = chain::current_receiver();
+    chain::Rows::new(me, me)
+}
+
+/// Checks a document signed by `signer` with the registrator's messages.
+fn verify_statement(document: &coop_runtime::Document, signer: eosio::Name) {
+    chain::verify_document(
+        document,
+        signer,
+        &chain::DocumentErrors {
+            bad_signature: ERR_BAD_SIGNATURE,
+            key_not_signers: ERR_KEY_NOT_SIGNERS,
+        },
+    );
 }

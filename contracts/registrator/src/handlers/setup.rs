@@ -1,11 +1,12 @@
 //! `init` and reading the settings.
+use super::own_rows;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{asset_math, chain};
 
-/// See [`coop_protocol::registrator::Registrator::init`].
+/// See [`Registrator::init`].
 pub fn init(data: Init) {
-    coop_runtime::peers::save(data.peers);
     let me = chain::current_receiver();
+    chain::require_auth(me);
     let r = &data.resources;
     let symbol = r.ram.symbol;
     chain::check(
@@ -14,7 +15,8 @@ pub fn init(data: Init) {
             .all(|a| asset_math::is_positive_of(a, symbol)),
         ERR_BAD_RESOURCES,
     );
-    chain::Rows::<Config>::new(me, me).save(
+    coop_runtime::peers::save(data.peers);
+    own_rows::<Config>().save(
         me,
         &ConfigRow {
             resources: data.resources,
@@ -24,8 +26,7 @@ pub fn init(data: Init) {
 
 /// The settings, or abort when `init` has not run.
 pub fn config() -> ConfigRow {
-    let me = chain::current_receiver();
-    chain::Rows::<Config>::new(me, me).get_or_fail(0, ERR_NOT_INITIALIZED)
+    own_rows::<Config>().get_or_fail(0, ERR_NOT_INITIALIZED)
 }
 
 /// The peer contracts, or abort when `init` has not run.

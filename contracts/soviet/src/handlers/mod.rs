@@ -1,5 +1,12 @@
-//! The soviet's action handlers (built for the chain only).
-use coop_protocol::soviet::*;
+//! The soviet's action handlers (built for the chain only). Each reads: authorise →
+//! validate every input → write → send effects and events.
+mod boards;
+mod decisions;
+mod setup;
+mod votes;
+
+use coop_protocol::soviet::{tally::Choice, *};
+use coop_runtime::chain;
 
 /// The soviet contract.
 pub struct Contract;
@@ -7,5 +14,60 @@ pub struct Contract;
 impl Soviet for Contract {
     fn init(data: Init) {
         coop_runtime::peers::save(data.peers);
+    }
+    fn createboard(data: Createboard) {
+        boards::createboard(data);
+    }
+    fn updateboard(data: Updateboard) {
+        boards::updateboard(data);
+    }
+    fn setttl(data: Setttl) {
+        setup::setttl(data);
+    }
+    fn propose(data: Propose) -> u64 {
+        decisions::propose(data)
+    }
+    fn freedecision(data: Freedecision) -> u64 {
+        decisions::freedecision(data)
+    }
+    fn votefor(data: Votefor) {
+        votes::vote(
+            data.coopname,
+            data.member,
+            data.decision_id,
+            Some(Choice::For),
+        );
+    }
+    fn voteagainst(data: Voteagainst) {
+        votes::vote(
+            data.coopname,
+            data.member,
+            data.decision_id,
+            Some(Choice::Against),
+        );
+    }
+    fn cancelvote(data: Cancelvote) {
+        votes::vote(data.coopname, data.member, data.decision_id, None);
+    }
+    fn authorize(data: Authorize) {
+        decisions::authorize(data);
+    }
+    fn exec(data: Exec) {
+        decisions::exec(data);
+    }
+    fn close(data: Close) {
+        decisions::close(data);
+    }
+    fn evboard(_: EvBoard) {
+        chain::event_received();
+    }
+    fn evttl(_: EvTtl) {
+        chain::event_received();
+    }
+    fn evdecision(_: EvDecision) {
+        chain::event_received();
+    }
+    fn evvote(_: EvVote) {
+        chain::event_received();
     }
 }

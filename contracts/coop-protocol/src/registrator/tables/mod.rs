@@ -1,8 +1,15 @@
-//! The registrator's tables (scope = the contract account).
+//! The registrator's tables. `config`, `cards`, `coops`: scope = the contract;
+//! `participants`, `branches`, `applications`: scope = the cooperative.
+mod applications;
+mod branches;
 mod cards;
 mod config;
 mod coops;
+mod participants;
 
+pub use applications::*;
+pub use branches::*;
 pub use cards::*;
 pub use config::*;
 pub use coops::*;
+pub use participants::*;

@@ -1,0 +1,29 @@
+//! `applications` (scope = cooperative): open applications to join.
+use coop_runtime::{n, AbiType, Document};
+use eosio::{Name, NumBytes, Read, TimePointSec, Write};
+
+/// Application status: waiting for the registration payment.
+pub const APPLICATION_OPEN: Name = n("open");
+/// Application status: payment confirmed, on the council's agenda.
+pub const APPLICATION_PAID: Name = n("paid");
+
+/// An application to join (one per person per cooperative). Erased when the person is
+/// accepted or the council declines.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Application {
+    pub username: Name,
+    /// The chosen branch, or empty when the cooperative is not branched.
+    pub braname: Name,
+    /// The signed statement (заявление).
+    pub statement: Document,
+    /// `open` or `paid`.
+    pub status: Name,
+    /// The confirmed registration deposit (0 until paid).
+    pub deposit_id: u64,
+    pub created_at: TimePointSec,
+}
+
+coop_runtime::table!(
+    /// Applications by username, scope = cooperative.
+    Applications, "applications", Application, |row| row.username.as_u64()
+);

@@ -1,0 +1,33 @@
+//! `participants` (scope = cooperative): the accepted members of each cooperative.
+use coop_runtime::{n, AbiType};
+use eosio::{Name, NumBytes, Read, TimePointSec, Write};
+
+/// Participant status: a member in good standing.
+pub const PARTICIPANT_ACCEPTED: Name = n("accepted");
+/// Participant status: blocked by the cooperative.
+pub const PARTICIPANT_BLOCKED: Name = n("blocked");
+
+/// A member of a cooperative.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Participant {
+    pub username: Name,
+    /// `individual`, `entrepreneur` or `organization` (copied from the card).
+    pub r#type: Name,
+    /// `accepted` or `blocked`.
+    pub status: Name,
+    /// The member's branch, or empty.
+    pub braname: Name,
+    pub joined_at: TimePointSec,
+}
+
+impl Participant {
+    /// Whether this is an accepted individual (who may sit on the council).
+    pub fn is_accepted_individual(&self) -> bool {
+        self.status == PARTICIPANT_ACCEPTED && self.r#type == super::cards::TYPE_INDIVIDUAL
+    }
+}
+
+coop_runtime::table!(
+    /// Participants by username, scope = cooperative.
+    Participants, "participants", Participant, |row| row.username.as_u64()
+);

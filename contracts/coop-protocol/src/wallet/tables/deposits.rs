@@ -1,0 +1,59 @@
+//! `deposits` and `regdeposits` (scope = cooperative): money announced by members and
+//! confirmed by the cooperative when it arrives off-chain.
+use alloc::string::String;
+use coop_runtime::{n, AbiType};
+use eosio::{Asset, Name, NumBytes, Read, TimePointSec, Write};
+
+/// Deposit kind: the registration payment (entrance fee + minimum share contribution).
+pub const KIND_REGISTRATION: Name = n("registration");
+/// Deposit kind: a further share contribution of an accepted participant.
+pub const KIND_SHARE: Name = n("share");
+
+/// Deposit status: announced, waiting for the money.
+pub const DEPOSIT_PENDING: Name = n("pending");
+/// Deposit status: the money arrived. Final for `share`; a `registration` deposit waits
+/// for the council here.
+pub const DEPOSIT_CONFIRMED: Name = n("confirmed");
+/// Deposit status: cancelled before the money arrived. Final.
+pub const DEPOSIT_CANCELLED: Name = n("cancelled");
+/// Deposit status (`registration`): the person was accepted, the money booked. Final.
+pub const DEPOSIT_ACCEPTED: Name = n("accepted");
+/// Deposit status (`registration`): the application was declined, the money is due back.
+pub const DEPOSIT_REFUND: Name = n("refund");
+/// Deposit status (`registration`): the money was given back. Final.
+pub const DEPOSIT_REFUNDED: Name = n("refunded");
+
+/// A deposit. Rows stay as the cooperative's payment record; their size never changes
+/// after creation, so whoever paid for the row keeps paying for it.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct DepositRow {
+    /// Issued by the contract from the cooperative's counter.
+    pub id: u64,
+    pub username: Name,
+    /// `registration` or `share`.
+    pub kind: Name,
+    pub quantity: Asset,
+    /// `pending`, `confirmed`, `cancelled`, `accepted`, `refund` or `refunded`.
+    pub status: Name,
+    pub memo: String,
+    pub created_at: TimePointSec,
+    pub updated_at: TimePointSec,
+}
+
+coop_runtime::table!(
+    /// Deposits by id, scope = cooperative.
+    Deposits, "deposits", DepositRow, |row| row.id
+);
+
+/// The registration deposit a person has in progress (pending or confirmed), so that
+/// there is at most one. Erased when it is cancelled, accepted or refunded.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct RegDeposit {
+    pub username: Name,
+    pub deposit_id: u64,
+}
+
+coop_runtime::table!(
+    /// Registration deposits in progress by username, scope = cooperative.
+    RegDeposits, "regdeposits", RegDeposit, |row| row.username.as_u64()
+);

@@ -1,0 +1,23 @@
+//! `wallets` (scope = cooperative): one wallet per member.
+use coop_runtime::AbiType;
+use eosio::{Asset, Name, NumBytes, Read, TimePointSec, Write};
+
+/// A member's wallet in one cooperative, all in the cooperative's symbol; never negative.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct MemberWallet {
+    pub username: Name,
+    /// Free share contributions (may be withdrawn).
+    pub available: Asset,
+    /// Share contributions awaiting a withdrawal.
+    pub blocked: Asset,
+    /// The minimum share contribution (stays while the person is a member).
+    pub minimum: Asset,
+    /// The entrance fee paid (not returned).
+    pub initial: Asset,
+    pub opened_at: TimePointSec,
+}
+
+coop_runtime::table!(
+    /// Member wallets by username, scope = cooperative.
+    Wallets, "wallets", MemberWallet, |row| row.username.as_u64()
+);

@@ -1,0 +1,276 @@
+//! `connect`: one transaction that brings a cooperative to life.
+use super::{
+    own_rows,
+    providers::check_provider,
+    requests::pending_request,
+    setup::{peers, resources},
+};
+use coop_protocol::operator::{errors::*, *};
+use coop_protocol::{registrator, soviet, wallet};
+use coop_runtime::{
+    action::level,
+    chain, n,
+    system::{
+        self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenTransfer, UpdateAuth,
+        ACTIVE, EOSIO_CODE, OWNER,
+    },
+    ActionData,
+};
+use eosio::{Asset, Name};
+
+/// The cooperative's permission for the registrator's code: create its members' accounts
+/// and buy their resources, nothing else.
+pub const ACCOUNTS_PERMISSION: Name = n("accounts");
+
+/// The system actions linked to the cooperative's `accounts` permission.
+const ACCOUNT_ACTIONS: [Name; 3] = [NewAccount::NAME, BuyRam::NAME, DelegateBw::NAME];
+
+/// The registrator actions the provider may push for the cooperative.
+const PROVIDER_REGISTRATOR_ACTIONS: [Name; 7] = [
+    registrator::Newaccount::NAME,
+    registrator::Joincoop::NAME,
+    registrator::Createbranch::NAME,
+    registrator::Deletebranch::NAME,
+    registrator::Selectbranch::NAME,
+    registrator::Adduser::NAME,
+    registrator::Changekey::NAME,
+];
+
+/// The wallet actions the provider may push for the cooperative.
+const PROVIDER_WALLET_ACTIONS: [Name; 3] = [
+    wallet::Deposit::NAME,
+    wallet::Confirm::NAME,
+    wallet::Cancel::NAME,
+];
+
+/// The soviet actions the provider may push for the cooperative.
+const PROVIDER_SOVIET_ACTIONS: [Name; 1] = [soviet::Updateboard::NAME];
+
+/// See [`Operator::connect`].
+pub fn connect(data: Connect) {
+    let me = chain::current_receiver();
+    chain::require_auth(me);
+    let peers = peers();
+    let res = resources();
+    let request = pending_request(data.request_id);
+    check_provider(request.provider);
+    chain::check(
+        !chain::is_account(request.coopname),
+        ERR_COOP_ACCOUNT_EXISTS,
+    );
+    let founders: alloc::vec::Vec<_> = core::iter::once(&request.chairman)
+        .chain(request.members.iter())
+        .collect();
+    for founder in &founders {
+        chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
+    }
+
+    let coop = request.coopname;
+    let operator_code = Authority::accounts(&[level(me, EOSIO_CODE)]);
+    // The cooperative's account starts under this contract's code, which sets it up and
+    // hands it to the cooperative's key at the end of this same transaction.
+    create_account(
+        me,
+        coop,
+        operator_code.clone(),
+        operator_code,
+        res.coop_ram,
+        res.coop_net,
+        res.coop_cpu,
+    );
+    for founder in &founders {
+        create_account(
+            me,
+            founder.username,
+            Authority::accounts(&[level(peers.registrator, EOSIO_CODE)]),
+            Authority::key(founder.public_key),
+            res.member_ram,
+            res.member_net,
+            res.member_cpu,
+        );
+    }
+
+    chain::send(
+        me,
+        &[level(me, ACTIVE)],
+        &Setupcoop {
+            request_id: request.id,
+        },
+    );
+}
+
+/// See [`Operator::setupcoop`].
+pub fn setupcoop(data: Setupcoop) {
+    let me = chain::current_receiver();
+    chain::require_auth(me);
+    chain::check(chain::sender() == me, ERR_INTERNAL_STEP);
+    let peers = peers();
+    let res = resources();
+    let mut request = pending_request(data.request_id);
+    let coop = request.coopname;
+
+    add_permission(
+        coop,
+        ACCOUNTS_PERMISSION,
+        Authority::accounts(&[level(peers.registrator, EOSIO_CODE)]),
+    );
+    for action in ACCOUNT_ACTIONS {
+        link(coop, system::SYSTEM, action, ACCOUNTS_PERMISSION);
+    }
+    add_permission(
+        coop,
+        PROVIDER_PERMISSION,
+        Authority::accounts(&[level(request.provider, ACTIVE)]),
+    );
+    for (contract, actions) in [
+        (peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]),
+        (peers.wallet, &PROVIDER_WALLET_ACTIONS[..]),
+        (peers.soviet, &PROVIDER_SOVIET_ACTIONS[..]),
+    ] {
+        for action in actions {
+            link(coop, contract, *action, PROVIDER_PERMISSION);
+        }
+    }
+
+    let by_me = [level(me, ACTIVE)];
+    let founders = core::iter::once(&request.chairman).chain(request.members.iter());
+    chain::send(
+        peers.registrator,
+        &by_me,
+        &registrator::Regcoop {
+            coopname: coop,
+            params: request.params.clone(),
+            founders: founders.map(|f| f.username).collect(),
+        },
+    );
+    chain::send(
+        peers.soviet,
+        &by_me,
+        &soviet::Createboard {
+            coopname: coop,
+            chairman: request.chairman.username,
+            members: request.members.iter().map(|m| m.username).collect(),
+        },
+    );
+    chain::send(
+        peers.wallet,
+        &by_me,
+        &wallet::Openledger {
+            coopname: coop,
+            symbol: request.params.symbol,
+        },
+    );
+    if res.coop_funds.amount > 0 {
+        chain::send(
+            system::TOKEN,
+            &by_me,
+            &TokenTransfer {
+                from: me,
+                to: coop,
+                quantity: res.coop_funds,
+                memo: "cooperative funds".into(),
+            },
+        );
+    }
+    let coop_key = Authority::key(request.coop_key);
+    chain::send(
+        system::SYSTEM,
+        &[level(coop, ACTIVE)],
+        &UpdateAuth {
+            account: coop,
+            permission: ACTIVE,
+            parent: OWNER,
+            auth: coop_key.clone(),
+        },
+    );
+    chain::send(
+        system::SYSTEM,
+        &[level(coop, OWNER)],
+        &UpdateAuth {
+            account: coop,
+            permission: OWNER,
+            parent: Name::new(0),
+            auth: coop_key,
+        },
+    );
+
+    request.status = REQUEST_CONNECTED;
+    own_rows::<Requests>().update(&request, ERR_REQUEST_NOT_FOUND);
+    chain::emit(&EvConnected {
+        request_id: request.id,
+        coopname: coop,
+        provider: request.provider,
+    });
+}
+
+/// Creates `name` as `eosio` (through its `connect` permission, so names shorter than
+/// twelve characters work on the standard system contract) with RAM and stake paid by
+/// the operator.
+fn create_account(
+    me: Name,
+    name: Name,
+    owner: Authority,
+    active: Authority,
+    ram: Asset,
+    net: Asset,
+    cpu: Asset,
+) {
+    chain::send(
+        system::SYSTEM,
+        &[level(system::SYSTEM, CONNECT_PERMISSION)],
+        &NewAccount {
+            creator: system::SYSTEM,
+            name,
+            owner,
+            active,
+        },
+    );
+    chain::send(
+        system::SYSTEM,
+        &[level(me, ACTIVE)],
+        &BuyRam {
+            payer: me,
+            receiver: name,
+            quant: ram,
+        },
+    );
+    chain::send(
+        system::SYSTEM,
+        &[level(me, ACTIVE)],
+        &DelegateBw {
+            from: me,
+            receiver: name,
+            stake_net_quantity: net,
+            stake_cpu_quantity: cpu,
+            transfer: false,
+        },
+    );
+}
+
+/// Adds `account@permission` (parent `active`) with `authority`.
+fn add_permission(account: Name, permission: Name, authority: Authority) {
+    chain::send(
+        system::SYSTEM,
+        &[level(account, ACTIVE)],
+        &UpdateAuth {
+            account,
+            permission,
+            parent: ACTIVE,
+            auth: authority,
+        },
+    );
+}
+
+/// Links `code::action` of `account` to `account@permission`.
+fn link(account: Name, code: Name, action: Name, permission: Name) {
+    chain::send(
+        system::SYSTEM,
+        &[level(account, ACTIVE)],
+        &LinkAuth {
+            account,
+            code,
+            type_: action,
+            requirement: permission,
+        },
+    );
+}

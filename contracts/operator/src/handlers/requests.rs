@@ -1,0 +1,100 @@
+//! Connection requests: `request`, `reject`.
+use super::{own_rows, providers::check_provider, MAX_TEXT};
+use coop_protocol::operator::{errors::*, *};
+use coop_protocol::registrator::rules::check_params;
+use coop_runtime::{chain, name::is_plain_twelve};
+
+/// See [`Operator::request`].
+pub fn request(data: Request) -> u64 {
+    chain::require_auth(data.provider);
+    check_provider(data.provider);
+    chain::check(is_coopname(data.coopname), ERR_BAD_COOPNAME);
+    chain::check(!chain::is_account(data.coopname), ERR_COOP_ACCOUNT_EXISTS);
+    let claims = own_rows::<Coopnames>();
+    chain::check(!claims.contains(data.coopname.as_u64()), ERR_COOP_REQUESTED);
+    if let Err(message) = check_params(&data.params) {
+        chain::fail(message);
+    }
+    chain::check(data.members.len() <= MAX_MEMBERS, ERR_TOO_MANY_MEMBERS);
+    for (i, member) in data.members.iter().enumerate() {
+        chain::check(
+            member.username != data.chairman.username,
+            ERR_CHAIRMAN_IN_MEMBERS,
+        );
+        chain::check(
+            data.members[..i]
+                .iter()
+                .all(|m| m.username != member.username),
+            ERR_DUPLICATE_MEMBER,
+        );
+    }
+    for founder in core::iter::once(&data.chairman).chain(data.members.iter()) {
+        chain::check(is_plain_twelve(founder.username), ERR_BAD_FOUNDER_NAME);
+        chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
+    }
+    let recovered = chain::recover_key(&data.statement.hash.to_bytes(), &data.statement.signature);
+    chain::check(
+        recovered == Some(data.statement.public_key)
+            && data.statement.public_key == data.chairman.public_key,
+        ERR_BAD_STATEMENT,
+    );
+
+    let requests = own_rows::<Requests>();
+    let id = requests.next_key();
+    claims.save(
+        data.provider,
+        &CoopnameClaim {
+            coopname: data.coopname,
+            request_id: id,
+        },
+    );
+    requests.save(
+        data.provider,
+        &ConnectionRequest {
+            id,
+            provider: data.provider,
+            coopname: data.coopname,
+            coop_key: data.coop_key,
+            params: data.params,
+            chairman: data.chairman,
+            members: data.members,
+            statement: data.statement.clone(),
+            status: REQUEST_PENDING,
+            reason: alloc::string::String::new(),
+            created_at: chain::now(),
+        },
+    );
+    chain::emit(&EvRequest {
+        request_id: id,
+        provider: data.provider,
+        coopname: data.coopname,
+        statement: data.statement,
+    });
+    id
+}
+
+/// The pending request `id`.
+pub fn pending_request(id: u64) -> ConnectionRequest {
+    let request = own_rows::<Requests>().get_or_fail(id, ERR_REQUEST_NOT_FOUND);
+    chain::check(request.status == REQUEST_PENDING, ERR_REQUEST_NOT_PENDING);
+    request
+}
+
+/// See [`Operator::reject`].
+pub fn reject(data: Reject) {
+    let me = chain::current_receiver();
+    chain::require_auth(me);
+    let mut request = pending_request(data.request_id);
+    chain::check(data.reason.len() <= MAX_TEXT, ERR_TEXT_TOO_LONG);
+
+    own_rows::<Coopnames>().erase(request.coopname.as_u64());
+    request.status = REQUEST_REJECTED;
+    request.reason = data.reason.clone();
+    // The row grows by the reason: the operator, who signed, takes over its RAM.
+    own_rows::<Requests>().save(me, &request);
+    chain::emit(&EvRejected {
+        request_id: data.request_id,
+        coopname: request.coopname,
+        reason: data.reason,
+    });
+}

@@ -1,0 +1,156 @@
+//! Applications to join: `joincoop`, and the steps other contracts drive: `paidjoin`
+//! (wallet), `acceptjoin` and `declinejoin` (soviet).
+use super::{
+    branches::check_branch_choice,
+    cooperatives::active_coop,
+    members::{add_participant, book_fees},
+    own_rows, rows,
+    setup::peers,
+    verify_statement,
+};
+use coop_protocol::registrator::{errors::*, *};
+use coop_protocol::soviet::Propose;
+use coop_protocol::wallet::Refundreg;
+use coop_runtime::{action::level, chain, n, system::ACTIVE};
+
+/// The decision kind the council takes on an application.
+pub const DECISION_JOINCOOP: eosio::Name = n("joincoop");
+
+/// See [`Registrator::joincoop`].
+pub fn joincoop(data: Joincoop) {
+    let by_person = chain::has_auth(data.username);
+    chain::check(
+        by_person || chain::has_auth(data.coopname),
+        ERR_NOT_AUTHORIZED,
+    );
+    let coop = active_coop(data.coopname);
+    chain::check(
+        own_rows::<Cards>().contains(data.username.as_u64()),
+        ERR_CARD_NOT_FOUND,
+    );
+    chain::check(
+        !rows::<Participants>(data.coopname).contains(data.username.as_u64()),
+        ERR_ALREADY_PARTICIPANT,
+    );
+    let applications = rows::<Applications>(data.coopname);
+    chain::check(
+        !applications.contains(data.username.as_u64()),
+        ERR_APPLICATION_EXISTS,
+    );
+    check_branch_choice(&coop, data.braname);
+    verify_statement(&data.statement, data.username);
+
+    let payer = if by_person {
+        data.username
+    } else {
+        data.coopname
+    };
+    applications.save(
+        payer,
+        &Application {
+            username: data.username,
+            braname: data.braname,
+            statement: data.statement.clone(),
+            status: APPLICATION_OPEN,
+            deposit_id: 0,
+            created_at: chain::now(),
+        },
+    );
+    chain::emit(&EvStatement {
+        coopname: data.coopname,
+        username: data.username,
+        braname: data.braname,
+        statement: data.statement,
+    });
+}
+
+/// See [`Registrator::paidjoin`].
+pub fn paidjoin(data: Paidjoin) {
+    let peers = peers();
+    chain::require_auth(peers.wallet);
+    let applications = rows::<Applications>(data.coopname);
+    let mut application =
+        applications.get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_FOUND);
+    chain::check(
+        application.status == APPLICATION_OPEN,
+        ERR_APPLICATION_NOT_OPEN,
+    );
+
+    application.status = APPLICATION_PAID;
+    application.deposit_id = data.deposit_id;
+    applications.update(&application, ERR_APPLICATION_NOT_FOUND);
+    let me = chain::current_receiver();
+    chain::send(
+        peers.soviet,
+        &[level(me, ACTIVE)],
+        &Propose {
+            coopname: data.coopname,
+            kind: DECISION_JOINCOOP,
+            username: data.username,
+            ref_id: data.deposit_id,
+            statement: application.statement,
+        },
+    );
+}
+
+/// The paid application of `username`, checked to be sent by the soviet.
+fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application {
+    chain::require_auth(peers().soviet);
+    let application =
+        rows::<Applications>(coopname).get_or_fail(username.as_u64(), ERR_APPLICATION_NOT_FOUND);
+    chain::check(
+        application.status == APPLICATION_PAID,
+        ERR_APPLICATION_NOT_PAID,
+    );
+    application
+}
+
+/// See [`Registrator::acceptjoin`].
+pub fn acceptjoin(data: Acceptjoin) {
+    let application = paid_application(data.coopname, data.username);
+    let coop = own_rows::<Coops>().get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
+    let cards = own_rows::<Cards>();
+    let mut card = cards.get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
+    let (initial, minimum) = if card.r#type == TYPE_ORGANIZATION {
+        (coop.org_initial, coop.org_minimum)
+    } else {
+        (coop.initial, coop.minimum)
+    };
+
+    let me = chain::current_receiver();
+    rows::<Applications>(data.coopname).erase(data.username.as_u64());
+    card.status = CARD_ACTIVE;
+    cards.update(&card, ERR_CARD_NOT_FOUND);
+    add_participant(
+        data.coopname,
+        data.username,
+        card.r#type,
+        application.braname,
+        chain::now(),
+        me,
+        data.decision_id,
+    );
+    book_fees(
+        data.coopname,
+        data.username,
+        application.deposit_id,
+        initial,
+        minimum,
+    );
+}
+
+/// See [`Registrator::declinejoin`].
+pub fn declinejoin(data: Declinejoin) {
+    let application = paid_application(data.coopname, data.username);
+    rows::<Applications>(data.coopname).erase(data.username.as_u64());
+    let me = chain::current_receiver();
+    chain::send(
+        peers().wallet,
+        &[level(me, ACTIVE)],
+        &Refundreg {
+            coopname: data.coopname,
+            username: data.username,
+            deposit_id: application.deposit_id,
+        },
+    );
+}

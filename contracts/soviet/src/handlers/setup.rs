@@ -1,0 +1,68 @@
+//! Reading the settings and the registrator's registry; `setttl`.
+use coop_protocol::registrator::{Coops, Participant, Participants, COOP_ACTIVE};
+use coop_protocol::soviet::{errors::*, *};
+use coop_runtime::{chain, Peers};
+use eosio::{Name, Table};
+
+/// The peer contracts, or abort when `init` has not run.
+pub fn peers() -> Peers {
+    coop_runtime::peers::load(ERR_NOT_INITIALIZED)
+}
+
+/// Table `T` of this contract in its own scope.
+pub fn own<T: Table>() -> chain::Rows<T> {
+    let me = chain::current_receiver();
+    chain::Rows::new(me, me)
+}
+
+/// The decisions of `coopname`.
+pub fn decisions(coopname: Name) -> chain::Rows<Decisions> {
+    chain::Rows::new(chain::current_receiver(), coopname)
+}
+
+/// The council of `coopname`, or abort.
+pub fn board(coopname: Name) -> Board {
+    own::<Boards>().get_or_fail(coopname.as_u64(), ERR_BOARD_NOT_FOUND)
+}
+
+/// Aborts unless `coopname` is registered with the registrator and active.
+pub fn require_active_coop(peers: &Peers, coopname: Name) {
+    let coop = chain::Rows::<Coops>::new(peers.registrator, peers.registrator)
+        .get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);
+    chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
+}
+
+/// `username`'s participant row in `coopname` (from the registrator), if any.
+pub fn participant(peers: &Peers, coopname: Name, username: Name) -> Option<Participant> {
+    chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64())
+}
+
+/// How long new decisions of `coopname` stay open, in seconds.
+pub fn decision_ttl(coopname: Name) -> u32 {
+    own::<Settings>()
+        .get(coopname.as_u64())
+        .map_or(DEFAULT_DECISION_TTL, |s| s.decision_ttl)
+}
+
+/// See [`Soviet::setttl`].
+pub fn setttl(data: Setttl) {
+    chain::require_auth(data.coopname);
+    let peers = peers();
+    require_active_coop(&peers, data.coopname);
+    chain::check(
+        (MIN_DECISION_TTL..=MAX_DECISION_TTL).contains(&data.seconds),
+        ERR_BAD_TTL,
+    );
+
+    own::<Settings>().save(
+        data.coopname,
+        &CoopSettings {
+            coopname: data.coopname,
+            decision_ttl: data.seconds,
+        },
+    );
+    chain::emit(&EvTtl {
+        coopname: data.coopname,
+        seconds: data.seconds,
+    });
+}

@@ -1,0 +1,161 @@
+//! Withdrawals: `withdraw`, `allowwithdr`, `declwithdr`, `failwithdr`, `payout`.
+use super::{
+    active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers,
+    posted, save_ledger,
+};
+use alloc::string::String;
+use coop_protocol::soviet::Propose;
+use coop_protocol::wallet::{errors::*, ledger, *};
+use coop_runtime::{action::level, chain, system::ACTIVE};
+use eosio::Name;
+
+/// How the statement of a withdrawal is checked.
+const STATEMENT_ERRORS: chain::DocumentErrors<'static> = chain::DocumentErrors {
+    bad_signature: ERR_BAD_STATEMENT_SIGNATURE,
+    key_not_signers: ERR_STATEMENT_NOT_MEMBERS,
+};
+
+/// See [`Wallet::withdraw`].
+pub fn withdraw(data: Withdraw) -> u64 {
+    chain::require_auth(data.username);
+    let peers = peers();
+    let ledger = ledger_of(data.coopname);
+    active_coop(&peers, data.coopname);
+    check_participant(&peers, data.coopname, data.username);
+    let wallets = coop_rows::<Wallets>(data.coopname);
+    let wallet = wallets.get_or_fail(data.username.as_u64(), ERR_WALLET_NOT_FOUND);
+    posted(ledger::check_positive(
+        &data.quantity,
+        ledger::symbol(&ledger),
+    ));
+    chain::check(
+        data.statement.meta.len() <= MAX_STATEMENT_META,
+        ERR_META_TOO_LONG,
+    );
+    let wallet = posted(ledger::block(&ledger, &wallet, data.quantity));
+    chain::verify_document(&data.statement, data.username, &STATEMENT_ERRORS);
+    let counters = own_rows::<Counters>();
+    let mut counter = counters.get_or_fail(data.coopname.as_u64(), ERR_LEDGER_NOT_FOUND);
+    counter.withdrawals = next_id(counter.withdrawals);
+
+    let id = counter.withdrawals;
+    let now = chain::now();
+    counters.update(&counter, ERR_LEDGER_NOT_FOUND);
+    wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
+    let withdrawal = Withdrawal {
+        id,
+        username: data.username,
+        quantity: data.quantity,
+        status: WITHDRAWAL_PENDING,
+        statement: data.statement,
+        decision_id: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    coop_rows::<Withdrawals>(data.coopname).save(data.username, &withdrawal);
+    emit_withdrawal(data.coopname, &withdrawal, String::new());
+    let me = chain::current_receiver();
+    chain::send(
+        peers.soviet,
+        &[level(me, ACTIVE)],
+        &Propose {
+            coopname: data.coopname,
+            kind: DECISION_WITHDRAW,
+            username: data.username,
+            ref_id: id,
+            statement: withdrawal.statement,
+        },
+    );
+    id
+}
+
+/// See [`Wallet::allowwithdr`].
+pub fn allowwithdr(data: Allowwithdr) {
+    chain::require_auth(peers().soviet);
+    let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
+
+    withdrawal.status = WITHDRAWAL_AUTHORIZED;
+    withdrawal.decision_id = data.decision_id;
+    withdrawal.updated_at = chain::now();
+    coop_rows::<Withdrawals>(data.coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
+    emit_withdrawal(data.coopname, &withdrawal, String::new());
+}
+
+/// See [`Wallet::declwithdr`].
+pub fn declwithdr(data: Declwithdr) {
+    chain::require_auth(peers().soviet);
+    let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
+    withdrawal.decision_id = data.decision_id;
+    unblock(
+        data.coopname,
+        withdrawal,
+        WITHDRAWAL_DECLINED,
+        String::new(),
+    );
+}
+
+/// See [`Wallet::failwithdr`].
+pub fn failwithdr(data: Failwithdr) {
+    chain::require_auth(data.coopname);
+    check_memo(&data.reason);
+    let withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
+    unblock(data.coopname, withdrawal, WITHDRAWAL_FAILED, data.reason);
+}
+
+/// See [`Wallet::payout`].
+pub fn payout(data: Payout) {
+    chain::require_auth(data.coopname);
+    let ledger = ledger_of(data.coopname);
+    check_memo(&data.memo);
+    let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
+    let wallets = coop_rows::<Wallets>(data.coopname);
+    let wallet = wallets.get_or_fail(withdrawal.username.as_u64(), ERR_WALLET_NOT_FOUND);
+    let (ledger, wallet) = posted(ledger::pay_out(&ledger, &wallet, withdrawal.quantity));
+
+    withdrawal.status = WITHDRAWAL_PAID;
+    withdrawal.updated_at = chain::now();
+    wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
+    save_ledger(&ledger);
+    coop_rows::<Withdrawals>(data.coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
+    emit_withdrawal(data.coopname, &withdrawal, data.memo);
+}
+
+/// Gives a declined or failed withdrawal back to `available` and sets its `status`.
+fn unblock(coopname: Name, mut withdrawal: Withdrawal, status: Name, memo: String) {
+    let ledger = ledger_of(coopname);
+    let wallets = coop_rows::<Wallets>(coopname);
+    let wallet = wallets.get_or_fail(withdrawal.username.as_u64(), ERR_WALLET_NOT_FOUND);
+    let wallet = posted(ledger::unblock(&ledger, &wallet, withdrawal.quantity));
+
+    withdrawal.status = status;
+    withdrawal.updated_at = chain::now();
+    wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
+    coop_rows::<Withdrawals>(coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
+    emit_withdrawal(coopname, &withdrawal, memo);
+}
+
+/// The withdrawal, which must exist and have `status`.
+fn withdrawal_in(coopname: Name, withdraw_id: u64, status: Name) -> Withdrawal {
+    let withdrawal =
+        coop_rows::<Withdrawals>(coopname).get_or_fail(withdraw_id, ERR_WITHDRAWAL_NOT_FOUND);
+    let message = if status == WITHDRAWAL_PENDING {
+        ERR_WITHDRAWAL_NOT_PENDING
+    } else {
+        ERR_WITHDRAWAL_NOT_AUTHORIZED
+    };
+    chain::check(withdrawal.status == status, message);
+    withdrawal
+}
+
+/// Emits the withdrawal's current state.
+fn emit_withdrawal(coopname: Name, withdrawal: &Withdrawal, memo: String) {
+    chain::emit(&EvWithdraw {
+        coopname,
+        withdraw_id: withdrawal.id,
+        username: withdrawal.username,
+        quantity: withdrawal.quantity,
+        status: withdrawal.status,
+        decision_id: withdrawal.decision_id,
+        memo,
+    });
+}

@@ -1,0 +1,334 @@
+//! `deploy --url URL --key WIF… [options]`: deploys the contracts (built by `scripts/build`) to any
+//! Antelope network whose contract accounts already exist: code and ABI, each account's
+//! `eosio.code` permission, and every `init`. Idempotent. Run with `--help` for the options.
+//!
+//! Progress lines go to stderr (`==> …`), the final line to stdout.
+
+use std::process::ExitCode;
+
+use antelope_test_harness::client::{ChainError, Client};
+use antelope_test_harness::deploy::{contract_accounts, deploy_contracts, DeployPlan};
+use antelope_test_harness::fixture::{default_account_resources, default_peers};
+use antelope_test_harness::keys::PrivateKey;
+use coop_protocol::registrator::AccountResources;
+use coop_runtime::asset_text::{asset_to_string, parse_asset};
+use coop_runtime::Peers;
+use eosio::{Asset, Name};
+
+const USAGE: &str = "\
+usage: deploy --url URL --key PRIVATE_KEY [--key PRIVATE_KEY]... [options]
+
+Deploys the contracts built by scripts/build (target/wasm32v1-none/contract/*.wasm, abi/*.abi)
+to an Antelope network: code and ABI, each account's eosio.code permission, every init.
+Safe to run again. The contract accounts must exist, with RAM for the code.
+
+  --url URL            the node's HTTP API (env DEPLOY_URL)
+  --key KEY            a private key (WIF 5… or PVT_K1_…) that controls a contract account's
+                       active permission; repeat for several (env DEPLOY_KEYS, comma-separated)
+  --operator A         the operator account            (default operator)
+  --registrator A      the registrator contract account (default registrator)
+  --soviet A           the soviet contract account      (default soviet)
+  --wallet A           the wallet contract account      (default wallet)
+  --account-ram Q      what a member's account costs in RAM   (default 0.1000 AXON)
+  --account-net Q      what a member's account costs in NET   (default 0.1000 AXON)
+  --account-cpu Q      what a member's account costs in CPU   (default 0.1000 AXON)
+  -h, --help           print this text
+
+On the localnet (scripts/localnet up), whose accounts the public development key controls:
+  scripts/deploy --url http://127.0.0.1:8888 --key 5KQwrPbwdL6PhXujxW37FSSQZ1JiwsST4cqQzDeyXtP79zkvFD3
+Never use that key on any other network.
+";
+
+/// The chain's code for "no such account" from `get_account`.
+const ACCOUNT_QUERY_EXCEPTION: i64 = 3_060_002;
+
+/// A parsed command line.
+#[derive(Debug)]
+struct Args {
+    url: String,
+    keys: Vec<PrivateKey>,
+    peers: Peers,
+    resources: AccountResources,
+}
+
+fn main() -> ExitCode {
+    let args = match parse(std::env::args().skip(1), &|name| std::env::var(name).ok()) {
+        Ok(Some(args)) => args,
+        Ok(None) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!("deploy: {e}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("deploy: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: &Args) -> Result<(), String> {
+    let mut progress = |line: &str| eprintln!("==> {line}");
+    let client = Client::new(&args.url);
+    for key in &args.keys {
+        client.add_key(key.clone());
+    }
+    let info = client
+        .get_info()
+        .map_err(|e| format!("cannot reach the node: {e}"))?;
+    progress(&format!(
+        "connected to {} (chain {}, head block {})",
+        args.url, info.chain_id, info.head_block_num
+    ));
+    let contracts = contract_accounts(&args.peers);
+    let mut missing = Vec::new();
+    for (contract, account) in contracts {
+        match client.get_account(account) {
+            Ok(_) => {}
+            Err(ChainError::Node(e)) if e.code == ACCOUNT_QUERY_EXCEPTION => {
+                missing.push(format!("`{account}` (for the {contract} contract)"));
+            }
+            Err(e) => return Err(format!("looking up account {account}: {e}")),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(format!(
+            "missing account{} on {}: {}. Create {} first (with RAM for the code, about ten \
+             times the WASM size), or name other accounts with --operator/--registrator/\
+             --soviet/--wallet.",
+            if missing.len() == 1 { "" } else { "s" },
+            args.url,
+            missing.join(", "),
+            if missing.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    let placement: Vec<String> = contracts
+        .iter()
+        .map(|(contract, account)| format!("{contract} on {account}"))
+        .collect();
+    let r = &args.resources;
+    progress(&format!(
+        "deploying {}; a member's account costs RAM {}, NET {}, CPU {}",
+        placement.join(", "),
+        asset_to_string(&r.ram),
+        asset_to_string(&r.net),
+        asset_to_string(&r.cpu)
+    ));
+    deploy_contracts(
+        &client,
+        &DeployPlan {
+            peers: args.peers,
+            account_resources: args.resources.clone(),
+            connect_resources: antelope_test_harness::fixture::default_connect_resources(),
+            grant_connect: false,
+        },
+        &mut progress,
+    )
+    .map_err(|e| e.to_string())?;
+    println!("deployed the contracts to {}", args.url);
+    Ok(())
+}
+
+/// Parses the arguments after the program name; `env` reads the environment fallbacks.
+/// `Ok(None)` means `--help`.
+fn parse<I: IntoIterator<Item = String>>(
+    args: I,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Option<Args>, String> {
+    let mut args = args.into_iter();
+    let mut url = None;
+    let mut key_texts: Vec<String> = Vec::new();
+    let mut peers = default_peers();
+    let mut resources = default_account_resources();
+    while let Some(arg) = args.next() {
+        if arg == "-h" || arg == "--help" {
+            return Ok(None);
+        }
+        let Some(flag) = arg.strip_prefix("--") else {
+            return Err(format!("unexpected argument {arg:?}"));
+        };
+        let (flag, inline) = match flag.split_once('=') {
+            Some((flag, value)) => (flag, Some(value.to_string())),
+            None => (flag, None),
+        };
+        let value = inline
+            .or_else(|| args.next())
+            .ok_or_else(|| format!("--{flag} needs a value"))?;
+        match flag {
+            "url" => url = Some(value),
+            "key" => key_texts.push(value),
+            "operator" => peers.operator = account(flag, &value)?,
+            "registrator" => peers.registrator = account(flag, &value)?,
+            "soviet" => peers.soviet = account(flag, &value)?,
+            "wallet" => peers.wallet = account(flag, &value)?,
+            "account-ram" => resources.ram = asset(flag, &value)?,
+            "account-net" => resources.net = asset(flag, &value)?,
+            "account-cpu" => resources.cpu = asset(flag, &value)?,
+            _ => return Err(format!("unknown option --{flag}")),
+        }
+    }
+    let url = url
+        .or_else(|| env("DEPLOY_URL"))
+        .filter(|u| !u.trim().is_empty())
+        .ok_or("no node given: pass --url URL (or set DEPLOY_URL)")?;
+    if key_texts.is_empty() {
+        key_texts = env("DEPLOY_KEYS")
+            .unwrap_or_default()
+            .split(',')
+            .map(str::trim)
+            .filter(|k| !k.is_empty())
+            .map(String::from)
+            .collect();
+    }
+    if key_texts.is_empty() {
+        return Err(
+            "no keys given: pass --key PRIVATE_KEY for the contract accounts (or set DEPLOY_KEYS)"
+                .into(),
+        );
+    }
+    let keys = key_texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            // Never echo the text: it is a secret.
+            text.parse::<PrivateKey>().map_err(|_| {
+                format!(
+                    "key {} of {} is not a private key (WIF 5… or PVT_K1_…)",
+                    i + 1,
+                    key_texts.len()
+                )
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(Some(Args {
+        url,
+        keys,
+        peers,
+        resources,
+    }))
+}
+
+/// An account name that reads back the same (1–12 of `a-z`, `1-5`, `.`; a 13th of `a-j`).
+fn account(flag: &str, text: &str) -> Result<Name, String> {
+    text.parse::<Name>()
+        .ok()
+        .filter(|name| !text.is_empty() && name.to_string() == text)
+        .ok_or_else(|| format!("--{flag}: {text:?} is not an account name"))
+}
+
+/// An asset such as `0.1000 AXON` (through `parse_asset`: `eosio`'s own parser reverses codes).
+fn asset(flag: &str, text: &str) -> Result<Asset, String> {
+    let value = parse_asset(text)
+        .map_err(|e| format!("--{flag}: {text:?} is not an asset like \"0.1000 AXON\" ({e})"))?;
+    if value.amount < 0 {
+        return Err(format!("--{flag}: {text:?} is negative"));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use antelope_test_harness::keys::DEV_PRIVATE_KEY;
+    use coop_runtime::n;
+
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
+    fn parse_with(args: &[&str], env: &dyn Fn(&str) -> Option<String>) -> Result<Args, String> {
+        parse(args.iter().map(|a| a.to_string()), env).map(|a| a.expect("not --help"))
+    }
+
+    #[test]
+    fn flags_set_the_plan() {
+        let args = parse_with(
+            &[
+                "--url",
+                "http://node:8888",
+                "--key",
+                DEV_PRIVATE_KEY,
+                "--operator=voskhod",
+                "--soviet",
+                "council",
+                "--account-ram",
+                "1.5000 RUB",
+            ],
+            &no_env,
+        )
+        .unwrap();
+        assert_eq!(args.url, "http://node:8888");
+        assert_eq!(args.keys, vec![PrivateKey::dev()]);
+        assert_eq!(args.peers.operator, n("voskhod"));
+        assert_eq!(args.peers.soviet, n("council"));
+        assert_eq!(args.peers.registrator, n("registrator"));
+        assert_eq!(asset_to_string(&args.resources.ram), "1.5000 RUB");
+        assert_eq!(args.resources.net, default_account_resources().net);
+    }
+
+    #[test]
+    fn the_environment_fills_in_url_and_keys() {
+        let other = PrivateKey::generate();
+        let keys = format!("{DEV_PRIVATE_KEY}, {}", other.to_wif());
+        let env = |name: &str| match name {
+            "DEPLOY_URL" => Some("http://env:8888".to_string()),
+            "DEPLOY_KEYS" => Some(keys.clone()),
+            _ => None,
+        };
+        let args = parse_with(&[], &env).unwrap();
+        assert_eq!(args.url, "http://env:8888");
+        assert_eq!(args.keys, vec![PrivateKey::dev(), other]);
+        // Flags win over the environment.
+        let args = parse_with(&["--url", "http://flag", "--key", DEV_PRIVATE_KEY], &env).unwrap();
+        assert_eq!(args.url, "http://flag");
+        assert_eq!(args.keys.len(), 1);
+    }
+
+    #[test]
+    fn bad_command_lines_are_explained() {
+        let k = DEV_PRIVATE_KEY;
+        for (args, wanted) in [
+            (vec![], "--url"),
+            (vec!["--url", "http://x"], "no keys"),
+            (vec!["--url", "http://x", "--key", "5Kbad"], "key 1 of 1"),
+            (vec!["--url"], "--url needs a value"),
+            (
+                vec!["--url", "x", "--key", k, "--soviet", "Soviet"],
+                "not an account",
+            ),
+            (
+                vec!["--url", "x", "--key", k, "--wallet", "waytoolongname"],
+                "not an account",
+            ),
+            (
+                vec!["--url", "x", "--key", k, "--account-cpu", "1 axon"],
+                "not an asset",
+            ),
+            (
+                vec!["--url", "x", "--key", k, "--account-cpu", "-1.0000 AXON"],
+                "negative",
+            ),
+            (
+                vec!["--url", "x", "--key", k, "--verbose", "1"],
+                "unknown option",
+            ),
+            (vec!["deploy"], "unexpected argument"),
+        ] {
+            let err = parse_with(&args, &no_env).unwrap_err();
+            assert!(err.contains(wanted), "{args:?}: {err}");
+        }
+        // A bad key is never echoed.
+        let err = parse_with(&["--url", "x", "--key", "5Ksecretbutwrong"], &no_env).unwrap_err();
+        assert!(!err.contains("secret"), "{err}");
+    }
+
+    #[test]
+    fn help_is_not_an_error() {
+        assert!(parse(["--help".to_string()], &no_env).unwrap().is_none());
+    }
+}

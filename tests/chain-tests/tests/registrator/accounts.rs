@@ -1,0 +1,335 @@
+//! `newaccount` and `changekey`.
+use antelope_test_harness::boot::core;
+use antelope_test_harness::cooperative::{Person, TestCoop};
+use antelope_test_harness::deploy::permission_authority;
+use antelope_test_harness::fixture::TestChain;
+use antelope_test_harness::keys::public_key_to_legacy;
+use coop_protocol::registrator::{errors::*, *};
+use coop_runtime::action::level;
+use coop_runtime::n;
+use coop_runtime::system::{ACTIVE, EOSIO_CODE, OWNER};
+use eosio::Name;
+
+pub fn newaccount_for(coop: &TestCoop, person: &Person, kind: &str) -> Newaccount {
+    Newaccount {
+        coopname: coop.name,
+        username: person.name,
+        r#type: n(kind),
+        public_key: person.key.public_key(),
+        referer: Name::new(0),
+        meta: "{}".into(),
+    }
+}
+
+/// Creates a member account (card `pending`) in `coop`.
+pub fn create_person(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
+    let person = Person::new(chain, prefix);
+    chain.ok(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(coop, &person, "individual"),
+    );
+    person
+}
+
+fn balance(chain: &TestChain, account: Name) -> String {
+    chain
+        .client
+        .get_currency_balance("eosio.token", account, "AXON")
+        .unwrap()
+        .join(",")
+}
+
+#[test]
+fn newaccount_creates_the_account_card_and_resources_at_the_coops_expense() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = Person::new(chain, "member");
+    let before = balance(chain, coop.name);
+
+    chain.ok(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(&coop, &person, "entrepreneur"),
+    );
+
+    let card = chain
+        .row::<Cards>(
+            chain.peers.registrator,
+            chain.peers.registrator,
+            person.name.as_u64(),
+        )
+        .unwrap();
+    assert_eq!(card.coopname, coop.name);
+    assert_eq!(card.r#type, TYPE_ENTREPRENEUR);
+    assert_eq!(card.status, CARD_PENDING);
+    let active = permission_authority(&chain.client, person.name, ACTIVE).unwrap();
+    assert_eq!(active.keys.len(), 1);
+    assert_eq!(
+        public_key_to_legacy(&active.keys[0].key),
+        public_key_to_legacy(&person.key.public_key())
+    );
+    let owner = permission_authority(&chain.client, person.name, OWNER).unwrap();
+    assert_eq!(
+        owner.accounts[0].permission,
+        level(chain.peers.registrator, EOSIO_CODE)
+    );
+    let account = chain.client.get_account(person.name).unwrap();
+    assert!(
+        account["ram_quota"].as_i64().unwrap() > 3000,
+        "RAM bought: {}",
+        account["ram_quota"]
+    );
+    assert_eq!(
+        account["self_delegated_bandwidth"],
+        serde_json::Value::Null,
+        "stake stays the cooperative's"
+    );
+    assert!(account["cpu_limit"]["max"].as_i64().unwrap() > 0);
+    // 0.1 RAM + 0.1 NET + 0.1 CPU.
+    let spent = antelope_test_harness::boot::core("0.3000").amount;
+    let before = coop_runtime::asset_text::parse_asset(&before)
+        .unwrap()
+        .amount;
+    let after = coop_runtime::asset_text::parse_asset(&balance(chain, coop.name))
+        .unwrap()
+        .amount;
+    assert_eq!(before - after, spent);
+}
+
+#[test]
+fn newaccount_rejects_an_existing_account() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = Person::new(chain, "taken");
+    chain.create_account(person.name, person.key.public_key(), None);
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(&coop, &person, "individual"),
+    );
+    assert_eq!(message, ERR_ACCOUNT_EXISTS);
+    assert!(chain
+        .row::<Cards>(
+            chain.peers.registrator,
+            chain.peers.registrator,
+            person.name.as_u64()
+        )
+        .is_none());
+}
+
+#[test]
+fn newaccount_rejects_an_existing_card() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = create_person(chain, &coop, "twice");
+    let mut again = newaccount_for(&coop, &person, "individual");
+    again.meta = "second".into();
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[coop.name], &again),
+        ERR_CARD_EXISTS
+    );
+}
+
+#[test]
+fn newaccount_rejects_an_unknown_type() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = Person::new(chain, "badtyp");
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(&coop, &person, "company"),
+    );
+    assert_eq!(message, ERR_BAD_TYPE);
+    assert!(!chain.client.account_exists(person.name));
+}
+
+#[test]
+fn newaccount_needs_the_cooperatives_signature() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = Person::new(chain, "nosig");
+    let stranger = chain.new_cooperative();
+    let error = chain
+        .push_as(
+            chain.peers.registrator,
+            &[level(stranger.name, ACTIVE)],
+            &newaccount_for(&coop, &person, "individual"),
+        )
+        .unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"));
+    assert!(!chain.client.account_exists(person.name));
+}
+
+#[test]
+fn newaccount_rejects_an_unknown_cooperative() {
+    let chain = TestChain::shared();
+    let fake = Person::new(chain, "fakecp");
+    chain.create_account(fake.name, fake.key.public_key(), Some(core("10.0000")));
+    let person = Person::new(chain, "orphan");
+    let data = Newaccount {
+        coopname: fake.name,
+        username: person.name,
+        r#type: TYPE_INDIVIDUAL,
+        public_key: person.key.public_key(),
+        referer: Name::new(0),
+        meta: String::new(),
+    };
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[fake.name], &data),
+        ERR_COOP_NOT_FOUND
+    );
+}
+
+#[test]
+fn newaccount_rejects_a_blocked_cooperative() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let block = coop_protocol::operator::Setstatus {
+        coopname: coop.name,
+        status: COOP_BLOCKED,
+    };
+    chain.ok(chain.peers.operator, &[chain.peers.operator], &block);
+    let person = Person::new(chain, "late");
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(&coop, &person, "individual"),
+    );
+    assert_eq!(message, ERR_COOP_NOT_ACTIVE);
+}
+
+#[test]
+fn newaccount_rejects_a_cooperative_that_cannot_pay() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    // Give away all the cooperative's core tokens.
+    let balance = coop_runtime::asset_text::parse_asset(&balance(chain, coop.name)).unwrap();
+    let transfer = coop_runtime::system::TokenTransfer {
+        from: coop.name,
+        to: chain.peers.operator,
+        quantity: balance,
+        memo: String::new(),
+    };
+    chain.ok(coop_runtime::system::TOKEN, &[coop.name], &transfer);
+    let person = Person::new(chain, "unpaid");
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[coop.name],
+        &newaccount_for(&coop, &person, "individual"),
+    );
+    assert_eq!(message, ERR_COOP_CANNOT_PAY);
+    assert!(!chain.client.account_exists(person.name));
+}
+
+#[test]
+fn newaccount_rejects_short_names_and_unknown_referers() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let mut short = newaccount_for(&coop, &Person::new(chain, "x"), "individual");
+    short.username = n("shorty");
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[coop.name], &short),
+        ERR_BAD_USERNAME
+    );
+    let mut referred = newaccount_for(&coop, &Person::new(chain, "refd"), "individual");
+    referred.referer = chain.unique_name("nobody");
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[coop.name], &referred),
+        ERR_REFERER_NOT_FOUND
+    );
+}
+
+#[test]
+fn newaccount_through_cleos_with_the_deployed_abi() {
+    use antelope_test_harness::cleos::{Cleos, Wallet};
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = Person::new(chain, "cleos");
+    let wallet = Wallet::start().unwrap();
+    wallet.import(&coop.key.to_wif()).unwrap();
+    let cleos = Cleos::new(chain.node.http_url(), &wallet);
+    let json = serde_json::json!({
+        "coopname": coop.name.to_string(),
+        "username": person.name.to_string(),
+        "type": "individual",
+        "public_key": public_key_to_legacy(&person.key.public_key()),
+        "referer": "",
+        "meta": "{\"via\":\"cleos\"}",
+    });
+    let output = cleos
+        .push_action(
+            &chain.peers.registrator.to_string(),
+            "newaccount",
+            &json,
+            &format!("{}@active", coop.name),
+        )
+        .unwrap_or_else(|e| panic!("cleos push failed: {}", e.reason()));
+    assert!(output.transaction_id().is_some());
+    let card = chain
+        .row::<Cards>(
+            chain.peers.registrator,
+            chain.peers.registrator,
+            person.name.as_u64(),
+        )
+        .unwrap();
+    assert_eq!(card.meta, "{\"via\":\"cleos\"}");
+    assert!(chain.client.account_exists(person.name));
+}
+
+#[test]
+fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let provider_level = level(coop.name, coop_protocol::operator::PROVIDER_PERMISSION);
+    let person = Person::new(chain, "viaprv");
+    chain
+        .push_as(
+            chain.peers.registrator,
+            &[provider_level],
+            &newaccount_for(&coop, &person, "individual"),
+        )
+        .unwrap_or_else(|e| panic!("the provider may create accounts: {e}"));
+    assert!(chain.client.account_exists(person.name));
+
+    let transfer = coop_runtime::system::TokenTransfer {
+        from: coop.name,
+        to: coop.provider,
+        quantity: core("1.0000"),
+        memo: String::new(),
+    };
+    let error = chain
+        .push_as(coop_runtime::system::TOKEN, &[provider_level], &transfer)
+        .unwrap_err();
+    assert_eq!(error.name(), Some("irrelevant_auth_exception"), "{error}");
+}
+
+#[test]
+fn changekey_replaces_a_members_active_key() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let member = &coop.members[0];
+    let new_key = chain.new_key();
+    let change = Changekey {
+        coopname: coop.name,
+        username: member.name,
+        public_key: new_key.public_key(),
+    };
+    chain.ok(chain.peers.registrator, &[coop.name], &change);
+    let active = permission_authority(&chain.client, member.name, ACTIVE).unwrap();
+    assert_eq!(
+        public_key_to_legacy(&active.keys[0].key),
+        public_key_to_legacy(&new_key.public_key())
+    );
+
+    let outsider = Changekey {
+        coopname: coop.name,
+        username: chain.unique_name("outsdr"),
+        public_key: new_key.public_key(),
+    };
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[coop.name], &outsider),
+        ERR_NOT_PARTICIPANT
+    );
+}

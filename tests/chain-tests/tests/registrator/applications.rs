@@ -1,0 +1,208 @@
+//! `joincoop` and the `braname` rule; the application's path through payment and the
+//! council is in `tests/participant_flow.rs`.
+use super::accounts::create_person;
+use super::branches::{branched_cooperative, createbranch};
+use antelope_test_harness::cooperative::Person;
+use antelope_test_harness::fixture::TestChain;
+use coop_protocol::registrator::{errors::*, *};
+use eosio::Name;
+
+fn application(coopname: Name, braname: Name, person: &Person) -> Joincoop {
+    Joincoop {
+        coopname,
+        braname,
+        username: person.name,
+        statement: person.sign("I apply to join"),
+    }
+}
+
+#[test]
+fn joincoop_rejects_missing_braname_when_branched() {
+    let chain = TestChain::shared();
+    let (coop, _) = branched_cooperative(chain);
+    let person = create_person(chain, &coop, "appl");
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[person.name],
+        &application(coop.name, Name::new(0), &person),
+    );
+    assert_eq!(message, ERR_BRANCH_REQUIRED);
+    assert!(chain
+        .row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64())
+        .is_none());
+}
+
+#[test]
+fn joincoop_rejects_a_branch_of_another_cooperative() {
+    let chain = TestChain::shared();
+    let (coop, _) = branched_cooperative(chain);
+    let (_, other_branches) = branched_cooperative(chain);
+    let person = create_person(chain, &coop, "appl");
+    let message = chain.fails(
+        chain.peers.registrator,
+        &[person.name],
+        &application(coop.name, other_branches[0], &person),
+    );
+    assert_eq!(message, ERR_BRANCH_NOT_FOUND);
+}
+
+#[test]
+fn joincoop_with_a_branch_of_a_branched_cooperative_opens_an_application() {
+    let chain = TestChain::shared();
+    let (coop, branches) = branched_cooperative(chain);
+    let person = create_person(chain, &coop, "appl");
+    let outcome = chain.ok(
+        chain.peers.registrator,
+        &[person.name],
+        &application(coop.name, branches[1], &person),
+    );
+    let row = chain
+        .row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64())
+        .unwrap();
+    assert_eq!(row.braname, branches[1]);
+    assert_eq!(row.status, APPLICATION_OPEN);
+    assert_eq!(
+        outcome.events(chain.peers.registrator, "evstatement").len(),
+        1,
+        "the statement is published"
+    );
+}
+
+#[test]
+fn joincoop_in_an_unbranched_cooperative_takes_empty_or_existing_branches() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let branch = chain.unique_name("branch");
+    createbranch(chain, &coop, branch);
+
+    let first = create_person(chain, &coop, "appl");
+    chain.ok(
+        chain.peers.registrator,
+        &[first.name],
+        &application(coop.name, Name::new(0), &first),
+    );
+    let second = create_person(chain, &coop, "appl");
+    chain.ok(
+        chain.peers.registrator,
+        &[coop.name],
+        &application(coop.name, branch, &second),
+    );
+    let third = create_person(chain, &coop, "appl");
+    let missing = application(coop.name, chain.unique_name("nobr"), &third);
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[third.name], &missing),
+        ERR_BRANCH_NOT_FOUND
+    );
+}
+
+#[test]
+fn joincoop_rejects_a_statement_not_signed_by_the_applicant() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = create_person(chain, &coop, "appl");
+    let stranger = Person::new(chain, "strngr");
+
+    let mut foreign = application(coop.name, Name::new(0), &person);
+    foreign.statement = stranger.sign("I apply to join");
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[person.name], &foreign),
+        ERR_KEY_NOT_SIGNERS
+    );
+
+    let mut mismatched = application(coop.name, Name::new(0), &person);
+    mismatched.statement.public_key = stranger.key.public_key();
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[person.name], &mismatched),
+        ERR_BAD_SIGNATURE
+    );
+}
+
+#[test]
+fn joincoop_rejects_bad_applicants() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = create_person(chain, &coop, "appl");
+    let registrator = chain.peers.registrator;
+
+    let no_card = Person::new(chain, "nocard");
+    chain.create_account(no_card.name, no_card.key.public_key(), None);
+    assert_eq!(
+        chain.fails(
+            registrator,
+            &[no_card.name],
+            &application(coop.name, Name::new(0), &no_card)
+        ),
+        ERR_CARD_NOT_FOUND
+    );
+
+    let member = &coop.members[0];
+    assert_eq!(
+        chain.fails(
+            registrator,
+            &[member.name],
+            &application(coop.name, Name::new(0), member)
+        ),
+        ERR_ALREADY_PARTICIPANT
+    );
+
+    chain.ok(
+        registrator,
+        &[person.name],
+        &application(coop.name, Name::new(0), &person),
+    );
+    let mut again = application(coop.name, Name::new(0), &person);
+    again.statement = person.sign("Second application");
+    assert_eq!(
+        chain.fails(registrator, &[person.name], &again),
+        ERR_APPLICATION_EXISTS
+    );
+
+    let other = create_person(chain, &coop, "appl");
+    let by_stranger = chain
+        .push(
+            registrator,
+            &[person.name],
+            &application(coop.name, Name::new(0), &other),
+        )
+        .unwrap_err();
+    assert_eq!(by_stranger.assertion_message(), Some(ERR_NOT_AUTHORIZED));
+}
+
+#[test]
+fn acceptjoin_and_paidjoin_come_only_from_their_contracts_and_never_before_payment() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = create_person(chain, &coop, "appl");
+    chain.ok(
+        chain.peers.registrator,
+        &[person.name],
+        &application(coop.name, Name::new(0), &person),
+    );
+
+    let accept = Acceptjoin {
+        coopname: coop.name,
+        username: person.name,
+        decision_id: 1,
+    };
+    let error = chain
+        .push(chain.peers.registrator, &[coop.name], &accept)
+        .unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"));
+    // Even the soviet cannot accept an unpaid application.
+    assert_eq!(
+        chain.fails(chain.peers.registrator, &[chain.peers.soviet], &accept),
+        ERR_APPLICATION_NOT_PAID
+    );
+    let paid = Paidjoin {
+        coopname: coop.name,
+        username: person.name,
+        deposit_id: 1,
+    };
+    let error = chain
+        .push(chain.peers.registrator, &[coop.name], &paid)
+        .unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"));
+    assert!(chain
+        .row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64())
+        .is_none());
+}

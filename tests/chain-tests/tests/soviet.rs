@@ -1,0 +1,251 @@
+//! The soviet contract on a real node: councils, the decision cycle, votes.
+//!
+//! Each test builds its own cooperative (registered with the registrator by the operator,
+//! its founders accepted individual participants), so tests run in parallel on the one
+//! node of this binary. The council's own rules are host-tested in `coop-protocol`
+//! (`soviet::tally`, `soviet::Board`, `soviet::Decision`) and in `contracts/soviet/tests`.
+#[path = "soviet/boards.rs"]
+mod boards;
+#[path = "soviet/agenda.rs"]
+mod agenda;
+#[path = "soviet/votes.rs"]
+mod votes;
+#[path = "soviet/authorize.rs"]
+mod authorize;
+#[path = "soviet/outcome.rs"]
+mod outcome;
+
+use antelope_test_harness::client::{ChainError, PushOutcome};
+use antelope_test_harness::cooperative::{test_params, Person};
+use antelope_test_harness::fixture::TestChain;
+use coop_protocol::registrator::Regcoop;
+use coop_protocol::soviet::*;
+use coop_runtime::Document;
+use eosio::Name;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The chain of this test binary.
+pub fn chain() -> &'static TestChain {
+    TestChain::shared()
+}
+
+/// The soviet contract's account.
+pub fn soviet() -> Name {
+    chain().peers.soviet
+}
+
+/// A cooperative registered with the registrator (no council yet) and its founders, all
+/// accepted individual participants. The cooperative's key is in the keyring.
+pub struct Registered {
+    pub coop: Name,
+    pub founders: Vec<Person>,
+}
+
+/// Creates accounts for a new cooperative and `founders` people, and registers it
+/// (`registrator::regcoop`, signed by the operator).
+pub fn registered(founders: usize) -> Registered {
+    let chain = chain();
+    let coop = chain.unique_name("coop");
+    chain.create_account(coop, chain.new_key().public_key(), None);
+    let founders: Vec<Person> = (0..founders).map(|_| account(chain, "fndr")).collect();
+    chain.ok(
+        chain.peers.registrator,
+        &[chain.peers.operator],
+        &Regcoop {
+            coopname: coop,
+            params: test_params(),
+            founders: founders.iter().map(|f| f.name).collect(),
+        },
+    );
+    Registered { coop, founders }
+}
+
+/// A person with an account whose active key is theirs (in the keyring).
+pub fn account(chain: &TestChain, prefix: &str) -> Person {
+    let person = Person::new(chain, prefix);
+    chain.create_account(person.name, person.key.public_key(), None);
+    person
+}
+
+/// A cooperative with a council (created by the operator with `createboard`).
+pub struct Council {
+    pub coop: Name,
+    pub chairman: Person,
+    /// The other voting members.
+    pub members: Vec<Person>,
+    /// Accepted participants who are not on the council.
+    pub others: Vec<Person>,
+}
+
+impl Council {
+    /// A council of a chairman and `members` voting members, and `others` participants
+    /// who are not on it.
+    pub fn new(members: usize, others: usize) -> Council {
+        let chain = chain();
+        let Registered { coop, mut founders } = registered(1 + members + others);
+        let others = founders.split_off(1 + members);
+        let members = founders.split_off(1);
+        let chairman = founders.remove(0);
+        chain.ok(
+            soviet(),
+            &[chain.peers.operator],
+            &Createboard {
+                coopname: coop,
+                chairman: chairman.name,
+                members: members.iter().map(|m| m.name).collect(),
+            },
+        );
+        Council {
+            coop,
+            chairman,
+            members,
+            others,
+        }
+    }
+
+    /// The chairman and the members.
+    pub fn voters(&self) -> Vec<&Person> {
+        std::iter::once(&self.chairman)
+            .chain(&self.members)
+            .collect()
+    }
+
+    /// A `free` decision proposed by the chairman; returns its id.
+    pub fn free_decision(&self) -> u64 {
+        chain()
+            .ok(
+                soviet(),
+                &[self.chairman.name],
+                &Freedecision {
+                    coopname: self.coop,
+                    proposer: self.chairman.name,
+                    statement: document(&self.chairman, "question"),
+                },
+            )
+            .return_value()
+    }
+
+    /// `member` votes for decision `id`.
+    pub fn vote_for(&self, member: &Person, id: u64) -> PushOutcome {
+        chain().ok(
+            soviet(),
+            &[member.name],
+            &Votefor {
+                coopname: self.coop,
+                member: member.name,
+                decision_id: id,
+            },
+        )
+    }
+
+    /// `member` votes against decision `id`.
+    pub fn vote_against(&self, member: &Person, id: u64) -> PushOutcome {
+        chain().ok(
+            soviet(),
+            &[member.name],
+            &Voteagainst {
+                coopname: self.coop,
+                member: member.name,
+                decision_id: id,
+            },
+        )
+    }
+
+    /// The smallest majority of the council votes for decision `id`.
+    pub fn approve(&self, id: u64) {
+        let voters = self.voters();
+        for member in &voters[..voters.len() / 2 + 1] {
+            self.vote_for(member, id);
+        }
+    }
+
+    /// The chairman's `authorize` of decision `id` with a fresh signed document.
+    pub fn authorization(&self, id: u64) -> Authorize {
+        Authorize {
+            coopname: self.coop,
+            chairman: self.chairman.name,
+            decision_id: id,
+            document: document(&self.chairman, "decision"),
+        }
+    }
+
+    /// A decision approved by the council and authorized by the chairman.
+    pub fn authorized_decision(&self) -> u64 {
+        let id = self.free_decision();
+        self.approve(id);
+        chain().ok(soviet(), &[self.chairman.name], &self.authorization(id));
+        id
+    }
+
+    /// Decision `id` of this cooperative.
+    pub fn decision(&self, id: u64) -> Decision {
+        chain()
+            .row::<Decisions>(soviet(), self.coop, id)
+            .expect("the decision exists")
+    }
+
+    /// The council's row.
+    pub fn board(&self) -> Board {
+        chain()
+            .row::<Boards>(soviet(), soviet(), self.coop.as_u64())
+            .expect("the council exists")
+    }
+
+    /// Sets the lifetime of new decisions (signed by the cooperative).
+    pub fn set_ttl(&self, seconds: u32) {
+        chain().ok(
+            soviet(),
+            &[self.coop],
+            &Setttl {
+                coopname: self.coop,
+                seconds,
+            },
+        );
+    }
+
+    /// A `free` decision that has expired (the lifetime is set to 1 second first).
+    pub fn expired_decision(&self) -> u64 {
+        self.set_ttl(1);
+        let id = self.free_decision();
+        wait_seconds(2);
+        id
+    }
+}
+
+/// A document signed by `person`'s key; `text` is made unique so that equal actions in one
+/// block stay distinct transactions.
+pub fn document(person: &Person, text: &str) -> Document {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    person.sign(&format!(
+        "{text} #{}",
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// Asserts that a push was refused for a missing signature.
+#[track_caller]
+pub fn assert_missing_auth(result: Result<PushOutcome, ChainError>) {
+    match result {
+        Ok(_) => panic!("the action succeeded without its signer's authority"),
+        Err(e) => assert_eq!(e.name(), Some("missing_auth_exception"), "{e}"),
+    }
+}
+
+/// Waits until the head block is at least `seconds` later; also makes the next push of an
+/// action already pushed a different transaction.
+pub fn wait_seconds(seconds: u32) {
+    let client = &chain().client;
+    let start = client.get_info().unwrap().head_block_secs().unwrap();
+    while client.get_info().unwrap().head_block_secs().unwrap() < start + seconds {
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}
+
+/// The events `name` the soviet emitted in `outcome`, decoded.
+pub fn events<E: eosio::Read>(outcome: &PushOutcome, name: &str) -> Vec<E> {
+    outcome
+        .events(soviet(), name)
+        .iter()
+        .map(|trace| trace.decode_data().unwrap())
+        .collect()
+}
