@@ -14,9 +14,26 @@ pub const ERR_SYMBOL_MISMATCH: &str = "symbol mismatch";
 /// A balance would go negative.
 pub const ERR_NEGATIVE_BALANCE: &str = "balance would become negative";
 
+/// Whether `symbol` is well-formed as the chain defines it: precision at most 18 and a
+/// code of 1 to 7 upper-case letters, the first in the lowest byte, no gaps. (`eosio`
+/// 0.3.1's own `is_valid` takes the empty code and reads the bytes in reverse.)
+pub fn is_valid_symbol(symbol: Symbol) -> bool {
+    let mut code = symbol.as_u64() >> 8;
+    if symbol.precision() > 18 || code == 0 {
+        return false;
+    }
+    while code > 0 {
+        if !(code & 0xff).try_into().is_ok_and(|c: u8| c.is_ascii_uppercase()) {
+            return false;
+        }
+        code >>= 8;
+    }
+    true
+}
+
 /// Whether `asset` is valid (symbol well-formed, amount within ±MAX_AMOUNT).
 pub fn is_valid(asset: &Asset) -> bool {
-    asset.symbol.is_valid() && asset.amount.abs() <= MAX_AMOUNT
+    is_valid_symbol(asset.symbol) && asset.amount.abs() <= MAX_AMOUNT
 }
 
 /// Whether `asset` is valid, positive and of `symbol`.
@@ -64,6 +81,16 @@ mod tests {
             amount,
             symbol: crate::sym(4, "RUB"),
         }
+    }
+
+    #[test]
+    fn symbols_follow_the_chains_rules() {
+        assert!(is_valid_symbol(crate::sym(4, "RUB")));
+        assert!(is_valid_symbol(crate::sym(0, "ABCDEFG")));
+        assert!(!is_valid_symbol(Symbol::new(4)), "empty code");
+        assert!(!is_valid_symbol(Symbol::new((0x52_00_52 << 8) | 4)), "gap in the code");
+        assert!(!is_valid_symbol(Symbol::new((0x61 << 8) | 4)), "lower case");
+        assert!(!is_valid_symbol(Symbol::new((0x52 << 8) | 19)), "precision");
     }
 
     #[test]

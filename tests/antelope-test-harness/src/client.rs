@@ -14,6 +14,8 @@ use std::time::{Duration, Instant};
 
 /// Seconds from the head block's time to a transaction's expiration.
 pub const EXPIRATION_SECS: u32 = 60;
+/// Expirations are spread over this many further seconds to keep transactions distinct.
+pub const EXPIRATION_SPREAD_SECS: u32 = 1800;
 /// Time limit of one HTTP request.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// Rows asked for per `get_table_rows` page.
@@ -525,7 +527,12 @@ impl Client {
             parse_id("block id", block_id).map_err(|e| ChainError::Decode(e.to_string()))?;
         let mut trx = Transaction::new(actions);
         trx.set_tapos(&block_id);
-        trx.expiration = TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS);
+        // Each transaction of this process gets its own expiration second, so pushing the
+        // same actions twice in one block (a retry, a "must fail" after a success) is two
+        // transactions, not a duplicate.
+        static NONCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let spread = NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPIRATION_SPREAD_SECS;
+        trx.expiration = TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS + spread);
         Ok((trx, chain_id))
     }
 

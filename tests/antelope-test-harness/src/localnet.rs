@@ -1,6 +1,7 @@
 //! The local network: one or more real nodeos on this machine, booted like a public chain and
-//! running our contracts. The `localnet` command (`scripts/localnet`) is a thin shell over
-//! [`up`], [`down`], [`status`] and [`reset`]; the chain tests call the same functions.
+//! running our contracts. The `localnet` command (`src/bin/localnet.rs`, run by
+//! `scripts/localnet`) parses its flags and calls [`up`], [`down`], [`status`] or [`reset`]; the
+//! chain tests call the same functions.
 //!
 //! - Node `i` keeps its data in `<data dir>/node-<i>/` and its pid in `node-<i>/nodeos.pid`; it
 //!   listens for HTTP on `http_port + i` and for P2P on `p2p_port + i`.
@@ -45,24 +46,6 @@ pub const STATE_FILE: &str = "localnet.json";
 /// The name of each node's pid file inside its folder.
 pub const PID_FILE: &str = "nodeos.pid";
 
-/// The usage text of the `localnet` command.
-pub const USAGE: &str = "\
-usage: localnet <command> [options]
-
-commands:
-  up      start the nodes that are not running, boot the chain and deploy the contracts
-  down    stop the nodes this localnet started
-  status  show each node: running or not, URL, head and irreversible block, chain id
-  reset   down, delete the localnet's data, then up again with the same options
-
-options of up and reset (default: the options of the last up, else the value shown):
-  --nodes N         number of nodes; node 0 produces, the others follow (default 1)
-  --http-port P     HTTP port of node 0; node i listens on P+i (default 8888)
-  --p2p-port Q      P2P port of node 0; node i listens on Q+i (default 9876)
-options of every command:
-  --data-dir DIR    the localnet's data (default $LOCALNET_DIR, else <workspace>/.localnet)
-  -h, --help        print this text
-";
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -187,7 +170,27 @@ impl LocalnetOptions {
         }))
     }
 
-    fn save(&self) -> Result<(), LocalnetError> {
+    /// The options for `up` in `data_dir`: each value given, else the one the last `up` there
+    /// recorded, else the default; validated.
+    pub fn resolve(
+        data_dir: &Path,
+        nodes: Option<usize>,
+        http_port: Option<u16>,
+        p2p_port: Option<u16>,
+    ) -> Result<Self, LocalnetError> {
+        let base = Self::load(data_dir)?.unwrap_or_else(|| Self::in_dir(data_dir));
+        let options = Self {
+            nodes: nodes.unwrap_or(base.nodes),
+            http_port: http_port.unwrap_or(base.http_port),
+            p2p_port: p2p_port.unwrap_or(base.p2p_port),
+            data_dir: base.data_dir,
+        };
+        options.validate()?;
+        Ok(options)
+    }
+
+    /// Records these options in `<data dir>/localnet.json` (as `up` does).
+    pub fn save(&self) -> Result<(), LocalnetError> {
         let saved = SavedOptions {
             nodes: self.nodes,
             http_port: self.http_port,
@@ -223,9 +226,9 @@ pub fn default_data_dir() -> PathBuf {
     }
 }
 
-/// A base port `P` such that `P..P+count` are all free on 127.0.0.1 right now, starting from
-/// ports the system hands out ([`node::free_ports`]); for tests that run a localnet beside others.
-/// Returns the HTTP base and the P2P base, whose ranges do not overlap.
+/// Two base ports `(http, p2p)` for a localnet of `count` nodes beside others: `http..http+count`
+/// and `p2p..p2p+count` were all free on 127.0.0.1 a moment ago and do not overlap. Bases come
+/// from the ports the system hands out ([`node::free_ports`]).
 pub fn free_port_ranges(count: usize) -> io::Result<(u16, u16)> {
     let mut held = Vec::new();
     let mut bases = [0u16; 2];
@@ -777,191 +780,9 @@ pub fn status(data_dir: &Path) -> Result<LocalnetStatus, LocalnetError> {
     })
 }
 
-// ---------------------------------------------------------------------------------------------
-// The command line
-
-/// A `localnet` sub-command.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Verb {
-    /// `up`
-    Up,
-    /// `down`
-    Down,
-    /// `status`
-    Status,
-    /// `reset`
-    Reset,
-}
-
-/// A parsed `localnet` command line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Command {
-    /// `--help`: print [`USAGE`].
-    Help,
-    /// A sub-command and its flags (unset flags fall back in [`Invocation::options`]).
-    Run(Invocation),
-}
-
-/// A sub-command with the flags given.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Invocation {
-    /// What to do.
-    pub verb: Verb,
-    /// `--nodes`.
-    pub nodes: Option<usize>,
-    /// `--http-port`.
-    pub http_port: Option<u16>,
-    /// `--p2p-port`.
-    pub p2p_port: Option<u16>,
-    /// `--data-dir`.
-    pub data_dir: Option<PathBuf>,
-}
-
-impl Command {
-    /// Parses the arguments after the program name. The error explains what is wrong (print it
-    /// with [`USAGE`]).
-    pub fn parse<I, S>(args: I) -> Result<Command, String>
-    where
-        I: IntoIterator<Item = S>,
-        S: Into<String>,
-    {
-        let mut args = args.into_iter().map(Into::into);
-        let mut verb = None;
-        let mut call = Invocation {
-            verb: Verb::Status,
-            nodes: None,
-            http_port: None,
-            p2p_port: None,
-            data_dir: None,
-        };
-        while let Some(arg) = args.next() {
-            if arg == "-h" || arg == "--help" || arg == "help" {
-                return Ok(Command::Help);
-            }
-            if let Some(flag) = arg.strip_prefix("--") {
-                let (flag, inline) = match flag.split_once('=') {
-                    Some((flag, value)) => (flag, Some(value.to_string())),
-                    None => (flag, None),
-                };
-                let mut value = || {
-                    inline
-                        .clone()
-                        .or_else(|| args.next())
-                        .ok_or_else(|| format!("--{flag} needs a value"))
-                };
-                match flag {
-                    "nodes" => call.nodes = Some(number(flag, &value()?)?),
-                    "http-port" => call.http_port = Some(number(flag, &value()?)?),
-                    "p2p-port" => call.p2p_port = Some(number(flag, &value()?)?),
-                    "data-dir" => call.data_dir = Some(PathBuf::from(value()?)),
-                    _ => return Err(format!("unknown option --{flag}")),
-                }
-                continue;
-            }
-            if verb.is_some() {
-                return Err(format!("unexpected argument {arg:?}"));
-            }
-            verb = Some(match arg.as_str() {
-                "up" => Verb::Up,
-                "down" => Verb::Down,
-                "status" => Verb::Status,
-                "reset" => Verb::Reset,
-                _ => return Err(format!("unknown command {arg:?}")),
-            });
-        }
-        call.verb = verb.ok_or("no command given")?;
-        let layout_flags =
-            call.nodes.is_some() || call.http_port.is_some() || call.p2p_port.is_some();
-        if layout_flags && matches!(call.verb, Verb::Down | Verb::Status) {
-            return Err(
-                "--nodes, --http-port and --p2p-port apply to `up` and `reset` only".into(),
-            );
-        }
-        Ok(Command::Run(call))
-    }
-}
-
-fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
-    text.parse()
-        .map_err(|_| format!("--{flag}: {text:?} is not a valid number"))
-}
-
-impl Invocation {
-    /// The data folder: `--data-dir`, else [`default_data_dir`].
-    pub fn data_dir(&self) -> PathBuf {
-        self.data_dir
-            .clone()
-            .map_or_else(default_data_dir, absolute)
-    }
-
-    /// The options for `up`/`reset`: each flag given, else the value the last `up` in the folder
-    /// recorded, else the default.
-    pub fn options(&self) -> Result<LocalnetOptions, LocalnetError> {
-        let data_dir = self.data_dir();
-        let base =
-            LocalnetOptions::load(&data_dir)?.unwrap_or_else(|| LocalnetOptions::in_dir(&data_dir));
-        let options = LocalnetOptions {
-            nodes: self.nodes.unwrap_or(base.nodes),
-            http_port: self.http_port.unwrap_or(base.http_port),
-            p2p_port: self.p2p_port.unwrap_or(base.p2p_port),
-            data_dir,
-        };
-        options.validate()?;
-        Ok(options)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn run(args: &[&str]) -> Invocation {
-        match Command::parse(args.iter().copied()) {
-            Ok(Command::Run(call)) => call,
-            other => panic!("{args:?}: {other:?}"),
-        }
-    }
-
-    #[test]
-    fn parses_commands_and_flags() {
-        let call = run(&[
-            "up",
-            "--nodes",
-            "3",
-            "--http-port=18888",
-            "--data-dir",
-            "/tmp/x",
-        ]);
-        assert_eq!(call.verb, Verb::Up);
-        assert_eq!(call.nodes, Some(3));
-        assert_eq!(call.http_port, Some(18888));
-        assert_eq!(call.p2p_port, None);
-        assert_eq!(call.data_dir(), PathBuf::from("/tmp/x"));
-        assert_eq!(run(&["down"]).verb, Verb::Down);
-        assert_eq!(run(&["status", "--data-dir=/d"]).verb, Verb::Status);
-        assert_eq!(run(&["reset", "--p2p-port", "1000"]).p2p_port, Some(1000));
-        assert_eq!(Command::parse(["up", "--help"]), Ok(Command::Help));
-    }
-
-    #[test]
-    fn rejects_bad_command_lines() {
-        for (args, wanted) in [
-            (&[][..], "no command"),
-            (&["start"][..], "unknown command"),
-            (&["up", "--nodes"][..], "needs a value"),
-            (&["up", "--nodes", "many"][..], "not a valid number"),
-            (&["up", "--http-port", "70000"][..], "not a valid number"),
-            (&["up", "--verbose"][..], "unknown option --verbose"),
-            (&["up", "down"][..], "unexpected argument"),
-            (
-                &["status", "--nodes", "2"][..],
-                "apply to `up` and `reset` only",
-            ),
-        ] {
-            let err = Command::parse(args.iter().copied()).unwrap_err();
-            assert!(err.contains(wanted), "{args:?}: {err}");
-        }
-    }
 
     #[test]
     fn validates_port_ranges_and_node_count() {
@@ -998,12 +819,11 @@ mod tests {
     }
 
     #[test]
-    fn options_are_saved_and_fill_in_missing_flags() {
+    fn recorded_options_fill_in_what_is_not_given() {
         let dir = tempfile::tempdir().unwrap();
         let data_dir = dir.path().to_path_buf();
-        let flag_dir = data_dir.display().to_string();
-        let call = run(&["status", "--data-dir", &flag_dir]);
-        assert_eq!(call.options().unwrap(), LocalnetOptions::in_dir(&data_dir));
+        let resolve = |nodes, http| LocalnetOptions::resolve(&data_dir, nodes, http, None);
+        assert_eq!(resolve(None, None).unwrap(), LocalnetOptions::in_dir(&data_dir));
         let saved = LocalnetOptions {
             nodes: 2,
             http_port: 18000,
@@ -1011,14 +831,11 @@ mod tests {
             data_dir: data_dir.clone(),
         };
         saved.save().unwrap();
-        assert_eq!(
-            LocalnetOptions::load(&data_dir).unwrap(),
-            Some(saved.clone())
-        );
-        assert_eq!(call.options().unwrap(), saved);
-        let call = run(&["up", "--nodes", "3", "--data-dir", &flag_dir]);
-        assert_eq!(call.options().unwrap().nodes, 3);
-        assert_eq!(call.options().unwrap().http_port, 18000);
+        assert_eq!(LocalnetOptions::load(&data_dir).unwrap(), Some(saved.clone()));
+        assert_eq!(resolve(None, None).unwrap(), saved);
+        let more = resolve(Some(3), None).unwrap();
+        assert_eq!((more.nodes, more.http_port, more.p2p_port), (3, 18000, 19000));
+        assert!(resolve(Some(0), None).is_err());
     }
 
     #[test]

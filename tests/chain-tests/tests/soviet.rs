@@ -4,16 +4,16 @@
 //! its founders accepted individual participants), so tests run in parallel on the one
 //! node of this binary. The council's own rules are host-tested in `coop-protocol`
 //! (`soviet::tally`, `soviet::Board`, `soviet::Decision`) and in `contracts/soviet/tests`.
-#[path = "soviet/boards.rs"]
-mod boards;
 #[path = "soviet/agenda.rs"]
 mod agenda;
-#[path = "soviet/votes.rs"]
-mod votes;
 #[path = "soviet/authorize.rs"]
 mod authorize;
+#[path = "soviet/boards.rs"]
+mod boards;
 #[path = "soviet/outcome.rs"]
 mod outcome;
+#[path = "soviet/votes.rs"]
+mod votes;
 
 use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::cooperative::{test_params, Person};

@@ -8,7 +8,7 @@ pub const MAX_COOP_TEXT: usize = 2048;
 /// Checks a cooperative's fees and texts: a valid symbol, all four fees positive and in
 /// that symbol, texts within [`MAX_COOP_TEXT`].
 pub fn check_params(p: &CoopParams) -> Result<(), &'static str> {
-    if !p.symbol.is_valid() {
+    if !coop_runtime::asset_math::is_valid_symbol(p.symbol) {
         return Err(ERR_BAD_SYMBOL);
     }
     if ![p.initial, p.minimum, p.org_initial, p.org_minimum]

@@ -8,36 +8,76 @@ use std::process::ExitCode;
 
 use antelope_test_harness::client::{ChainError, Client};
 use antelope_test_harness::deploy::{contract_accounts, deploy_contracts, DeployPlan};
-use antelope_test_harness::fixture::{default_account_resources, default_peers};
-use antelope_test_harness::keys::PrivateKey;
+use antelope_test_harness::fixture::{
+    default_account_resources, default_connect_resources, default_peers,
+};
+use antelope_test_harness::keys::{PrivateKey, DEV_PRIVATE_KEY};
+use coop_protocol::operator::ConnectResources;
 use coop_protocol::registrator::AccountResources;
 use coop_runtime::asset_text::{asset_to_string, parse_asset};
 use coop_runtime::Peers;
 use eosio::{Asset, Name};
 
-const USAGE: &str = "\
+/// The usage text, with the defaults the code uses.
+fn usage() -> String {
+    let peers = default_peers();
+    let (r, c) = (default_account_resources(), default_connect_resources());
+    let a = asset_to_string;
+    format!(
+        "\
 usage: deploy --url URL --key PRIVATE_KEY [--key PRIVATE_KEY]... [options]
 
 Deploys the contracts built by scripts/build (target/wasm32v1-none/contract/*.wasm, abi/*.abi)
 to an Antelope network: code and ABI, each account's eosio.code permission, every init.
 Safe to run again. The contract accounts must exist, with RAM for the code.
 
-  --url URL            the node's HTTP API (env DEPLOY_URL)
-  --key KEY            a private key (WIF 5… or PVT_K1_…) that controls a contract account's
-                       active permission; repeat for several (env DEPLOY_KEYS, comma-separated)
-  --operator A         the operator account            (default operator)
-  --registrator A      the registrator contract account (default registrator)
-  --soviet A           the soviet contract account      (default soviet)
-  --wallet A           the wallet contract account      (default wallet)
-  --account-ram Q      what a member's account costs in RAM   (default 0.1000 AXON)
-  --account-net Q      what a member's account costs in NET   (default 0.1000 AXON)
-  --account-cpu Q      what a member's account costs in CPU   (default 0.1000 AXON)
-  -h, --help           print this text
+  --url URL                the node's HTTP API (env DEPLOY_URL)
+  --key KEY                a private key (WIF 5… or PVT_K1_…) that controls a contract
+                           account's active permission; repeat for several
+                           (env DEPLOY_KEYS, comma-separated)
+  --operator A             the operator account             (default {})
+  --registrator A          the registrator contract account (default {})
+  --soviet A               the soviet contract account      (default {})
+  --wallet A               the wallet contract account      (default {})
+What a member's account costs its cooperative (registrator init):
+  --account-ram Q          RAM                                    (default {})
+  --account-net Q          NET stake                              (default {})
+  --account-cpu Q          CPU stake                              (default {})
+What connecting a cooperative costs the operator (operator init):
+  --connect-coop-ram Q     RAM for the cooperative's account      (default {})
+  --connect-coop-net Q     NET staked for the cooperative         (default {})
+  --connect-coop-cpu Q     CPU staked for the cooperative         (default {})
+  --connect-member-ram Q   RAM for each founder's account         (default {})
+  --connect-member-net Q   NET staked for each founder            (default {})
+  --connect-member-cpu Q   CPU staked for each founder            (default {})
+  --connect-coop-funds Q   core tokens given to the cooperative   (default {})
+  --grant-connect          also give the operator's code eosio@connect (linked to
+                           eosio::newaccount); needs eosio's key, so on a public network
+                           the chain's owner does this step instead
+  -h, --help               print this text
+Q is an asset in the network's core symbol and precision, quoted: --account-ram '{}'.
 
 On the localnet (scripts/localnet up), whose accounts the public development key controls:
-  scripts/deploy --url http://127.0.0.1:8888 --key 5KQwrPbwdL6PhXujxW37FSSQZ1JiwsST4cqQzDeyXtP79zkvFD3
+  scripts/deploy --url http://127.0.0.1:8888 --key {DEV_PRIVATE_KEY}
 Never use that key on any other network.
-";
+",
+        peers.operator,
+        peers.registrator,
+        peers.soviet,
+        peers.wallet,
+        a(&r.ram),
+        a(&r.net),
+        a(&r.cpu),
+        a(&c.coop_ram),
+        a(&c.coop_net),
+        a(&c.coop_cpu),
+        a(&c.member_ram),
+        a(&c.member_net),
+        a(&c.member_cpu),
+        a(&c.coop_funds),
+        a(&r.ram),
+    )
+}
 
 /// The chain's code for "no such account" from `get_account`.
 const ACCOUNT_QUERY_EXCEPTION: i64 = 3_060_002;
@@ -49,17 +89,19 @@ struct Args {
     keys: Vec<PrivateKey>,
     peers: Peers,
     resources: AccountResources,
+    connect: ConnectResources,
+    grant_connect: bool,
 }
 
 fn main() -> ExitCode {
     let args = match parse(std::env::args().skip(1), &|name| std::env::var(name).ok()) {
         Ok(Some(args)) => args,
         Ok(None) => {
-            print!("{USAGE}");
+            print!("{}", usage());
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("deploy: {e}\n\n{USAGE}");
+            eprintln!("deploy: {e}\n\n{}", usage());
             return ExitCode::from(2);
         }
     };
@@ -111,21 +153,33 @@ fn run(args: &Args) -> Result<(), String> {
         .iter()
         .map(|(contract, account)| format!("{contract} on {account}"))
         .collect();
-    let r = &args.resources;
+    let (r, c) = (&args.resources, &args.connect);
+    let show = asset_to_string;
+    progress(&format!("deploying {}", placement.join(", ")));
     progress(&format!(
-        "deploying {}; a member's account costs RAM {}, NET {}, CPU {}",
-        placement.join(", "),
-        asset_to_string(&r.ram),
-        asset_to_string(&r.net),
-        asset_to_string(&r.cpu)
+        "a member's account costs its cooperative RAM {}, NET {}, CPU {}",
+        show(&r.ram),
+        show(&r.net),
+        show(&r.cpu)
+    ));
+    progress(&format!(
+        "connecting a cooperative costs the operator RAM {}, NET {}, CPU {} for the \
+         cooperative, RAM {}, NET {}, CPU {} per founder, and {} of funds",
+        show(&c.coop_ram),
+        show(&c.coop_net),
+        show(&c.coop_cpu),
+        show(&c.member_ram),
+        show(&c.member_net),
+        show(&c.member_cpu),
+        show(&c.coop_funds)
     ));
     deploy_contracts(
         &client,
         &DeployPlan {
             peers: args.peers,
             account_resources: args.resources.clone(),
-            connect_resources: antelope_test_harness::fixture::default_connect_resources(),
-            grant_connect: false,
+            connect_resources: args.connect.clone(),
+            grant_connect: args.grant_connect,
         },
         &mut progress,
     )
@@ -145,9 +199,15 @@ fn parse<I: IntoIterator<Item = String>>(
     let mut key_texts: Vec<String> = Vec::new();
     let mut peers = default_peers();
     let mut resources = default_account_resources();
+    let mut connect = default_connect_resources();
+    let mut grant_connect = false;
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" {
             return Ok(None);
+        }
+        if arg == "--grant-connect" {
+            grant_connect = true;
+            continue;
         }
         let Some(flag) = arg.strip_prefix("--") else {
             return Err(format!("unexpected argument {arg:?}"));
@@ -169,6 +229,13 @@ fn parse<I: IntoIterator<Item = String>>(
             "account-ram" => resources.ram = asset(flag, &value)?,
             "account-net" => resources.net = asset(flag, &value)?,
             "account-cpu" => resources.cpu = asset(flag, &value)?,
+            "connect-coop-ram" => connect.coop_ram = asset(flag, &value)?,
+            "connect-coop-net" => connect.coop_net = asset(flag, &value)?,
+            "connect-coop-cpu" => connect.coop_cpu = asset(flag, &value)?,
+            "connect-member-ram" => connect.member_ram = asset(flag, &value)?,
+            "connect-member-net" => connect.member_net = asset(flag, &value)?,
+            "connect-member-cpu" => connect.member_cpu = asset(flag, &value)?,
+            "connect-coop-funds" => connect.coop_funds = asset(flag, &value)?,
             _ => return Err(format!("unknown option --{flag}")),
         }
     }
@@ -210,6 +277,8 @@ fn parse<I: IntoIterator<Item = String>>(
         keys,
         peers,
         resources,
+        connect,
+        grant_connect,
     }))
 }
 
@@ -234,7 +303,6 @@ fn asset(flag: &str, text: &str) -> Result<Asset, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use antelope_test_harness::keys::DEV_PRIVATE_KEY;
     use coop_runtime::n;
 
     fn no_env(_: &str) -> Option<String> {
@@ -269,6 +337,26 @@ mod tests {
         assert_eq!(args.peers.registrator, n("registrator"));
         assert_eq!(asset_to_string(&args.resources.ram), "1.5000 RUB");
         assert_eq!(args.resources.net, default_account_resources().net);
+        assert_eq!(args.connect, default_connect_resources());
+        assert!(!args.grant_connect);
+        let args = parse_with(
+            &[
+                "--url",
+                "x",
+                "--key",
+                DEV_PRIVATE_KEY,
+                "--grant-connect",
+                "--connect-coop-funds",
+                "0.0000 AXON",
+                "--connect-member-cpu=0.2000 AXON",
+            ],
+            &no_env,
+        )
+        .unwrap();
+        assert!(args.grant_connect);
+        assert_eq!(asset_to_string(&args.connect.coop_funds), "0.0000 AXON");
+        assert_eq!(asset_to_string(&args.connect.member_cpu), "0.2000 AXON");
+        assert_eq!(args.connect.coop_ram, default_connect_resources().coop_ram);
     }
 
     #[test]

@@ -25,7 +25,13 @@ fn propose_joincoop_from_the_registrator_opens_a_decision_it_pays_for() {
     let d = council.decision(id);
     assert_eq!(
         (d.kind, d.username, d.ref_id, d.proposer, d.status),
-        (KIND_JOINCOOP, applicant, 7, chain.peers.registrator, STATUS_OPEN)
+        (
+            KIND_JOINCOOP,
+            applicant,
+            7,
+            chain.peers.registrator,
+            STATUS_OPEN
+        )
     );
     assert_eq!(d.statement, data.statement);
     assert!(d.votes_for.is_empty() && d.votes_against.is_empty());

@@ -172,7 +172,9 @@ fn createboard_rejects_the_chairman_among_members_and_duplicates() {
 fn createboard_rejects_more_than_the_maximum() {
     let chain = chain();
     let r = registered(1);
-    let members: Vec<Name> = (0..MAX_BOARD_MEMBERS).map(|_| chain.unique_name("many")).collect();
+    let members: Vec<Name> = (0..MAX_BOARD_MEMBERS)
+        .map(|_| chain.unique_name("many"))
+        .collect();
     assert_eq!(
         chain.fails(
             soviet(),
@@ -241,14 +243,24 @@ fn updateboard_needs_exactly_one_chairman_who_votes() {
     let cases = [
         (vec![member(m, POSITION_MEMBER, true)], ERR_ONE_CHAIRMAN),
         (
-            vec![member(c, POSITION_CHAIRMAN, true), member(m, POSITION_CHAIRMAN, true)],
+            vec![
+                member(c, POSITION_CHAIRMAN, true),
+                member(m, POSITION_CHAIRMAN, true),
+            ],
             ERR_ONE_CHAIRMAN,
         ),
-        (vec![member(c, POSITION_CHAIRMAN, false)], ERR_CHAIRMAN_MUST_VOTE),
+        (
+            vec![member(c, POSITION_CHAIRMAN, false)],
+            ERR_CHAIRMAN_MUST_VOTE,
+        ),
     ];
     for (members, error) in cases {
         assert_eq!(
-            chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)),
+            chain.fails(
+                soviet(),
+                &[council.coop],
+                &updateboard(council.coop, members)
+            ),
             error
         );
     }
@@ -265,7 +277,10 @@ fn updateboard_rejects_unknown_positions_duplicates_and_bad_sizes() {
         ..member(&council.members[0], POSITION_MEMBER, true)
     };
     let too_many: Vec<BoardMember> = std::iter::once(chair.clone())
-        .chain((0..MAX_BOARD_MEMBERS).map(|_| BoardMember::voting(chain.unique_name("many"), POSITION_MEMBER)))
+        .chain(
+            (0..MAX_BOARD_MEMBERS)
+                .map(|_| BoardMember::voting(chain.unique_name("many"), POSITION_MEMBER)),
+        )
         .collect();
     let cases = [
         (vec![chair.clone(), secretary], ERR_BAD_POSITION),
@@ -278,7 +293,11 @@ fn updateboard_rejects_unknown_positions_duplicates_and_bad_sizes() {
     ];
     for (members, error) in cases {
         assert_eq!(
-            chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)),
+            chain.fails(
+                soviet(),
+                &[council.coop],
+                &updateboard(council.coop, members)
+            ),
             error
         );
     }
@@ -294,7 +313,11 @@ fn updateboard_rejects_people_who_are_not_participants() {
         member(&outsider, POSITION_MEMBER, false),
     ];
     assert_eq!(
-        chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)),
+        chain.fails(
+            soviet(),
+            &[council.coop],
+            &updateboard(council.coop, members)
+        ),
         ERR_MEMBER_NOT_INDIVIDUAL
     );
 }

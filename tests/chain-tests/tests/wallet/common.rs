@@ -95,9 +95,19 @@ pub fn deposit(coop: &TestCoop, person: &Person, kind: Name, quantity: Asset) ->
 }
 
 /// Announces a deposit signed by the person; returns its id.
-pub fn deposit_ok(chain: &TestChain, coop: &TestCoop, person: &Person, kind: Name, quantity: Asset) -> u64 {
+pub fn deposit_ok(
+    chain: &TestChain,
+    coop: &TestCoop,
+    person: &Person,
+    kind: Name,
+    quantity: Asset,
+) -> u64 {
     chain
-        .ok(chain.peers.wallet, &[person.name], &deposit(coop, person, kind, quantity))
+        .ok(
+            chain.peers.wallet,
+            &[person.name],
+            &deposit(coop, person, kind, quantity),
+        )
         .return_value()
 }
 
@@ -126,7 +136,13 @@ pub fn member_with(chain: &TestChain, coop: &TestCoop, amount: &str) -> Person {
 /// returns the person and the deposit id.
 pub fn paid_applicant(chain: &TestChain, coop: &TestCoop, kind: Name) -> (Person, u64) {
     let person = applicant(chain, coop, kind);
-    let id = deposit_ok(chain, coop, &person, KIND_REGISTRATION, registration_fee(kind));
+    let id = deposit_ok(
+        chain,
+        coop,
+        &person,
+        KIND_REGISTRATION,
+        registration_fee(kind),
+    );
     confirm(chain, coop, id);
     (person, id)
 }

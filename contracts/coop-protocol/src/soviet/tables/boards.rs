@@ -118,7 +118,7 @@ mod tests {
     #[test]
     fn a_council_has_one_voting_chairman() {
         let chairman = member(1, POSITION_CHAIRMAN, true);
-        assert_eq!(check_members(&[chairman.clone()]), Ok(()));
+        assert_eq!(check_members(core::slice::from_ref(&chairman)), Ok(()));
         assert_eq!(
             check_members(&[chairman.clone(), member(2, POSITION_MEMBER, false)]),
             Ok(())

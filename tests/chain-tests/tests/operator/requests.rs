@@ -1,0 +1,111 @@
+//! `request` and `reject`: every rejection with its exact message.
+use antelope_test_harness::cooperative::Person;
+use antelope_test_harness::fixture::TestChain;
+use coop_protocol::operator::{errors::*, *};
+use coop_runtime::n;
+
+fn rejected(chain: &TestChain, request: &Request) -> String {
+    chain.fails(chain.peers.operator, &[request.provider], request)
+}
+
+#[test]
+fn request_stores_a_pending_request_and_returns_its_id() {
+    let chain = TestChain::shared();
+    let provider = chain.provider();
+    let (request, ..) = chain.coop_request(provider, 2);
+    let outcome = chain.ok(chain.peers.operator, &[provider], &request);
+    let id: u64 = outcome.return_value();
+    let row = chain.row::<Requests>(chain.peers.operator, chain.peers.operator, id).unwrap();
+    assert_eq!(row.status, REQUEST_PENDING);
+    assert_eq!(row.coopname, request.coopname);
+    assert_eq!(row.members.len(), 2);
+    assert_eq!(outcome.events(chain.peers.operator, "evrequest").len(), 1);
+    assert_eq!(rejected(chain, &request), ERR_COOP_REQUESTED);
+}
+
+#[test]
+fn request_rejects_bad_names() {
+    let chain = TestChain::shared();
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.coopname = n("bad.name");
+    assert_eq!(rejected(chain, &request), ERR_BAD_COOPNAME);
+    request.coopname = chain.peers.wallet;
+    assert_eq!(rejected(chain, &request), ERR_COOP_ACCOUNT_EXISTS);
+
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.chairman.username = n("short");
+    assert_eq!(rejected(chain, &request), ERR_BAD_FOUNDER_NAME);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.chairman.username = eosio::Name::new(0);
+    assert_eq!(rejected(chain, &request), ERR_BAD_FOUNDER_NAME);
+    let existing = Person::new(chain, "exists");
+    chain.create_account(existing.name, existing.key.public_key(), None);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.members[0] = existing.founder();
+    assert_eq!(rejected(chain, &request), ERR_FOUNDER_EXISTS);
+}
+
+#[test]
+fn request_rejects_bad_councils() {
+    let chain = TestChain::shared();
+    let (mut request, ..) = chain.coop_request(chain.provider(), 2);
+    request.members[1] = request.chairman.clone();
+    assert_eq!(rejected(chain, &request), ERR_CHAIRMAN_IN_MEMBERS);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 2);
+    request.members[1] = request.members[0].clone();
+    assert_eq!(rejected(chain, &request), ERR_DUPLICATE_MEMBER);
+    let (request, ..) = chain.coop_request(chain.provider(), MAX_MEMBERS + 1);
+    assert_eq!(rejected(chain, &request), ERR_TOO_MANY_MEMBERS);
+}
+
+#[test]
+fn request_rejects_bad_fees() {
+    use coop_protocol::registrator::errors::{ERR_BAD_FEES, ERR_BAD_SYMBOL};
+    let chain = TestChain::shared();
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.params.org_minimum.amount = 0;
+    assert_eq!(rejected(chain, &request), ERR_BAD_FEES);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.params.initial = antelope_test_harness::boot::core("1.0000");
+    assert_eq!(rejected(chain, &request), ERR_BAD_FEES);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.params.symbol = eosio::Symbol::new(4);
+    assert_eq!(rejected(chain, &request), ERR_BAD_SYMBOL);
+}
+
+#[test]
+fn request_needs_the_chairmans_statement_and_the_providers_signature() {
+    let chain = TestChain::shared();
+    let (mut request, _, _, members) = chain.coop_request(chain.provider(), 1);
+    request.statement = members[0].sign("Application to connect the cooperative");
+    assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.statement.hash = eosio::Checksum256::from([7u8; 32]);
+    assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
+
+    let (request, ..) = chain.coop_request(chain.provider(), 1);
+    let error = chain.push(chain.peers.operator, &[chain.peers.operator], &request).unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"));
+}
+
+#[test]
+fn reject_refuses_a_pending_request_once_and_frees_the_name() {
+    let chain = TestChain::shared();
+    let operator = chain.peers.operator;
+    let (request, ..) = chain.coop_request(chain.provider(), 1);
+    let request_id: u64 = chain.ok(operator, &[request.provider], &request).return_value();
+    let reject = Reject { request_id, reason: "incomplete documents".into() };
+    chain.ok(operator, &[operator], &reject);
+    let row = chain.row::<Requests>(operator, operator, request_id).unwrap();
+    assert_eq!(row.status, REQUEST_REJECTED);
+    assert_eq!(row.reason, "incomplete documents");
+
+    let again = Reject { request_id, reason: "twice".into() };
+    assert_eq!(chain.fails(operator, &[operator], &again), ERR_REQUEST_NOT_PENDING);
+    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id }), ERR_REQUEST_NOT_PENDING);
+    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id: 999_999 }), ERR_REQUEST_NOT_FOUND);
+    // The name is free again.
+    let mut retry = request.clone();
+    retry.params.announce = "second try".into();
+    chain.ok(operator, &[request.provider], &retry);
+}

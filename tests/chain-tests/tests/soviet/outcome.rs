@@ -1,0 +1,272 @@
+//! `exec` and `close`: the end of a decision and the owning contract's effect.
+use super::*;
+use coop_protocol::registrator::errors::ERR_APPLICATION_NOT_FOUND;
+use coop_protocol::soviet::errors::*;
+
+fn exec(council: &Council, id: u64) -> Exec {
+    Exec {
+        executer: council.others[0].name,
+        coopname: council.coop,
+        decision_id: id,
+    }
+}
+
+fn close(council: &Council, id: u64) -> Close {
+    Close {
+        executer: council.others[0].name,
+        coopname: council.coop,
+        decision_id: id,
+    }
+}
+
+/// A `kind` decision about `username` put on the agenda by its owning contract.
+fn proposed(council: &Council, kind: Name, username: Name) -> u64 {
+    let chain = chain();
+    let owner = if kind == KIND_JOINCOOP {
+        chain.peers.registrator
+    } else {
+        chain.peers.wallet
+    };
+    chain
+        .ok(
+            soviet(),
+            &[owner],
+            &Propose {
+                coopname: council.coop,
+                kind,
+                username,
+                ref_id: 5,
+                statement: document(&council.others[0], "application"),
+            },
+        )
+        .return_value()
+}
+
+#[test]
+fn exec_executes_an_authorized_decision() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.authorized_decision();
+    let outcome = chain.ok(soviet(), &[council.others[0].name], &exec(&council, id));
+
+    let d = council.decision(id);
+    assert_eq!(d.status, STATUS_EXECUTED);
+    assert!(d.finished_at.as_secs() >= d.authorized_at.as_secs());
+    let announced: Vec<EvDecision> = events(&outcome, "evdecision");
+    assert_eq!(
+        (announced[0].status, &announced[0].document),
+        (STATUS_EXECUTED, &d.authorization)
+    );
+    assert!(
+        outcome
+            .action_traces
+            .iter()
+            .all(|t| t.account == soviet().to_string()),
+        "a free decision has no effect elsewhere"
+    );
+}
+
+#[test]
+fn exec_requires_the_executers_signature() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.authorized_decision();
+    assert_missing_auth(chain.push(soviet(), &[council.chairman.name], &exec(&council, id)));
+}
+
+#[test]
+fn exec_before_authorization_is_refused() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.free_decision();
+    council.approve(id);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
+        ERR_NOT_AUTHORIZED
+    );
+}
+
+#[test]
+fn executing_twice_is_refused() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.authorized_decision();
+    chain.ok(soviet(), &[council.others[0].name], &exec(&council, id));
+    wait_seconds(1);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
+        ERR_DECISION_EXECUTED
+    );
+}
+
+#[test]
+fn exec_of_an_unknown_decision_is_refused() {
+    let chain = chain();
+    let council = Council::new(0, 1);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, 9)),
+        ERR_DECISION_NOT_FOUND
+    );
+}
+
+#[test]
+fn an_expired_authorized_decision_cannot_be_executed_but_closes() {
+    let chain = chain();
+    let council = Council::new(0, 1);
+    council.set_ttl(3);
+    let id = council.authorized_decision();
+    wait_seconds(4);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
+        ERR_DECISION_EXPIRED
+    );
+    let outcome = chain.ok(soviet(), &[council.others[0].name], &close(&council, id));
+    let announced: Vec<EvDecision> = events(&outcome, "evdecision");
+    assert_eq!(
+        (announced[0].status, announced[0].reason),
+        (STATUS_CLOSED, REASON_EXPIRED)
+    );
+}
+
+#[test]
+fn exec_of_a_joincoop_decision_accepts_the_applicant_in_the_registrator() {
+    // The application behind this decision was never made, so the registrator's
+    // `acceptjoin` refuses it: proof that `exec` sent it, with this decision's applicant.
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let applicant = account(chain, "appl");
+    let id = proposed(&council, KIND_JOINCOOP, applicant.name);
+    council.approve(id);
+    chain.ok(
+        soviet(),
+        &[council.chairman.name],
+        &council.authorization(id),
+    );
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
+        ERR_APPLICATION_NOT_FOUND
+    );
+}
+
+#[test]
+fn close_ends_a_declined_decision() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.free_decision();
+    council.vote_against(&council.members[0], id);
+    let outcome = chain.ok(soviet(), &[council.others[0].name], &close(&council, id));
+
+    let d = council.decision(id);
+    assert_eq!(d.status, STATUS_CLOSED);
+    let announced: Vec<EvDecision> = events(&outcome, "evdecision");
+    assert_eq!(
+        (
+            announced[0].status,
+            announced[0].reason,
+            &announced[0].document
+        ),
+        (STATUS_CLOSED, REASON_DECLINED, &d.statement)
+    );
+}
+
+#[test]
+fn close_ends_an_expired_decision() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.expired_decision();
+    chain.ok(soviet(), &[council.others[0].name], &close(&council, id));
+    assert_eq!(council.decision(id).status, STATUS_CLOSED);
+}
+
+#[test]
+fn close_requires_the_executers_signature() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.expired_decision();
+    assert_missing_auth(chain.push(soviet(), &[council.chairman.name], &close(&council, id)));
+}
+
+#[test]
+fn closing_an_open_decision_that_can_still_pass_is_refused() {
+    let chain = chain();
+    let council = Council::new(2, 1);
+    let id = council.free_decision();
+    council.vote_against(&council.members[0], id);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
+        ERR_CANNOT_CLOSE
+    );
+}
+
+#[test]
+fn closing_an_authorized_decision_before_expiry_is_refused() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = council.authorized_decision();
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
+        ERR_CANNOT_CLOSE
+    );
+}
+
+#[test]
+fn finished_decisions_cannot_be_closed_executed_or_voted() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let closed = council.expired_decision();
+    chain.ok(
+        soviet(),
+        &[council.others[0].name],
+        &close(&council, closed),
+    );
+    council.set_ttl(DEFAULT_DECISION_TTL);
+    let executed = council.authorized_decision();
+    chain.ok(
+        soviet(),
+        &[council.others[0].name],
+        &exec(&council, executed),
+    );
+    wait_seconds(1);
+
+    let executer = [council.others[0].name];
+    assert_eq!(
+        chain.fails(soviet(), &executer, &close(&council, closed)),
+        ERR_DECISION_CLOSED
+    );
+    assert_eq!(
+        chain.fails(soviet(), &executer, &exec(&council, closed)),
+        ERR_DECISION_CLOSED
+    );
+    assert_eq!(
+        chain.fails(soviet(), &executer, &close(&council, executed)),
+        ERR_DECISION_EXECUTED
+    );
+    let member = council.members[0].name;
+    let vote = |id| Votefor {
+        coopname: council.coop,
+        member,
+        decision_id: id,
+    };
+    assert_eq!(
+        chain.fails(soviet(), &[member], &vote(closed)),
+        ERR_DECISION_CLOSED
+    );
+    assert_eq!(
+        chain.fails(soviet(), &[member], &vote(executed)),
+        ERR_DECISION_EXECUTED
+    );
+}
+
+#[test]
+fn closing_a_joincoop_decision_declines_the_application_in_the_registrator() {
+    // As for `exec`: the registrator's refusal shows that `close` sent `declinejoin`.
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let applicant = account(chain, "appl");
+    let id = proposed(&council, KIND_JOINCOOP, applicant.name);
+    council.vote_against(&council.members[0], id);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
+        ERR_APPLICATION_NOT_FOUND
+    );
+}
