@@ -86,10 +86,12 @@ pub fn create_and_deploy(
     )
 }
 
-/// A booted node with the contracts deployed.
+/// A chain with the contracts deployed: a node of its own (tests) or an existing one
+/// (the demo on the localnet).
 pub struct TestChain {
-    /// The node; stopped when the chain is dropped (and when the process ends).
-    pub node: TempNode,
+    /// The node this chain started, if any; stopped when the chain is dropped (and when
+    /// the process ends).
+    pub node: Option<TempNode>,
     /// A client of the node whose keyring holds the development key.
     pub client: Client,
     /// Where the contracts are.
@@ -113,11 +115,21 @@ impl TestChain {
         boot_chain(&client, &mut quiet)?;
         let peers = default_peers();
         create_and_deploy(&client, &peers, &mut quiet)?;
-        Ok(TestChain {
-            node,
-            client,
-            peers,
-        })
+        Ok(TestChain { node: Some(node), client, peers })
+    }
+
+    /// A running chain at `url` whose contracts are at `peers`; signs with the development
+    /// key (localnet only) and the keys it makes.
+    pub fn attach(url: &str, peers: Peers) -> Result<TestChain, ChainError> {
+        let client = Client::new(url);
+        client.add_key(PrivateKey::dev());
+        client.get_info()?;
+        Ok(TestChain { node: None, client, peers })
+    }
+
+    /// The node's HTTP address.
+    pub fn url(&self) -> String {
+        self.client.url().to_string()
     }
 
     /// A fresh 12-character account name starting with `prefix` (letters only, at most 6).

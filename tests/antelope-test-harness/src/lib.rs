@@ -19,3 +19,4 @@ pub mod node;
 pub mod tools;
 pub mod transaction;
 pub mod wasm_check;
+pub mod flow;

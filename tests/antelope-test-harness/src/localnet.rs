@@ -46,7 +46,6 @@ pub const STATE_FILE: &str = "localnet.json";
 /// The name of each node's pid file inside its folder.
 pub const PID_FILE: &str = "nodeos.pid";
 
-
 // ---------------------------------------------------------------------------------------------
 // Options
 
@@ -823,7 +822,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data_dir = dir.path().to_path_buf();
         let resolve = |nodes, http| LocalnetOptions::resolve(&data_dir, nodes, http, None);
-        assert_eq!(resolve(None, None).unwrap(), LocalnetOptions::in_dir(&data_dir));
+        assert_eq!(
+            resolve(None, None).unwrap(),
+            LocalnetOptions::in_dir(&data_dir)
+        );
         let saved = LocalnetOptions {
             nodes: 2,
             http_port: 18000,
@@ -831,10 +833,16 @@ mod tests {
             data_dir: data_dir.clone(),
         };
         saved.save().unwrap();
-        assert_eq!(LocalnetOptions::load(&data_dir).unwrap(), Some(saved.clone()));
+        assert_eq!(
+            LocalnetOptions::load(&data_dir).unwrap(),
+            Some(saved.clone())
+        );
         assert_eq!(resolve(None, None).unwrap(), saved);
         let more = resolve(Some(3), None).unwrap();
-        assert_eq!((more.nodes, more.http_port, more.p2p_port), (3, 18000, 19000));
+        assert_eq!(
+            (more.nodes, more.http_port, more.p2p_port),
+            (3, 18000, 19000)
+        );
         assert!(resolve(Some(0), None).is_err());
     }
 

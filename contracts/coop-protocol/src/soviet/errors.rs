@@ -2,6 +2,12 @@
 
 /// The cooperative is blocked (same text as the registrator's).
 pub use crate::registrator::errors::ERR_COOP_NOT_ACTIVE;
+/// A document's signature does not recover to its `public_key` (same text as the
+/// registrator's).
+pub use crate::registrator::errors::ERR_BAD_SIGNATURE;
+/// A document's key does not satisfy the signer's `active` permission (same text as the
+/// registrator's).
+pub use crate::registrator::errors::ERR_KEY_NOT_SIGNERS;
 /// The cooperative is not in the registrator's registry (same text as the registrator's).
 pub use crate::registrator::errors::ERR_COOP_NOT_FOUND;
 
@@ -27,8 +33,6 @@ pub const ERR_BAD_KIND: &str = "kind must be joincoop or withdraw";
 pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
 pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
 pub const ERR_META_TOO_LONG: &str = "document meta is too long";
-pub const ERR_BAD_SIGNATURE: &str = "document signature does not match its public key";
-pub const ERR_KEY_NOT_SIGNERS: &str = "document key does not belong to the signer";
 
 // Decisions and votes.
 pub const ERR_DECISION_NOT_FOUND: &str = "decision not found";

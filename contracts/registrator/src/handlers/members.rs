@@ -68,6 +68,10 @@ pub fn book_fees(
 /// See [`Registrator::adduser`].
 pub fn adduser(data: Adduser) {
     chain::require_auth(data.coopname);
+    chain::check(
+        !rows::<Participants>(data.coopname).contains(data.username.as_u64()),
+        ERR_ALREADY_PARTICIPANT,
+    );
     let member = NewMember {
         coopname: data.coopname,
         username: data.username,

@@ -89,7 +89,7 @@ fn request_and_connect_through_cleos_with_json() {
     let (request, ..) = chain.coop_request(chain.provider(), 1);
     let wallet = Wallet::start().unwrap();
     wallet.import(DEV_PRIVATE_KEY).unwrap();
-    let cleos = Cleos::new(chain.node.http_url(), &wallet);
+    let cleos = Cleos::new(chain.url(), &wallet);
     let founder = |f: &Founder| {
         serde_json::json!({ "username": f.username.to_string(), "public_key": public_key_to_legacy(&f.public_key) })
     };

@@ -249,7 +249,7 @@ fn newaccount_through_cleos_with_the_deployed_abi() {
     let person = Person::new(chain, "cleos");
     let wallet = Wallet::start().unwrap();
     wallet.import(&coop.key.to_wif()).unwrap();
-    let cleos = Cleos::new(chain.node.http_url(), &wallet);
+    let cleos = Cleos::new(chain.url(), &wallet);
     let json = serde_json::json!({
         "coopname": coop.name.to_string(),
         "username": person.name.to_string(),

@@ -2,6 +2,7 @@
 use super::*;
 use coop_protocol::registrator::errors::ERR_APPLICATION_NOT_FOUND;
 use coop_protocol::soviet::errors::*;
+use coop_protocol::wallet::errors::ERR_WITHDRAWAL_NOT_FOUND;
 
 fn exec(council: &Council, id: u64) -> Exec {
     Exec {
@@ -268,5 +269,35 @@ fn closing_a_joincoop_decision_declines_the_application_in_the_registrator() {
     assert_eq!(
         chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
         ERR_APPLICATION_NOT_FOUND
+    );
+}
+
+#[test]
+fn exec_of_a_withdraw_decision_allows_the_withdrawal_in_the_wallet() {
+    // No such withdrawal: the wallet's `allowwithdr` refuses, proof that `exec` sent it.
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = proposed(&council, KIND_WITHDRAW, council.others[0].name);
+    council.approve(id);
+    chain.ok(
+        soviet(),
+        &[council.chairman.name],
+        &council.authorization(id),
+    );
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
+        ERR_WITHDRAWAL_NOT_FOUND
+    );
+}
+
+#[test]
+fn closing_a_withdraw_decision_declines_the_withdrawal_in_the_wallet() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let id = proposed(&council, KIND_WITHDRAW, council.others[0].name);
+    council.vote_against(&council.members[0], id);
+    assert_eq!(
+        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
+        ERR_WITHDRAWAL_NOT_FOUND
     );
 }

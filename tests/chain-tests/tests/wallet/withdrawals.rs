@@ -5,7 +5,7 @@ use super::common::*;
 use super::council::decision;
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
-use coop_protocol::registrator::TYPE_INDIVIDUAL;
+use coop_protocol::registrator::{Setstatus, COOP_BLOCKED, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::{KIND_WITHDRAW, STATUS_OPEN};
 use coop_protocol::wallet::{errors::*, *};
 use coop_runtime::action::level;
@@ -221,6 +221,8 @@ fn withdraw_needs_an_accepted_participant_with_a_wallet() {
         &withdraw(&coop, &applicant, rub("1.0000")),
     );
     assert_eq!(message, ERR_NOT_PARTICIPANT);
+    // Founders have a wallet only once something is booked for them (the connection
+    // books nothing; see `a_founders_first_share_deposit_opens_their_wallet`).
     let founder = &coop.members[1];
     if chain
         .row::<Wallets>(chain.peers.wallet, coop.name, founder.name.as_u64())
@@ -233,6 +235,28 @@ fn withdraw_needs_an_accepted_participant_with_a_wallet() {
         );
         assert_eq!(message, ERR_WALLET_NOT_FOUND);
     }
+}
+
+#[test]
+fn withdraw_needs_an_active_cooperative() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = member_with(chain, &coop, "500.0000");
+    chain.ok(
+        chain.peers.registrator,
+        &[chain.peers.operator],
+        &Setstatus {
+            coopname: coop.name,
+            status: COOP_BLOCKED,
+        },
+    );
+    let message = chain.fails(
+        chain.peers.wallet,
+        &[person.name],
+        &withdraw(&coop, &person, rub("1.0000")),
+    );
+    assert_eq!(message, ERR_COOP_NOT_ACTIVE);
+    assert_eq!(wallet_of(chain, &coop, &person).blocked, zero());
 }
 
 #[test]
