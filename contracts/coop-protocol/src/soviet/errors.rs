@@ -1,15 +1,11 @@
 //! Every message the soviet aborts with. Stable: clients and tests match them exactly.
 
-/// The cooperative is blocked (same text as the registrator's).
-pub use crate::registrator::errors::ERR_COOP_NOT_ACTIVE;
-/// A document's signature does not recover to its `public_key` (same text as the
-/// registrator's).
-pub use crate::registrator::errors::ERR_BAD_SIGNATURE;
-/// A document's key does not satisfy the signer's `active` permission (same text as the
-/// registrator's).
-pub use crate::registrator::errors::ERR_KEY_NOT_SIGNERS;
-/// The cooperative is not in the registrator's registry (same text as the registrator's).
-pub use crate::registrator::errors::ERR_COOP_NOT_FOUND;
+// Conditions the registrator reports too, with the same text: the cooperative is not
+// registered or not active; a document's signature does not recover to its `public_key`;
+// a document's key does not satisfy the signer's `active` permission.
+pub use crate::registrator::errors::{
+    ERR_BAD_SIGNATURE, ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND, ERR_KEY_NOT_SIGNERS,
+};
 
 pub const ERR_NOT_INITIALIZED: &str = "soviet is not initialized";
 
