@@ -23,7 +23,10 @@ pub fn is_valid_symbol(symbol: Symbol) -> bool {
         return false;
     }
     while code > 0 {
-        if !(code & 0xff).try_into().is_ok_and(|c: u8| c.is_ascii_uppercase()) {
+        if !(code & 0xff)
+            .try_into()
+            .is_ok_and(|c: u8| c.is_ascii_uppercase())
+        {
             return false;
         }
         code >>= 8;
@@ -88,7 +91,10 @@ mod tests {
         assert!(is_valid_symbol(crate::sym(4, "RUB")));
         assert!(is_valid_symbol(crate::sym(0, "ABCDEFG")));
         assert!(!is_valid_symbol(Symbol::new(4)), "empty code");
-        assert!(!is_valid_symbol(Symbol::new((0x52_00_52 << 8) | 4)), "gap in the code");
+        assert!(
+            !is_valid_symbol(Symbol::new((0x52_00_52 << 8) | 4)),
+            "gap in the code"
+        );
         assert!(!is_valid_symbol(Symbol::new((0x61 << 8) | 4)), "lower case");
         assert!(!is_valid_symbol(Symbol::new((0x52 << 8) | 19)), "precision");
     }

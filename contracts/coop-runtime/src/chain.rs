@@ -235,3 +235,65 @@ pub fn emit<E: ActionData>(event: &E) {
 pub fn event_received() {
     require_auth(current_receiver());
 }
+
+fn index_table<T: Table>(index: usize) -> u64 {
+    (T::NAME.as_u64() & 0xFFFF_FFFF_FFFF_FFF0) | (index as u64 & 0x0F)
+}
+
+impl<T: crate::index::Indexed> Rows<T> {
+    /// Inserts or replaces a row and keeps its secondary indexes in step; `payer` pays.
+    pub fn save_indexed(&self, payer: Name, row: &T::Row) {
+        let key = T::primary_key(row);
+        let existed = self.contains(key);
+        self.save(payer, row);
+        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        for (i, secondary) in T::index_keys(row).into_iter().enumerate() {
+            let table = index_table::<T>(i);
+            let mut value = secondary;
+            if existed {
+                let mut old = 0u128;
+                let itr = unsafe { sys::db_idx128_find_primary(code, scope, table, &mut old, key) };
+                if itr >= 0 {
+                    unsafe { sys::db_idx128_update(itr, payer.as_u64(), &value) };
+                    continue;
+                }
+            }
+            unsafe { sys::db_idx128_store(scope, table, payer.as_u64(), key, &mut value) };
+        }
+    }
+
+    /// Erases a row and its secondary index entries.
+    pub fn erase_indexed(&self, key: u64) {
+        let Some(row) = self.get(key) else { return };
+        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        for i in 0..T::index_keys(&row).len() {
+            let mut old = 0u128;
+            let itr = unsafe {
+                sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key)
+            };
+            if itr >= 0 {
+                unsafe { sys::db_idx128_remove(itr) };
+            }
+        }
+        self.erase(key);
+    }
+
+    /// The row whose key in `index` is `value`.
+    pub fn find_by(&self, index: usize, value: u128) -> Option<T::Row> {
+        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        let mut primary = 0u64;
+        let itr = unsafe {
+            sys::db_idx128_find_secondary(
+                code,
+                scope,
+                index_table::<T>(index),
+                &value,
+                &mut primary,
+            )
+        };
+        if itr < 0 {
+            return None;
+        }
+        self.get(primary)
+    }
+}

@@ -14,6 +14,7 @@ pub mod asset_math;
 pub mod asset_text;
 pub mod crypto;
 pub mod document;
+pub mod index;
 pub mod interface;
 pub mod name;
 pub mod peers;

@@ -531,8 +531,10 @@ impl Client {
         // same actions twice in one block (a retry, a "must fail" after a success) is two
         // transactions, not a duplicate.
         static NONCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let spread = NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPIRATION_SPREAD_SECS;
-        trx.expiration = TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS + spread);
+        let spread =
+            NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPIRATION_SPREAD_SECS;
+        trx.expiration =
+            TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS + spread);
         Ok((trx, chain_id))
     }
 

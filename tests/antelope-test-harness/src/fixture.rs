@@ -115,7 +115,11 @@ impl TestChain {
         boot_chain(&client, &mut quiet)?;
         let peers = default_peers();
         create_and_deploy(&client, &peers, &mut quiet)?;
-        Ok(TestChain { node: Some(node), client, peers })
+        Ok(TestChain {
+            node: Some(node),
+            client,
+            peers,
+        })
     }
 
     /// A running chain at `url` whose contracts are at `peers`; signs with the development
@@ -124,7 +128,11 @@ impl TestChain {
         let client = Client::new(url);
         client.add_key(PrivateKey::dev());
         client.get_info()?;
-        Ok(TestChain { node: None, client, peers })
+        Ok(TestChain {
+            node: None,
+            client,
+            peers,
+        })
     }
 
     /// The node's HTTP address.

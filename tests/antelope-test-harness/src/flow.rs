@@ -4,7 +4,9 @@
 use crate::client::PushOutcome;
 use crate::cooperative::{Person, TestCoop};
 use crate::fixture::TestChain;
-use coop_protocol::registrator::{Cooperative, Coops, Joincoop, Newaccount, TYPE_ORGANIZATION};
+use coop_protocol::registrator::{
+    Agree, AgreementKinds, Agreements, Cooperative, Coops, Joincoop, Newaccount, TYPE_ORGANIZATION,
+};
 use coop_protocol::soviet::{Authorize, Decision, Decisions, Exec, Votefor};
 use coop_protocol::wallet::{Confirm, Deposit, KIND_REGISTRATION};
 use coop_runtime::{asset_math, n};
@@ -13,12 +15,21 @@ use eosio::{Asset, Name};
 impl TestChain {
     /// The cooperative's registry row.
     pub fn coop_row(&self, coop: &TestCoop) -> Cooperative {
-        self.row::<Coops>(self.peers.registrator, self.peers.registrator, coop.name.as_u64())
-            .unwrap_or_else(|| panic!("{} is not registered", coop.name))
+        self.row::<Coops>(
+            self.peers.registrator,
+            self.peers.registrator,
+            coop.name.as_u64(),
+        )
+        .unwrap_or_else(|| panic!("{} is not registered", coop.name))
     }
 
     /// `registrator::newaccount` of a new person of `kind`, signed by the cooperative.
-    pub fn new_member_account(&self, coop: &TestCoop, prefix: &str, kind: &str) -> (Person, PushOutcome) {
+    pub fn new_member_account(
+        &self,
+        coop: &TestCoop,
+        prefix: &str,
+        kind: &str,
+    ) -> (Person, PushOutcome) {
         let person = Person::new(self, prefix);
         let data = Newaccount {
             coopname: coop.name,
@@ -32,24 +43,70 @@ impl TestChain {
         (person, outcome)
     }
 
-    /// `registrator::joincoop` signed by the applicant, with a statement they signed.
+    /// `registrator::agree` by `person` for every current agreement of the cooperative
+    /// they have not signed at its current version yet.
+    pub fn sign_agreements(&self, coop: &TestCoop, person: &Person) -> Vec<PushOutcome> {
+        let signed = self.rows::<Agreements>(self.peers.registrator, coop.name);
+        self.rows::<AgreementKinds>(self.peers.registrator, coop.name)
+            .into_iter()
+            .filter(|kind| {
+                !signed.iter().any(|a| {
+                    a.username == person.name && a.kind == kind.kind && a.version == kind.version
+                })
+            })
+            .map(|kind| {
+                let document = person.sign(&format!(
+                    "{} agreement, version {}",
+                    kind.title, kind.version
+                ));
+                let data = Agree {
+                    coopname: coop.name,
+                    username: person.name,
+                    kind: kind.kind,
+                    version: kind.version,
+                    document,
+                };
+                self.ok(self.peers.registrator, &[person.name], &data)
+            })
+            .collect()
+    }
+
+    /// As a provider applies for a person: every current agreement, then
+    /// `registrator::joincoop` with a statement the person signed.
     pub fn apply(&self, coop: &TestCoop, person: &Person, braname: Name) -> PushOutcome {
-        let statement = person.sign(&format!("Statement: {} applies to join {}", person.name, coop.name));
-        let data = Joincoop { coopname: coop.name, braname, username: person.name, statement };
+        self.sign_agreements(coop, person);
+        let statement = person.sign(&format!(
+            "Statement: {} applies to join {}",
+            person.name, coop.name
+        ));
+        let data = Joincoop {
+            coopname: coop.name,
+            braname,
+            username: person.name,
+            statement,
+        };
         self.ok(self.peers.registrator, &[person.name], &data)
     }
 
     /// What the registration payment of a person of `kind` must be.
     pub fn registration_fee(&self, coop: &TestCoop, kind: Name) -> Asset {
         let row = self.coop_row(coop);
-        let (initial, minimum) =
-            if kind == TYPE_ORGANIZATION { (row.org_initial, row.org_minimum) } else { (row.initial, row.minimum) };
+        let (initial, minimum) = if kind == TYPE_ORGANIZATION {
+            (row.org_initial, row.org_minimum)
+        } else {
+            (row.initial, row.minimum)
+        };
         asset_math::add(initial, minimum).expect("fees add up")
     }
 
     /// `wallet::deposit` of the registration payment, signed by the person; returns the
     /// deposit id and the outcome.
-    pub fn pay_registration(&self, coop: &TestCoop, person: &Person, quantity: Asset) -> (u64, PushOutcome) {
+    pub fn pay_registration(
+        &self,
+        coop: &TestCoop,
+        person: &Person,
+        quantity: Asset,
+    ) -> (u64, PushOutcome) {
         let data = Deposit {
             coopname: coop.name,
             username: person.name,
@@ -63,7 +120,11 @@ impl TestChain {
 
     /// `wallet::confirm`, signed by the cooperative (its payment staff).
     pub fn confirm_deposit(&self, coop: &TestCoop, deposit_id: u64) -> PushOutcome {
-        let data = Confirm { coopname: coop.name, deposit_id, memo: "money received".into() };
+        let data = Confirm {
+            coopname: coop.name,
+            deposit_id,
+            memo: "money received".into(),
+        };
         self.ok(self.peers.wallet, &[coop.name], &data)
     }
 
@@ -77,19 +138,43 @@ impl TestChain {
 
     /// `soviet::votefor` by `voter`.
     pub fn vote_for(&self, coop: &TestCoop, voter: &Person, decision_id: u64) -> PushOutcome {
-        self.ok(self.peers.soviet, &[voter.name], &Votefor { coopname: coop.name, member: voter.name, decision_id })
+        self.ok(
+            self.peers.soviet,
+            &[voter.name],
+            &Votefor {
+                coopname: coop.name,
+                member: voter.name,
+                decision_id,
+            },
+        )
     }
 
     /// `soviet::authorize` by the chairman with the signed decision document.
     pub fn authorize(&self, coop: &TestCoop, decision_id: u64) -> PushOutcome {
-        let document = coop.chairman.sign(&format!("Decision {decision_id} of the council of {}", coop.name));
-        let data = Authorize { coopname: coop.name, chairman: coop.chairman.name, decision_id, document };
+        let document = coop.chairman.sign(&format!(
+            "Decision {decision_id} of the council of {}",
+            coop.name
+        ));
+        let data = Authorize {
+            coopname: coop.name,
+            chairman: coop.chairman.name,
+            decision_id,
+            document,
+        };
         self.ok(self.peers.soviet, &[coop.chairman.name], &data)
     }
 
     /// `soviet::exec` by `executer`.
     pub fn exec(&self, coop: &TestCoop, executer: Name, decision_id: u64) -> PushOutcome {
-        self.ok(self.peers.soviet, &[executer], &Exec { executer, coopname: coop.name, decision_id })
+        self.ok(
+            self.peers.soviet,
+            &[executer],
+            &Exec {
+                executer,
+                coopname: coop.name,
+                decision_id,
+            },
+        )
     }
 
     /// The whole way in for an individual: account, application (with `braname`),
@@ -100,7 +185,9 @@ impl TestChain {
         let fee = self.registration_fee(coop, n("individual"));
         let (deposit_id, _) = self.pay_registration(coop, &person, fee);
         self.confirm_deposit(coop, deposit_id);
-        let decision = self.decision_about(coop, "joincoop", person.name).expect("the application is on the agenda");
+        let decision = self
+            .decision_about(coop, "joincoop", person.name)
+            .expect("the application is on the agenda");
         for voter in coop.council() {
             self.vote_for(coop, voter, decision.id);
         }

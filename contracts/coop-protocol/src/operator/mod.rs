@@ -63,7 +63,8 @@ coop_runtime::contract_interface! {
         /// Connects the requested cooperative in one transaction: its account and the
         /// founders' accounts (resources paid by the operator), the registry entry with the
         /// founders as participants, the council, the ledger, the contracts' and the
-        /// provider's permissions, and the cooperative's starting funds. Signed by the
+        /// provider's permissions, the four default agreements (`wallet`, `signature`,
+        /// `privacy`, `user`, version 1), and the cooperative's starting funds. Signed by the
         /// operator. Errors: `ERR_REQUEST_NOT_FOUND`, `ERR_REQUEST_NOT_PENDING`,
         /// `ERR_PROVIDER_NOT_FOUND`, `ERR_COOP_ACCOUNT_EXISTS`, `ERR_FOUNDER_EXISTS`.
         connect(Connect);

@@ -207,3 +207,50 @@ pub struct EvBranch {
     pub created: bool,
     pub is_branched: bool,
 }
+
+/// `setagreement(coopname, kind, version, title)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Setagreement {
+    pub coopname: Name,
+    pub kind: Name,
+    /// Greater than the current version (at least 1 for a new kind).
+    pub version: u32,
+    pub title: String,
+}
+
+/// `rmagreement(coopname, kind)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Rmagreement {
+    pub coopname: Name,
+    pub kind: Name,
+}
+
+/// `agree(coopname, username, kind, version, document)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Agree {
+    pub coopname: Name,
+    pub username: Name,
+    pub kind: Name,
+    /// Must be the kind's current version.
+    pub version: u32,
+    /// The agreement, signed by `username`'s key.
+    pub document: Document,
+}
+
+/// Event `evagreed(coopname, username, kind, version, document)`.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvAgreed {
+    pub coopname: Name,
+    pub username: Name,
+    pub kind: Name,
+    pub version: u32,
+    pub document: Document,
+}
+
+/// Event `evagreekind(coopname, kind, version)`: a kind set (version > 0) or removed (0).
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct EvAgreeKind {
+    pub coopname: Name,
+    pub kind: Name,
+    pub version: u32,
+}

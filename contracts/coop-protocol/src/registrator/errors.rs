@@ -38,3 +38,11 @@ pub const ERR_APPLICATION_NOT_FOUND: &str = "application not found";
 pub const ERR_APPLICATION_NOT_OPEN: &str = "application is not waiting for payment";
 pub const ERR_APPLICATION_NOT_PAID: &str = "application is not paid";
 pub const ERR_JOINED_IN_FUTURE: &str = "joined_at must not be in the future";
+pub const ERR_BAD_AGREEMENT_KIND: &str = "agreement kind must not be empty";
+pub const ERR_UNKNOWN_AGREEMENT: &str = "unknown agreement kind";
+pub const ERR_VERSION_NOT_GREATER: &str = "version must be greater than the current one";
+pub const ERR_TOO_MANY_AGREEMENTS: &str = "too many agreement kinds";
+pub const ERR_WRONG_VERSION: &str = "version is not the current one";
+pub const ERR_ALREADY_SIGNED: &str = "this version is already signed";
+/// Followed by the kind, e.g. `agreement not signed: privacy`.
+pub const ERR_AGREEMENT_MISSING: &str = "agreement not signed: ";

@@ -45,7 +45,8 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_CARD_NOT_FOUND`, `ERR_ALREADY_PARTICIPANT`, `ERR_APPLICATION_EXISTS`,
         /// `ERR_BRANCH_REQUIRED`, `ERR_BRANCH_NOT_FOUND`, `ERR_BAD_SIGNATURE`,
-        /// `ERR_KEY_NOT_SIGNERS`.
+        /// `ERR_KEY_NOT_SIGNERS`, `ERR_AGREEMENT_MISSING` followed by the first kind not
+        /// signed at its current version.
         joincoop(Joincoop);
         /// Creates a branch led by `trustee`, an accepted individual participant. The
         /// cooperative becomes branched at its third branch. Signed by `coopname`.
@@ -85,6 +86,22 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`,
         /// `ERR_CARD_NOT_FOUND`.
         changekey(Changekey);
+        /// Sets an agreement kind's current template version (a new kind, or a raised
+        /// version: earlier signatures of that kind become outdated and must be renewed
+        /// before the next application; nothing already done is undone). Signed by
+        /// `coopname`. Errors: `ERR_COOP_NOT_FOUND`, `ERR_BAD_AGREEMENT_KIND`,
+        /// `ERR_VERSION_NOT_GREATER`, `ERR_TOO_MANY_AGREEMENTS`, `ERR_TEXT_TOO_LONG`.
+        setagreement(Setagreement);
+        /// Removes an agreement kind (signatures stay as history). Signed by `coopname`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`.
+        rmagreement(Rmagreement);
+        /// A person signs the current version of an agreement; a newer version replaces
+        /// their older signature of that kind. Signed by `username` or `coopname`; the
+        /// document must be signed by a key that satisfies `username@active`.
+        /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_CARD_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`, `ERR_WRONG_VERSION`,
+        /// `ERR_ALREADY_SIGNED`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        agree(Agree);
         /// Event: a cooperative was registered.
         evcoopreg(EvCoopReg);
         /// Event: a cooperative's status changed.
@@ -97,6 +114,13 @@ coop_runtime::contract_interface! {
         evaccepted(EvAccepted);
         /// Event: a branch was created or deleted.
         evbranch(EvBranch);
+        /// Event: an agreement was signed (with the document).
+        evagreed(EvAgreed);
+        /// Event: an agreement kind was set or removed.
+        evagreekind(EvAgreeKind);
     }
-    tables { coop_runtime::peers::PeersTable, Config, Cards, Coops, Participants, Branches, Applications }
+    tables {
+        coop_runtime::peers::PeersTable, Config, Cards, Coops, Participants, Branches, Applications,
+        AgreementKinds, Agreements,
+    }
 }

@@ -26,7 +26,7 @@ pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 const ACCOUNT_ACTIONS: [Name; 3] = [NewAccount::NAME, BuyRam::NAME, DelegateBw::NAME];
 
 /// The registrator actions the provider may push for the cooperative.
-const PROVIDER_REGISTRATOR_ACTIONS: [Name; 7] = [
+const PROVIDER_REGISTRATOR_ACTIONS: [Name; 10] = [
     registrator::Newaccount::NAME,
     registrator::Joincoop::NAME,
     registrator::Createbranch::NAME,
@@ -34,6 +34,9 @@ const PROVIDER_REGISTRATOR_ACTIONS: [Name; 7] = [
     registrator::Selectbranch::NAME,
     registrator::Adduser::NAME,
     registrator::Changekey::NAME,
+    registrator::Setagreement::NAME,
+    registrator::Rmagreement::NAME,
+    registrator::Agree::NAME,
 ];
 
 /// The wallet actions the provider may push for the cooperative.
@@ -169,6 +172,18 @@ pub fn setupcoop(data: Setupcoop) {
                 to: coop,
                 quantity: res.coop_funds,
                 memo: "cooperative funds".into(),
+            },
+        );
+    }
+    for (kind, title) in registrator::DEFAULT_AGREEMENTS {
+        chain::send(
+            peers.registrator,
+            &[level(coop, ACTIVE)],
+            &registrator::Setagreement {
+                coopname: coop,
+                kind,
+                version: 1,
+                title: title.into(),
             },
         );
     }

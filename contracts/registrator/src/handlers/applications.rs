@@ -1,6 +1,7 @@
 //! Applications to join: `joincoop`, and the steps other contracts drive: `paidjoin`
 //! (wallet), `acceptjoin` and `declinejoin` (soviet).
 use super::{
+    agreements::check_all_signed,
     branches::check_branch_choice,
     cooperatives::active_coop,
     members::{add_participant, book_fees},
@@ -10,11 +11,9 @@ use super::{
 };
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;
+use coop_protocol::soviet::KIND_JOINCOOP;
 use coop_protocol::wallet::Refundreg;
-use coop_runtime::{action::level, chain, n, system::ACTIVE};
-
-/// The decision kind the council takes on an application.
-pub const DECISION_JOINCOOP: eosio::Name = n("joincoop");
+use coop_runtime::{action::level, chain, system::ACTIVE};
 
 /// See [`Registrator::joincoop`].
 pub fn joincoop(data: Joincoop) {
@@ -39,6 +38,7 @@ pub fn joincoop(data: Joincoop) {
     );
     check_branch_choice(&coop, data.braname);
     verify_statement(&data.statement, data.username);
+    check_all_signed(data.coopname, data.username);
 
     let payer = if by_person {
         data.username
@@ -85,7 +85,7 @@ pub fn paidjoin(data: Paidjoin) {
         &[level(me, ACTIVE)],
         &Propose {
             coopname: data.coopname,
-            kind: DECISION_JOINCOOP,
+            kind: KIND_JOINCOOP,
             username: data.username,
             ref_id: data.deposit_id,
             statement: application.statement,

@@ -1,5 +1,6 @@
 //! The registrator's action handlers (built for the chain only).
 mod accounts;
+mod agreements;
 mod applications;
 mod branches;
 mod cooperatives;
@@ -51,6 +52,21 @@ impl Registrator for Contract {
     }
     fn changekey(data: Changekey) {
         accounts::changekey(data);
+    }
+    fn setagreement(data: Setagreement) {
+        agreements::setagreement(data);
+    }
+    fn rmagreement(data: Rmagreement) {
+        agreements::rmagreement(data);
+    }
+    fn agree(data: Agree) {
+        agreements::agree(data);
+    }
+    fn evagreed(_: EvAgreed) {
+        chain::event_received();
+    }
+    fn evagreekind(_: EvAgreeKind) {
+        chain::event_received();
     }
     fn evcoopreg(_: EvCoopReg) {
         chain::event_received();

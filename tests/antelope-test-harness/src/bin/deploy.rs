@@ -216,26 +216,30 @@ fn parse<I: IntoIterator<Item = String>>(
             Some((flag, value)) => (flag, Some(value.to_string())),
             None => (flag, None),
         };
-        let value = inline
-            .or_else(|| args.next())
-            .ok_or_else(|| format!("--{flag} needs a value"))?;
+        // Read only for known flags, so that an unknown one is reported as such.
+        let mut value = || {
+            inline
+                .clone()
+                .or_else(|| args.next())
+                .ok_or_else(|| format!("--{flag} needs a value"))
+        };
         match flag {
-            "url" => url = Some(value),
-            "key" => key_texts.push(value),
-            "operator" => peers.operator = account(flag, &value)?,
-            "registrator" => peers.registrator = account(flag, &value)?,
-            "soviet" => peers.soviet = account(flag, &value)?,
-            "wallet" => peers.wallet = account(flag, &value)?,
-            "account-ram" => resources.ram = asset(flag, &value)?,
-            "account-net" => resources.net = asset(flag, &value)?,
-            "account-cpu" => resources.cpu = asset(flag, &value)?,
-            "connect-coop-ram" => connect.coop_ram = asset(flag, &value)?,
-            "connect-coop-net" => connect.coop_net = asset(flag, &value)?,
-            "connect-coop-cpu" => connect.coop_cpu = asset(flag, &value)?,
-            "connect-member-ram" => connect.member_ram = asset(flag, &value)?,
-            "connect-member-net" => connect.member_net = asset(flag, &value)?,
-            "connect-member-cpu" => connect.member_cpu = asset(flag, &value)?,
-            "connect-coop-funds" => connect.coop_funds = asset(flag, &value)?,
+            "url" => url = Some(value()?),
+            "key" => key_texts.push(value()?),
+            "operator" => peers.operator = account(flag, &value()?)?,
+            "registrator" => peers.registrator = account(flag, &value()?)?,
+            "soviet" => peers.soviet = account(flag, &value()?)?,
+            "wallet" => peers.wallet = account(flag, &value()?)?,
+            "account-ram" => resources.ram = asset(flag, &value()?)?,
+            "account-net" => resources.net = asset(flag, &value()?)?,
+            "account-cpu" => resources.cpu = asset(flag, &value()?)?,
+            "connect-coop-ram" => connect.coop_ram = asset(flag, &value()?)?,
+            "connect-coop-net" => connect.coop_net = asset(flag, &value()?)?,
+            "connect-coop-cpu" => connect.coop_cpu = asset(flag, &value()?)?,
+            "connect-member-ram" => connect.member_ram = asset(flag, &value()?)?,
+            "connect-member-net" => connect.member_net = asset(flag, &value()?)?,
+            "connect-member-cpu" => connect.member_cpu = asset(flag, &value()?)?,
+            "connect-coop-funds" => connect.coop_funds = asset(flag, &value()?)?,
             _ => return Err(format!("unknown option --{flag}")),
         }
     }
@@ -402,7 +406,7 @@ mod tests {
                 "negative",
             ),
             (
-                vec!["--url", "x", "--key", k, "--verbose", "1"],
+                vec!["--url", "x", "--key", k, "--verbose"],
                 "unknown option",
             ),
             (vec!["deploy"], "unexpected argument"),

@@ -127,14 +127,18 @@ where
                 Some((flag, value)) => (flag, Some(value.to_string())),
                 None => (flag, None),
             };
-            let value = inline
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("--{flag} needs a value"))?;
+            // Read only for known flags, so that an unknown one is reported as such.
+            let mut value = || {
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or_else(|| format!("--{flag} needs a value"))
+            };
             match flag {
-                "nodes" => call.nodes = Some(number(flag, &value)?),
-                "http-port" => call.http_port = Some(number(flag, &value)?),
-                "p2p-port" => call.p2p_port = Some(number(flag, &value)?),
-                "data-dir" => call.data_dir = Some(PathBuf::from(value)),
+                "nodes" => call.nodes = Some(number(flag, &value()?)?),
+                "http-port" => call.http_port = Some(number(flag, &value()?)?),
+                "p2p-port" => call.p2p_port = Some(number(flag, &value()?)?),
+                "data-dir" => call.data_dir = Some(PathBuf::from(value()?)),
                 _ => return Err(format!("unknown option --{flag}")),
             }
             continue;

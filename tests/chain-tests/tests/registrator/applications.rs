@@ -76,12 +76,14 @@ fn joincoop_in_an_unbranched_cooperative_takes_empty_or_existing_branches() {
     createbranch(chain, &coop, branch);
 
     let first = create_person(chain, &coop, "appl");
+    chain.sign_agreements(&coop, &first);
     chain.ok(
         chain.peers.registrator,
         &[first.name],
         &application(coop.name, Name::new(0), &first),
     );
     let second = create_person(chain, &coop, "appl");
+    chain.sign_agreements(&coop, &second);
     chain.ok(
         chain.peers.registrator,
         &[coop.name],

@@ -44,9 +44,11 @@ pub fn person(chain: &TestChain, coop: &TestCoop, prefix: &str, kind: Name) -> P
     person
 }
 
-/// A person of `kind` with an open application to `coop`.
+/// A person of `kind` who signed the cooperative's agreements and has an open
+/// application to `coop`.
 pub fn applicant(chain: &TestChain, coop: &TestCoop, kind: Name) -> Person {
     let person = person(chain, coop, "appl", kind);
+    chain.sign_agreements(coop, &person);
     chain.ok(
         chain.peers.registrator,
         &[person.name],

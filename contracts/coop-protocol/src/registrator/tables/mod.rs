@@ -1,5 +1,7 @@
 //! The registrator's tables. `config`, `cards`, `coops`: scope = the contract;
-//! `participants`, `branches`, `applications`: scope = the cooperative.
+//! `participants`, `branches`, `applications`, `agreetypes`, `agreements`: scope = the
+//! cooperative.
+mod agreements;
 mod applications;
 mod branches;
 mod cards;
@@ -7,6 +9,7 @@ mod config;
 mod coops;
 mod participants;
 
+pub use agreements::*;
 pub use applications::*;
 pub use branches::*;
 pub use cards::*;
