@@ -127,6 +127,6 @@ mod tests {
         let mut packed = PublicKey::k1([1; 33]).pack().unwrap();
         packed[0] = 2;
         assert!(PublicKey::unpack(&packed).is_err());
-        assert!(PublicKey::unpack(&[0u8; 10]).is_err());
+        assert!(PublicKey::unpack([0u8; 10]).is_err());
     }
 }

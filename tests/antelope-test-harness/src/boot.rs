@@ -43,7 +43,7 @@ pub const SYSTEM_ACCOUNTS: &[&str] = &[
 #[derive(Debug)]
 pub enum BootError {
     /// The chain refused a step.
-    Chain { step: String, error: ChainError },
+    Chain { step: String, error: Box<ChainError> },
     /// A tool or file is missing.
     Tool(ToolError),
     /// Anything else, described.
@@ -77,7 +77,7 @@ impl<T> StepContext<T> for Result<T, ChainError> {
     fn step(self, step: &str) -> Result<T, BootError> {
         self.map_err(|error| BootError::Chain {
             step: step.to_string(),
-            error,
+            error: Box::new(error),
         })
     }
 }
@@ -315,7 +315,7 @@ pub fn create_account(
     creator: Name,
     plan: &AccountPlan,
 ) -> Result<bool, ChainError> {
-    if client.account_exists(&plan.name.to_string()) {
+    if client.account_exists(plan.name) {
         return Ok(false);
     }
     let mut actions = vec![

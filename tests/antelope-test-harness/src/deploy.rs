@@ -67,7 +67,7 @@ pub fn deploy_contracts(
             .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
         let hash = hex::encode(Sha256::digest(&wasm));
         let on_chain = client
-            .get_code_hash(&account.to_string())
+            .get_code_hash(account)
             .step(&format!("code hash of {account}"))?;
         if on_chain == hash {
             progress(&format!(
@@ -211,14 +211,14 @@ pub fn permission_authority(
     account: Name,
     permission: Name,
 ) -> Result<Authority, ChainError> {
-    let info = client.get_account(&account.to_string())?;
+    let info = client.get_account(account)?;
     let wanted = permission.to_string();
     let perm = info["permissions"]
         .as_array()
         .and_then(|perms| {
             perms
                 .iter()
-                .find(|p| p["perm_name"] == Value::from(wanted.as_str()))
+                .find(|p| p["perm_name"] == wanted.as_str())
         })
         .cloned()
         .unwrap_or_default();

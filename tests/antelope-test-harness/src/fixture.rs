@@ -69,7 +69,7 @@ pub fn create_and_deploy(
         };
         if create_account(client, SYSTEM, &plan).map_err(|error| BootError::Chain {
             step: format!("create {contract} account"),
-            error,
+            error: Box::new(error),
         })? {
             progress(&format!("created account {account} for {contract}"));
         }
@@ -110,7 +110,7 @@ impl TestChain {
     /// Starts a fresh node, boots it and deploys the contracts.
     pub fn start() -> Result<TestChain, BootError> {
         let node = TempNode::start().map_err(|e| BootError::Other(format!("start nodeos: {e}")))?;
-        let client = Client::new(&node.http_url());
+        let client = Client::new(node.http_url());
         let mut quiet = |_: &str| {};
         boot_chain(&client, &mut quiet)?;
         let peers = default_peers();

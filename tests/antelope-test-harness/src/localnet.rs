@@ -19,6 +19,7 @@ use std::fs;
 use std::io;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use coop_runtime::Peers;
 use eosio::Name;
@@ -285,7 +286,7 @@ pub enum LocalnetError {
         error: NodeError,
     },
     /// Booting the chain or deploying the contracts failed.
-    Boot(Box<BootError>),
+    Boot(BootError),
     /// A request to a node failed.
     Chain {
         /// What was being done.
@@ -321,7 +322,7 @@ impl std::error::Error for LocalnetError {}
 
 impl From<BootError> for LocalnetError {
     fn from(error: BootError) -> Self {
-        Self::Boot(Box::new(error))
+        Self::Boot(error)
     }
 }
 
@@ -479,11 +480,13 @@ pub fn up(
     }
 
     let producer = Client::new(options.http_url(0));
-    progress("booting the chain through node 0");
-    boot_chain(&producer, progress)?;
-    progress("creating the contract accounts and deploying the contracts");
     let peers = default_peers();
-    create_and_deploy(&producer, &peers, progress)?;
+    with_retries(progress, Duration::from_secs(1), |progress| {
+        progress("booting the chain through node 0");
+        boot_chain(&producer, progress)?;
+        progress("creating the contract accounts and deploying the contracts");
+        create_and_deploy(&producer, &peers, progress)
+    })?;
 
     // The last deployment transaction is in the block after the head (or an earlier one).
     let target = producer
@@ -513,6 +516,40 @@ pub fn up(
         synced_block: target,
         peers,
     })
+}
+
+/// How often [`up`] runs the boot and deployment when the node was too slow for a transaction.
+const BOOT_ATTEMPTS: usize = 3;
+
+/// Chain errors of a node too busy to finish a transaction in time (`tx_cpu_usage_exceeded`,
+/// `deadline_exception`, `leeway_deadline_exception`): validating a contract's code at `setcode`
+/// can exceed the 150 ms limit of a loaded machine, and succeeds when tried again.
+const TOO_SLOW: &[i64] = &[3_080_004, 3_080_006, 3_081_001];
+
+/// Runs the (idempotent) `step` again after `pause`, up to [`BOOT_ATTEMPTS`] times in all, while
+/// it fails only because the node was too slow.
+fn with_retries(
+    progress: &mut dyn FnMut(&str),
+    pause: Duration,
+    mut step: impl FnMut(&mut dyn FnMut(&str)) -> Result<(), BootError>,
+) -> Result<(), BootError> {
+    let mut attempt = 1;
+    loop {
+        match step(progress) {
+            Err(BootError::Chain { step: what, error })
+                if attempt < BOOT_ATTEMPTS
+                    && error.code().is_some_and(|c| TOO_SLOW.contains(&c)) =>
+            {
+                progress(&format!(
+                    "{what}: the node was too slow ({}); trying again",
+                    error.name().unwrap_or_default()
+                ));
+                attempt += 1;
+                std::thread::sleep(pause);
+            }
+            other => return other,
+        }
+    }
 }
 
 /// Refuses options that would leave running nodes of the last `up` behind or on other ports.
@@ -857,6 +894,51 @@ mod tests {
             .unwrap()
             .is_empty());
         assert_eq!(lines, ["localnet is down (no node was running)"]);
+    }
+
+    fn chain_error(code: i64) -> BootError {
+        BootError::Chain {
+            step: "deploy operator".into(),
+            error: ChainError::Node(crate::client::NodeError {
+                http_status: 500,
+                code,
+                name: "tx_cpu_usage_exceeded".into(),
+                what: String::new(),
+                details: Vec::new(),
+                raw: serde_json::Value::Null,
+            })
+            .into(),
+        }
+    }
+
+    #[test]
+    fn a_node_too_slow_for_a_transaction_gets_another_try() {
+        let mut lines = Vec::new();
+        let mut calls = 0;
+        let result = with_retries(&mut |l| lines.push(l.to_string()), Duration::ZERO, |_| {
+            calls += 1;
+            if calls < BOOT_ATTEMPTS {
+                Err(chain_error(3_080_004))
+            } else {
+                Ok(())
+            }
+        });
+        assert!(result.is_ok());
+        assert_eq!(lines.len(), BOOT_ATTEMPTS - 1);
+        assert!(lines[0].starts_with("deploy operator: the node was too slow"));
+        // It gives up after the last attempt, and never retries other errors.
+        let mut calls = 0;
+        let result = with_retries(&mut |_| {}, Duration::ZERO, |_| {
+            calls += 1;
+            Err(chain_error(3_080_004))
+        });
+        assert!(result.is_err() && calls == BOOT_ATTEMPTS);
+        let mut calls = 0;
+        let result = with_retries(&mut |_| {}, Duration::ZERO, |_| {
+            calls += 1;
+            Err(chain_error(3_050_003))
+        });
+        assert!(result.is_err() && calls == 1);
     }
 
     #[test]

@@ -40,14 +40,17 @@ const PROVIDER_REGISTRATOR_ACTIONS: [Name; 10] = [
 ];
 
 /// The wallet actions the provider may push for the cooperative.
-const PROVIDER_WALLET_ACTIONS: [Name; 3] = [
+const PROVIDER_WALLET_ACTIONS: [Name; 6] = [
     wallet::Deposit::NAME,
     wallet::Confirm::NAME,
     wallet::Cancel::NAME,
+    wallet::Payout::NAME,
+    wallet::Failwithdr::NAME,
+    wallet::Payrefund::NAME,
 ];
 
 /// The soviet actions the provider may push for the cooperative.
-const PROVIDER_SOVIET_ACTIONS: [Name; 1] = [soviet::Updateboard::NAME];
+const PROVIDER_SOVIET_ACTIONS: [Name; 2] = [soviet::Updateboard::NAME, soviet::Setttl::NAME];
 
 /// See [`Operator::connect`].
 pub fn connect(data: Connect) {
