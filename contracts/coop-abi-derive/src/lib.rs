@@ -18,10 +18,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let ident = &input.ident;
     let abi_name = abi_name(input)?;
     let Data::Struct(data) = &input.data else {
-        return Err(syn::Error::new_spanned(
-            ident,
-            "AbiType derives only for structs",
-        ));
+        return Err(syn::Error::new_spanned(ident, "AbiType derives only for structs"));
     };
     let Fields::Named(fields) = &data.fields else {
         return Err(syn::Error::new_spanned(ident, "AbiType needs named fields"));
@@ -29,12 +26,7 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
     let names: Vec<String> = fields
         .named
         .iter()
-        .map(|f| {
-            f.ident
-                .as_ref()
-                .map(|i| i.to_string().trim_start_matches("r#").to_string())
-                .unwrap_or_default()
-        })
+        .map(|f| f.ident.as_ref().map(|i| i.to_string().trim_start_matches("r#").to_string()).unwrap_or_default())
         .collect();
     let types: Vec<&syn::Type> = fields.named.iter().map(|f| &f.ty).collect();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();

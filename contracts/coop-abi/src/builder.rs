@@ -11,12 +11,7 @@ pub struct AbiBuilder {
 impl AbiBuilder {
     /// An empty `eosio::abi/1.2` document.
     pub fn new() -> Self {
-        Self {
-            abi: Abi {
-                version: ABI_VERSION.into(),
-                ..Abi::default()
-            },
-        }
+        Self { abi: Abi { version: ABI_VERSION.into(), ..Abi::default() } }
     }
 
     /// Whether a struct of this name is already defined.
@@ -35,17 +30,10 @@ impl AbiBuilder {
     pub fn action<T: AbiType, R: AbiType>(&mut self, name: &str) -> &mut Self {
         T::add_definitions(self);
         R::add_definitions(self);
-        self.abi.actions.push(ActionDef {
-            name: name.into(),
-            type_: T::abi_name(),
-            ricardian_contract: String::new(),
-        });
+        self.abi.actions.push(ActionDef { name: name.into(), type_: T::abi_name(), ricardian_contract: String::new() });
         let result = R::abi_name();
         if !result.is_empty() {
-            self.abi.action_results.push(ActionResultDef {
-                name: name.into(),
-                result_type: result,
-            });
+            self.abi.action_results.push(ActionResultDef { name: name.into(), result_type: result });
         }
         self
     }

@@ -15,8 +15,7 @@ mod primitives;
 pub use builder::AbiBuilder;
 pub use coop_abi_derive::AbiType;
 pub use definition::{
-    Abi, ActionDef, ActionResultDef, FieldDef, StructDef, TableDef, TypeDef, VariantDef,
-    ABI_VERSION,
+    Abi, ActionDef, ActionResultDef, FieldDef, StructDef, TableDef, TypeDef, VariantDef, ABI_VERSION,
 };
 
 use alloc::{format, string::String};

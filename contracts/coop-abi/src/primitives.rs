@@ -2,8 +2,7 @@
 use crate::{AbiBuilder, AbiType};
 use alloc::{format, string::String, vec::Vec};
 use eosio::{
-    AccountName, Asset, BinaryExtension, Checksum256, Name, PermissionName, Symbol, SymbolCode,
-    TimePoint, TimePointSec,
+    AccountName, Asset, BinaryExtension, Checksum256, Name, PermissionName, Symbol, SymbolCode, TimePoint, TimePointSec,
 };
 
 macro_rules! builtin {

@@ -9,11 +9,7 @@ pub trait ActionData: Read + Write + NumBytes {
     type Return: Read + Write + NumBytes;
 
     /// The packed action for `contract`, authorised by `authorization`.
-    fn to_action(
-        &self,
-        contract: Name,
-        authorization: &[PermissionLevel],
-    ) -> Action<alloc::vec::Vec<u8>> {
+    fn to_action(&self, contract: Name, authorization: &[PermissionLevel]) -> Action<alloc::vec::Vec<u8>> {
         Action {
             account: contract.into(),
             name: Self::NAME.into(),
@@ -25,8 +21,5 @@ pub trait ActionData: Read + Write + NumBytes {
 
 /// `actor@permission`.
 pub fn level(actor: Name, permission: Name) -> PermissionLevel {
-    PermissionLevel {
-        actor: actor.into(),
-        permission: permission.into(),
-    }
+    PermissionLevel { actor: actor.into(), permission: permission.into() }
 }

@@ -23,10 +23,7 @@ pub fn is_valid_symbol(symbol: Symbol) -> bool {
         return false;
     }
     while code > 0 {
-        if !(code & 0xff)
-            .try_into()
-            .is_ok_and(|c: u8| c.is_ascii_uppercase())
-        {
+        if !(code & 0xff).try_into().is_ok_and(|c: u8| c.is_ascii_uppercase()) {
             return false;
         }
         code >>= 8;
@@ -53,10 +50,7 @@ pub fn add(a: Asset, b: Asset) -> Result<Asset, &'static str> {
     if amount.abs() > MAX_AMOUNT {
         return Err(ERR_OVERFLOW);
     }
-    Ok(Asset {
-        amount,
-        symbol: a.symbol,
-    })
+    Ok(Asset { amount, symbol: a.symbol })
 }
 
 /// `a - b`, same symbol, never below zero.
@@ -68,10 +62,7 @@ pub fn sub(a: Asset, b: Asset) -> Result<Asset, &'static str> {
     if amount < 0 {
         return Err(ERR_NEGATIVE_BALANCE);
     }
-    Ok(Asset {
-        amount,
-        symbol: a.symbol,
-    })
+    Ok(Asset { amount, symbol: a.symbol })
 }
 
 #[cfg(test)]
@@ -80,10 +71,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn rub(amount: i64) -> Asset {
-        Asset {
-            amount,
-            symbol: crate::sym(4, "RUB"),
-        }
+        Asset { amount, symbol: crate::sym(4, "RUB") }
     }
 
     #[test]
@@ -91,20 +79,14 @@ mod tests {
         assert!(is_valid_symbol(crate::sym(4, "RUB")));
         assert!(is_valid_symbol(crate::sym(0, "ABCDEFG")));
         assert!(!is_valid_symbol(Symbol::new(4)), "empty code");
-        assert!(
-            !is_valid_symbol(Symbol::new((0x52_00_52 << 8) | 4)),
-            "gap in the code"
-        );
+        assert!(!is_valid_symbol(Symbol::new((0x52_00_52 << 8) | 4)), "gap in the code");
         assert!(!is_valid_symbol(Symbol::new((0x61 << 8) | 4)), "lower case");
         assert!(!is_valid_symbol(Symbol::new((0x52 << 8) | 19)), "precision");
     }
 
     #[test]
     fn mismatched_symbols_are_refused() {
-        let axon = Asset {
-            amount: 1,
-            symbol: crate::sym(4, "AXON"),
-        };
+        let axon = Asset { amount: 1, symbol: crate::sym(4, "AXON") };
         assert_eq!(add(rub(1), axon), Err(ERR_SYMBOL_MISMATCH));
         assert_eq!(sub(rub(1), axon), Err(ERR_SYMBOL_MISMATCH));
     }

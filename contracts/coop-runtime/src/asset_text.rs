@@ -34,17 +34,10 @@ pub fn parse_symbol(text: &str) -> Result<Symbol, &'static str> {
 
 fn symbol_from_parts(precision: u8, code: &str) -> Result<Symbol, &'static str> {
     let bytes = code.as_bytes();
-    if bytes.is_empty()
-        || bytes.len() > 7
-        || !bytes.iter().all(u8::is_ascii_uppercase)
-        || precision > 18
-    {
+    if bytes.is_empty() || bytes.len() > 7 || !bytes.iter().all(u8::is_ascii_uppercase) || precision > 18 {
         return Err(ERR_ASSET_TEXT);
     }
-    let value = bytes
-        .iter()
-        .rev()
-        .fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
+    let value = bytes.iter().rev().fold(0u64, |acc, b| (acc << 8) | u64::from(*b));
     Ok(Symbol::new((value << 8) | u64::from(precision)))
 }
 
@@ -58,12 +51,7 @@ pub fn asset_to_string(asset: &Asset) -> String {
         return format!("{sign}{magnitude} {code}");
     }
     let scale = 10u64.pow(precision);
-    format!(
-        "{sign}{}.{:0width$} {code}",
-        magnitude / scale,
-        magnitude % scale,
-        width = precision as usize
-    )
+    format!("{sign}{}.{:0width$} {code}", magnitude / scale, magnitude % scale, width = precision as usize)
 }
 
 /// Parses `amount CODE`; the number of decimals is the symbol's precision.
@@ -74,10 +62,7 @@ pub fn parse_asset(text: &str) -> Result<Asset, &'static str> {
         None => (false, number),
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty()
-        || !whole.bytes().all(|b| b.is_ascii_digit())
-        || !fraction.bytes().all(|b| b.is_ascii_digit())
-    {
+    if whole.is_empty() || !whole.bytes().all(|b| b.is_ascii_digit()) || !fraction.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ERR_ASSET_TEXT);
     }
     if digits.contains('.') && fraction.is_empty() {
@@ -87,15 +72,9 @@ pub fn parse_asset(text: &str) -> Result<Asset, &'static str> {
     let symbol = symbol_from_parts(precision, code.trim())?;
     let mut amount: i64 = 0;
     for b in whole.bytes().chain(fraction.bytes()) {
-        amount = amount
-            .checked_mul(10)
-            .and_then(|a| a.checked_add(i64::from(b - b'0')))
-            .ok_or(ERR_ASSET_TEXT)?;
+        amount = amount.checked_mul(10).and_then(|a| a.checked_add(i64::from(b - b'0'))).ok_or(ERR_ASSET_TEXT)?;
     }
-    Ok(Asset {
-        amount: if negative { -amount } else { amount },
-        symbol,
-    })
+    Ok(Asset { amount: if negative { -amount } else { amount }, symbol })
 }
 
 #[cfg(test)]
@@ -117,26 +96,12 @@ mod tests {
             let asset = parse_asset(text).unwrap();
             assert_eq!(asset_to_string(&asset), text);
         }
-        assert_eq!(
-            parse_asset("1.5000 RUB").unwrap(),
-            Asset {
-                amount: 15_000,
-                symbol: sym(4, "RUB")
-            }
-        );
+        assert_eq!(parse_asset("1.5000 RUB").unwrap(), Asset { amount: 15_000, symbol: sym(4, "RUB") });
     }
 
     #[test]
     fn bad_text_is_refused() {
-        for text in [
-            "",
-            "1.0000",
-            "1. RUB",
-            "x RUB",
-            "1.0 rub",
-            "1.0 TOOLONGCODE",
-            "99999999999999999999 RUB",
-        ] {
+        for text in ["", "1.0000", "1. RUB", "x RUB", "1.0 rub", "1.0 TOOLONGCODE", "99999999999999999999 RUB"] {
             assert_eq!(parse_asset(text), Err(ERR_ASSET_TEXT), "{text}");
         }
     }

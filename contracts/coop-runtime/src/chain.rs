@@ -89,15 +89,7 @@ pub fn recover_key(digest: &[u8; 32], signature: &crate::Signature) -> Option<Pu
     let checksum = sys::capi_checksum256 { hash: *digest };
     let sig = signature.pack().ok()?;
     let mut out = [0u8; 64];
-    let size = unsafe {
-        sys::recover_key(
-            &checksum,
-            sig.as_ptr(),
-            sig.len(),
-            out.as_mut_ptr(),
-            out.len(),
-        )
-    };
+    let size = unsafe { sys::recover_key(&checksum, sig.as_ptr(), sig.len(), out.as_mut_ptr(), out.len()) };
     PublicKey::unpack(out.get(..size as usize)?).ok()
 }
 
@@ -132,10 +124,7 @@ pub struct DocumentErrors<'a> {
 pub fn verify_document(document: &Document, signer: Name, errors: &DocumentErrors) {
     let recovered = recover_key(&document.hash.to_bytes(), &document.signature);
     check(recovered == Some(document.public_key), errors.bad_signature);
-    check(
-        key_satisfies(signer, crate::n("active"), &document.public_key),
-        errors.key_not_signers,
-    );
+    check(key_satisfies(signer, crate::n("active"), &document.public_key), errors.key_not_signers);
 }
 
 /// One table of this contract in one scope: `get`, `save`, `erase` and friends.
@@ -146,9 +135,7 @@ pub struct Rows<T: Table> {
 impl<T: Table> Rows<T> {
     /// The table `T` of contract `code` in `scope`.
     pub fn new(code: Name, scope: Name) -> Self {
-        Self {
-            index: eosio::PrimaryTableIndex::new(code, scope),
-        }
+        Self { index: eosio::PrimaryTableIndex::new(code, scope) }
     }
 
     /// The row with this primary key.
@@ -183,10 +170,7 @@ impl<T: Table> Rows<T> {
     /// there is no row with its primary key.
     pub fn update(&self, row: &T::Row, missing: &str) {
         match self.index.find(T::primary_key(row)) {
-            Some(cursor) => check(
-                cursor.modify(Payer::Same, row).is_ok(),
-                "could not write table row",
-            ),
+            Some(cursor) => check(cursor.modify(Payer::Same, row).is_ok(), "could not write table row"),
             None => fail(missing),
         }
     }
@@ -209,11 +193,7 @@ impl<T: Table> Rows<T> {
     /// The rows from `lower` upwards, at most `limit` of them.
     pub fn range(&self, lower: u64, limit: usize) -> Vec<T::Row> {
         match self.index.lower_bound(lower) {
-            Some(cursor) => cursor
-                .into_iter()
-                .take(limit)
-                .filter_map(|c| c.get().ok())
-                .collect(),
+            Some(cursor) => cursor.into_iter().take(limit).filter_map(|c| c.get().ok()).collect(),
             None => Vec::new(),
         }
     }
@@ -224,11 +204,7 @@ impl<T: Table> Rows<T> {
 /// The event's handler only checks that the contract itself sent it ([`event_received`]).
 pub fn emit<E: ActionData>(event: &E) {
     let me = current_receiver();
-    send(
-        me,
-        &[crate::action::level(me, crate::system::ACTIVE)],
-        event,
-    );
+    send(me, &[crate::action::level(me, crate::system::ACTIVE)], event);
 }
 
 /// The body of every event handler: only the contract itself may emit its events.
@@ -268,9 +244,7 @@ impl<T: crate::index::Indexed> Rows<T> {
         let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
         for i in 0..T::index_keys(&row).len() {
             let mut old = 0u128;
-            let itr = unsafe {
-                sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key)
-            };
+            let itr = unsafe { sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key) };
             if itr >= 0 {
                 unsafe { sys::db_idx128_remove(itr) };
             }
@@ -282,15 +256,7 @@ impl<T: crate::index::Indexed> Rows<T> {
     pub fn find_by(&self, index: usize, value: u128) -> Option<T::Row> {
         let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
         let mut primary = 0u64;
-        let itr = unsafe {
-            sys::db_idx128_find_secondary(
-                code,
-                scope,
-                index_table::<T>(index),
-                &value,
-                &mut primary,
-            )
-        };
+        let itr = unsafe { sys::db_idx128_find_secondary(code, scope, index_table::<T>(index), &value, &mut primary) };
         if itr < 0 {
             return None;
         }

@@ -112,10 +112,7 @@ mod tests {
 
     #[test]
     fn signature_is_one_variant_byte_and_65_data_bytes() {
-        let sig = Signature {
-            key_type: KeyType::R1,
-            data: [9; 65],
-        };
+        let sig = Signature { key_type: KeyType::R1, data: [9; 65] };
         let packed = sig.pack().unwrap();
         assert_eq!(packed.len(), 66);
         assert_eq!(packed[0], 1);

@@ -43,15 +43,7 @@ mod tests {
 
     #[test]
     fn matches_the_eosio_crate_parser() {
-        for text in [
-            "eosio",
-            "eosio.token",
-            "registrator",
-            "a",
-            "zzzzzzzzzzzz",
-            "voskhod",
-            "a.b1",
-        ] {
+        for text in ["eosio", "eosio.token", "registrator", "a", "zzzzzzzzzzzz", "voskhod", "a.b1"] {
             let parsed: Name = text.parse().unwrap();
             assert_eq!(n(text), parsed, "{text}");
         }
@@ -63,18 +55,12 @@ mod tests {
 /// Panics when `code` is not 1–7 upper-case letters.
 pub const fn sym(precision: u8, code: &str) -> eosio::Symbol {
     let bytes = code.as_bytes();
-    assert!(
-        !bytes.is_empty() && bytes.len() <= 7,
-        "symbol code must have 1 to 7 letters"
-    );
+    assert!(!bytes.is_empty() && bytes.len() <= 7, "symbol code must have 1 to 7 letters");
     let mut value: u64 = 0;
     let mut i = bytes.len();
     while i > 0 {
         i -= 1;
-        assert!(
-            bytes[i] >= b'A' && bytes[i] <= b'Z',
-            "symbol code must be upper-case letters"
-        );
+        assert!(bytes[i] >= b'A' && bytes[i] <= b'Z', "symbol code must be upper-case letters");
         value = (value << 8) | bytes[i] as u64;
     }
     eosio::Symbol::new((value << 8) | precision as u64)

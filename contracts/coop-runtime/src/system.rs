@@ -48,35 +48,15 @@ pub struct Authority {
 impl Authority {
     /// One key, threshold 1.
     pub fn key(key: PublicKey) -> Self {
-        Self {
-            threshold: 1,
-            keys: alloc::vec![KeyWeight { key, weight: 1 }],
-            accounts: Vec::new(),
-            waits: Vec::new(),
-        }
+        Self { threshold: 1, keys: alloc::vec![KeyWeight { key, weight: 1 }], accounts: Vec::new(), waits: Vec::new() }
     }
 
     /// Any of these permission levels, threshold 1. Levels are sorted as the chain requires.
     pub fn accounts(levels: &[PermissionLevel]) -> Self {
-        let mut accounts: Vec<PermissionLevelWeight> = levels
-            .iter()
-            .map(|level| PermissionLevelWeight {
-                permission: *level,
-                weight: 1,
-            })
-            .collect();
-        accounts.sort_by_key(|a| {
-            (
-                a.permission.actor.as_u64(),
-                a.permission.permission.as_u64(),
-            )
-        });
-        Self {
-            threshold: 1,
-            keys: Vec::new(),
-            accounts,
-            waits: Vec::new(),
-        }
+        let mut accounts: Vec<PermissionLevelWeight> =
+            levels.iter().map(|level| PermissionLevelWeight { permission: *level, weight: 1 }).collect();
+        accounts.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
+        Self { threshold: 1, keys: Vec::new(), accounts, waits: Vec::new() }
     }
 
     /// One key plus these permission levels, threshold 1.

@@ -40,9 +40,7 @@ unsafe impl GlobalAlloc for BumpAllocator {
 }
 
 #[global_allocator]
-static ALLOCATOR: BumpAllocator = BumpAllocator {
-    next: UnsafeCell::new(0),
-};
+static ALLOCATOR: BumpAllocator = BumpAllocator { next: UnsafeCell::new(0) };
 
 /// A panic reaches the client as `assertion failure with message: <panic message>`.
 #[panic_handler]

@@ -1,9 +1,7 @@
 //! Property tests of the council's approval rule (`coop_protocol::soviet::tally`) and of
 //! the vote bookkeeping on decisions.
 use coop_protocol::soviet::tally::{cancel, cast, Choice, Outcome, Tally};
-use coop_protocol::soviet::{
-    Board, BoardMember, Decision, MAX_BOARD_MEMBERS, POSITION_CHAIRMAN, POSITION_MEMBER,
-};
+use coop_protocol::soviet::{Board, BoardMember, Decision, MAX_BOARD_MEMBERS, POSITION_CHAIRMAN, POSITION_MEMBER};
 use eosio::Name;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
@@ -15,36 +13,21 @@ fn person() -> impl Strategy<Value = Name> {
 
 /// A council's voting members: 1 to `MAX_BOARD_MEMBERS` distinct people.
 fn voting_members() -> impl Strategy<Value = Vec<Name>> {
-    prop::collection::btree_set(person(), 1..=MAX_BOARD_MEMBERS)
-        .prop_map(|set| set.into_iter().collect())
+    prop::collection::btree_set(person(), 1..=MAX_BOARD_MEMBERS).prop_map(|set| set.into_iter().collect())
 }
 
 /// Arbitrary vote lists (possibly with strangers, duplicates, people in both lists).
 fn votes() -> impl Strategy<Value = (Vec<Name>, Vec<Name>)> {
-    (
-        prop::collection::vec(person(), 0..40),
-        prop::collection::vec(person(), 0..40),
-    )
+    (prop::collection::vec(person(), 0..40), prop::collection::vec(person(), 0..40))
 }
 
 /// What the tally should be, computed the obvious way with sets.
 fn expected(votes_for: &[Name], votes_against: &[Name], members: &[Name]) -> Tally {
     let members: BTreeSet<Name> = members.iter().copied().collect();
-    let for_: BTreeSet<Name> = votes_for
-        .iter()
-        .copied()
-        .filter(|v| members.contains(v))
-        .collect();
-    let against: BTreeSet<Name> = votes_against
-        .iter()
-        .copied()
-        .filter(|v| members.contains(v) && !for_.contains(v))
-        .collect();
-    Tally {
-        votes_for: for_.len() as u32,
-        votes_against: against.len() as u32,
-        voting_members: members.len() as u32,
-    }
+    let for_: BTreeSet<Name> = votes_for.iter().copied().filter(|v| members.contains(v)).collect();
+    let against: BTreeSet<Name> =
+        votes_against.iter().copied().filter(|v| members.contains(v) && !for_.contains(v)).collect();
+    Tally { votes_for: for_.len() as u32, votes_against: against.len() as u32, voting_members: members.len() as u32 }
 }
 
 /// One step of a voting session.
@@ -57,8 +40,7 @@ enum Step {
 fn steps() -> impl Strategy<Value = Vec<Step>> {
     prop::collection::vec(
         prop_oneof![
-            (person(), any::<bool>())
-                .prop_map(|(p, f)| Step::Vote(p, if f { Choice::For } else { Choice::Against })),
+            (person(), any::<bool>()).prop_map(|(p, f)| Step::Vote(p, if f { Choice::For } else { Choice::Against })),
             person().prop_map(Step::Cancel),
         ],
         0..80,
@@ -70,16 +52,7 @@ fn board_of(members: &[Name]) -> Board {
         members: members
             .iter()
             .enumerate()
-            .map(|(i, m)| {
-                BoardMember::voting(
-                    *m,
-                    if i == 0 {
-                        POSITION_CHAIRMAN
-                    } else {
-                        POSITION_MEMBER
-                    },
-                )
-            })
+            .map(|(i, m)| BoardMember::voting(*m, if i == 0 { POSITION_CHAIRMAN } else { POSITION_MEMBER }))
             .collect(),
         ..Board::default()
     }

@@ -12,10 +12,7 @@ const RUB: Symbol = sym(4, "RUB");
 const MEMBERS: usize = 4;
 
 fn rub(amount: i64) -> Asset {
-    Asset {
-        amount,
-        symbol: RUB,
-    }
+    Asset { amount, symbol: RUB }
 }
 
 /// One thing that can happen to a cooperative's books.
@@ -24,11 +21,7 @@ enum Op {
     /// A confirmed share deposit.
     Share { member: usize, amount: Asset },
     /// A confirmed registration payment of `initial + minimum`.
-    Register {
-        member: usize,
-        initial: i64,
-        minimum: i64,
-    },
+    Register { member: usize, initial: i64, minimum: i64 },
     /// The council accepts the `pick`-th registration waiting.
     Accept { pick: usize },
     /// The council declines the `pick`-th registration waiting.
@@ -36,11 +29,7 @@ enum Op {
     /// The `pick`-th refund due is paid back.
     PayRefund { pick: usize },
     /// A founder or imported member is booked without a deposit.
-    Found {
-        member: usize,
-        initial: Asset,
-        minimum: Asset,
-    },
+    Found { member: usize, initial: Asset, minimum: Asset },
     /// A withdrawal is requested.
     Withdraw { member: usize, amount: Asset },
     /// The `pick`-th open withdrawal is declined (or fails).
@@ -68,13 +57,8 @@ fn op() -> impl Strategy<Value = Op> {
     let pick = 0usize..8;
     prop_oneof![
         (member.clone(), amount()).prop_map(|(member, amount)| Op::Share { member, amount }),
-        (member.clone(), 0i64..10_000, 0i64..10_000).prop_map(|(member, initial, minimum)| {
-            Op::Register {
-                member,
-                initial,
-                minimum,
-            }
-        }),
+        (member.clone(), 0i64..10_000, 0i64..10_000)
+            .prop_map(|(member, initial, minimum)| { Op::Register { member, initial, minimum } }),
         pick.clone().prop_map(|pick| Op::Accept { pick }),
         pick.clone().prop_map(|pick| Op::Decline { pick }),
         pick.clone().prop_map(|pick| Op::PayRefund { pick }),
@@ -108,9 +92,7 @@ impl Books {
         let at = TimePointSec::from(0);
         Books {
             ledger: ledger::open(n("coop"), RUB, at),
-            wallets: (0..MEMBERS)
-                .map(|i| ledger::new_wallet(n(["ann", "bob", "cid", "dan"][i]), RUB, at))
-                .collect(),
+            wallets: (0..MEMBERS).map(|i| ledger::new_wallet(n(["ann", "bob", "cid", "dan"][i]), RUB, at)).collect(),
             waiting: Vec::new(),
             refunds: Vec::new(),
             withdrawals: Vec::new(),
@@ -123,37 +105,28 @@ impl Books {
     fn apply(&mut self, op: &Op) {
         let result = match *op {
             Op::Share { member, amount } => {
-                ledger::credit_share(&self.ledger, &self.wallets[member], amount).map(
+                ledger::credit_share(&self.ledger, &self.wallets[member], amount).map(|(ledger, wallet)| {
+                    self.ledger = ledger;
+                    self.wallets[member] = wallet;
+                    self.received += i128::from(amount.amount);
+                })
+            }
+            Op::Register { member, initial, minimum } => {
+                ledger::receive_registration(&self.ledger, rub(initial + minimum)).map(|ledger| {
+                    self.ledger = ledger;
+                    self.waiting.push((member, initial, minimum));
+                    self.received += i128::from(initial + minimum);
+                })
+            }
+            Op::Accept { pick } if pick < self.waiting.len() => {
+                let (member, initial, minimum) = self.waiting[pick];
+                ledger::book_member(&self.ledger, &self.wallets[member], rub(initial), rub(minimum), true).map(
                     |(ledger, wallet)| {
                         self.ledger = ledger;
                         self.wallets[member] = wallet;
-                        self.received += i128::from(amount.amount);
+                        self.waiting.remove(pick);
                     },
                 )
-            }
-            Op::Register {
-                member,
-                initial,
-                minimum,
-            } => ledger::receive_registration(&self.ledger, rub(initial + minimum)).map(|ledger| {
-                self.ledger = ledger;
-                self.waiting.push((member, initial, minimum));
-                self.received += i128::from(initial + minimum);
-            }),
-            Op::Accept { pick } if pick < self.waiting.len() => {
-                let (member, initial, minimum) = self.waiting[pick];
-                ledger::book_member(
-                    &self.ledger,
-                    &self.wallets[member],
-                    rub(initial),
-                    rub(minimum),
-                    true,
-                )
-                .map(|(ledger, wallet)| {
-                    self.ledger = ledger;
-                    self.wallets[member] = wallet;
-                    self.waiting.remove(pick);
-                })
             }
             Op::Decline { pick } if pick < self.waiting.len() => {
                 let (_, initial, minimum) = self.waiting[pick];
@@ -164,22 +137,20 @@ impl Books {
                     self.refunds.push(amount);
                 })
             }
-            Op::PayRefund { pick } if pick < self.refunds.len() => {
-                ledger::pay_refund(&self.ledger, self.refunds[pick]).map(|ledger| {
+            Op::PayRefund { pick } if pick < self.refunds.len() => ledger::pay_refund(&self.ledger, self.refunds[pick])
+                .map(|ledger| {
                     self.ledger = ledger;
                     self.refunds.remove(pick);
-                })
-            }
-            Op::Found {
-                member,
-                initial,
-                minimum,
-            } => ledger::book_member(&self.ledger, &self.wallets[member], initial, minimum, false)
-                .map(|(ledger, wallet)| {
-                    self.ledger = ledger;
-                    self.wallets[member] = wallet;
-                    self.received += i128::from(initial.amount) + i128::from(minimum.amount);
                 }),
+            Op::Found { member, initial, minimum } => {
+                ledger::book_member(&self.ledger, &self.wallets[member], initial, minimum, false).map(
+                    |(ledger, wallet)| {
+                        self.ledger = ledger;
+                        self.wallets[member] = wallet;
+                        self.received += i128::from(initial.amount) + i128::from(minimum.amount);
+                    },
+                )
+            }
             Op::Withdraw { member, amount } => {
                 ledger::block(&self.ledger, &self.wallets[member], amount).map(|wallet| {
                     self.wallets[member] = wallet;
@@ -195,13 +166,11 @@ impl Books {
             }
             Op::PayOut { pick } if pick < self.withdrawals.len() => {
                 let (member, amount) = self.withdrawals[pick];
-                ledger::pay_out(&self.ledger, &self.wallets[member], amount).map(
-                    |(ledger, wallet)| {
-                        self.ledger = ledger;
-                        self.wallets[member] = wallet;
-                        self.withdrawals.remove(pick);
-                    },
-                )
+                ledger::pay_out(&self.ledger, &self.wallets[member], amount).map(|(ledger, wallet)| {
+                    self.ledger = ledger;
+                    self.wallets[member] = wallet;
+                    self.withdrawals.remove(pick);
+                })
             }
             // Nothing to pick from.
             _ => Ok(()),
@@ -224,19 +193,9 @@ impl Books {
 
     /// Every invariant of spec 3.4, and the model's bookkeeping of each bucket.
     fn check(&self) {
-        assert_eq!(
-            ledger::check_invariants(&self.ledger, &self.wallets),
-            Ok(())
-        );
+        assert_eq!(ledger::check_invariants(&self.ledger, &self.wallets), Ok(()));
         let l = &self.ledger;
-        let buckets = [
-            l.share_fund,
-            l.entrance_fund,
-            l.reg_received,
-            l.refunds_due,
-            l.paid_out,
-            l.refunded,
-        ];
+        let buckets = [l.share_fund, l.entrance_fund, l.reg_received, l.refunds_due, l.paid_out, l.refunded];
         let total: i128 = buckets.iter().map(|a| i128::from(a.amount)).sum();
         assert_eq!(total, self.received, "money is conserved");
         let waiting: i64 = self.waiting.iter().map(|(_, i, m)| i + m).sum();
@@ -244,12 +203,7 @@ impl Books {
         let refunds: i64 = self.refunds.iter().map(|a| a.amount).sum();
         assert_eq!(l.refunds_due, rub(refunds));
         for (member, wallet) in self.wallets.iter().enumerate() {
-            let blocked: i64 = self
-                .withdrawals
-                .iter()
-                .filter(|(m, _)| *m == member)
-                .map(|(_, a)| a.amount)
-                .sum();
+            let blocked: i64 = self.withdrawals.iter().filter(|(m, _)| *m == member).map(|(_, a)| a.amount).sum();
             assert_eq!(wallet.blocked, rub(blocked), "blocked = open withdrawals");
         }
     }

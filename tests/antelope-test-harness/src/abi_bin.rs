@@ -24,10 +24,7 @@ impl fmt::Display for AbiBinError {
         match self {
             Self::BadName { what, name } => write!(f, "ABI {what} {name:?} is not a valid name"),
             Self::BadExtensionHex { tag, value } => {
-                write!(
-                    f,
-                    "ABI extension {tag} has a value that is not hex: {value:?}"
-                )
+                write!(f, "ABI extension {tag} has a value that is not hex: {value:?}")
             }
         }
     }
@@ -99,10 +96,8 @@ pub fn try_pack_abi(abi: &Abi) -> Result<Vec<u8>, AbiBinError> {
 
     push_len(&mut out, abi.abi_extensions.len());
     for x in &abi.abi_extensions {
-        let value = hex::decode(&x.value).map_err(|_| AbiBinError::BadExtensionHex {
-            tag: x.tag,
-            value: x.value.clone(),
-        })?;
+        let value =
+            hex::decode(&x.value).map_err(|_| AbiBinError::BadExtensionHex { tag: x.tag, value: x.value.clone() })?;
         out.extend_from_slice(&x.tag.to_le_bytes());
         push_bytes(&mut out, &value);
     }
@@ -169,16 +164,10 @@ fn push_strs(out: &mut Vec<u8>, items: &[String]) {
 }
 
 fn push_name(out: &mut Vec<u8>, name: &str, what: &'static str) -> Result<(), AbiBinError> {
-    let parsed = Name::from_str(name).map_err(|_| AbiBinError::BadName {
-        what,
-        name: name.to_string(),
-    })?;
+    let parsed = Name::from_str(name).map_err(|_| AbiBinError::BadName { what, name: name.to_string() })?;
     // The text must survive a round trip (rejects e.g. upper case silently mapped).
     if parsed.to_string() != name {
-        return Err(AbiBinError::BadName {
-            what,
-            name: name.to_string(),
-        });
+        return Err(AbiBinError::BadName { what, name: name.to_string() });
     }
     out.extend_from_slice(&parsed.as_u64().to_le_bytes());
     Ok(())
@@ -229,10 +218,7 @@ mod tests {
 
     #[test]
     fn packed_abi_begins_with_the_version_string() {
-        let abi = Abi {
-            version: coop_abi::ABI_VERSION.into(),
-            ..Abi::default()
-        };
+        let abi = Abi { version: coop_abi::ABI_VERSION.into(), ..Abi::default() };
         let packed = pack_abi(&abi);
         assert_eq!(packed[0] as usize, coop_abi::ABI_VERSION.len());
         assert_eq!(&packed[1..15], coop_abi::ABI_VERSION.as_bytes());
@@ -270,15 +256,9 @@ mod tests {
     fn bad_names_and_hex_are_errors() {
         let mut abi = parse_abi_json(SMALL).unwrap();
         abi.actions[0].name = "Hi".into();
-        assert!(matches!(
-            try_pack_abi(&abi),
-            Err(AbiBinError::BadName { what: "action", .. })
-        ));
+        assert!(matches!(try_pack_abi(&abi), Err(AbiBinError::BadName { what: "action", .. })));
         let abi = parse_abi_json(r#"{"abi_extensions": [{"tag": 1, "value": "xyz"}]}"#).unwrap();
-        assert!(matches!(
-            try_pack_abi(&abi),
-            Err(AbiBinError::BadExtensionHex { tag: 1, .. })
-        ));
+        assert!(matches!(try_pack_abi(&abi), Err(AbiBinError::BadExtensionHex { tag: 1, .. })));
     }
 
     #[test]
@@ -289,9 +269,6 @@ mod tests {
         push_varuint32(&mut out, 128);
         push_varuint32(&mut out, 300);
         push_varuint32(&mut out, u32::MAX);
-        assert_eq!(
-            out,
-            [0, 0x7f, 0x80, 0x01, 0xac, 0x02, 0xff, 0xff, 0xff, 0xff, 0x0f]
-        );
+        assert_eq!(out, [0, 0x7f, 0x80, 0x01, 0xac, 0x02, 0xff, 0xff, 0xff, 0xff, 0x0f]);
     }
 }

@@ -8,8 +8,8 @@ use crate::tools::{self, ToolError};
 use coop_runtime::action::level;
 use coop_runtime::asset_text::parse_asset;
 use coop_runtime::system::{
-    Activate, Authority, BuyRamBytes, DelegateBw, NewAccount, SetAbi, SetCode, SetPriv, SystemInit,
-    TokenCreate, TokenIssue, TokenTransfer, ACTIVE, SYSTEM, TOKEN,
+    Activate, Authority, BuyRamBytes, DelegateBw, NewAccount, SetAbi, SetCode, SetPriv, SystemInit, TokenCreate,
+    TokenIssue, TokenTransfer, ACTIVE, SYSTEM, TOKEN,
 };
 use coop_runtime::{n, ActionData, PublicKey};
 use eosio::{Action, Asset, Checksum256, Name, Symbol};
@@ -17,8 +17,7 @@ use serde_json::{json, Value};
 use std::fmt;
 
 /// The digest of `PREACTIVATE_FEATURE`, scheduled through the producer API.
-pub const PREACTIVATE_FEATURE: &str =
-    "0ec7e080177b2c02b278d5088611686b49d739925a92d9bfcacd7fc6b74053bd";
+pub const PREACTIVATE_FEATURE: &str = "0ec7e080177b2c02b278d5088611686b49d739925a92d9bfcacd7fc6b74053bd";
 
 /// The core token's symbol (`4,AXON`, as on the reference platform).
 pub const CORE_SYMBOL: Symbol = coop_runtime::sym(4, "AXON");
@@ -75,10 +74,7 @@ pub(crate) trait StepContext<T> {
 
 impl<T> StepContext<T> for Result<T, ChainError> {
     fn step(self, step: &str) -> Result<T, BootError> {
-        self.map_err(|error| BootError::Chain {
-            step: step.to_string(),
-            error: Box::new(error),
-        })
+        self.map_err(|error| BootError::Chain { step: step.to_string(), error: Box::new(error) })
     }
 }
 
@@ -100,11 +96,7 @@ pub fn action<A: ActionData>(contract: Name, actor: Name, data: &A) -> Action<Ve
 /// Boots a chain whose only account is `eosio` (a fresh `nodeos -e -p eosio`).
 /// Prints one progress line per step through `progress`.
 pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(), BootError> {
-    client.add_key(
-        DEV_PRIVATE_KEY
-            .parse::<PrivateKey>()
-            .map_err(|e| BootError::Other(e.to_string()))?,
-    );
+    client.add_key(DEV_PRIVATE_KEY.parse::<PrivateKey>().map_err(|e| BootError::Other(e.to_string()))?);
     if client.account_exists("eosio.token") {
         progress("chain already booted");
         return Ok(());
@@ -119,24 +111,10 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
     client.wait_blocks(2).step("wait for PREACTIVATE_FEATURE")?;
     set_contract(client, SYSTEM, "eosio.bios")?;
     let features = supported_features(client)?;
-    let activations: Vec<_> = features
-        .iter()
-        .map(|digest| {
-            action(
-                SYSTEM,
-                SYSTEM,
-                &Activate {
-                    feature_digest: *digest,
-                },
-            )
-        })
-        .collect();
-    client
-        .push_actions(activations)
-        .step("activate protocol features")?;
-    client
-        .wait_blocks(2)
-        .step("wait for the protocol features")?;
+    let activations: Vec<_> =
+        features.iter().map(|digest| action(SYSTEM, SYSTEM, &Activate { feature_digest: *digest })).collect();
+    client.push_actions(activations).step("activate protocol features")?;
+    client.wait_blocks(2).step("wait for the protocol features")?;
 
     progress("creating system accounts");
     let key = dev_public_key();
@@ -155,31 +133,14 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
             )
         })
         .collect();
-    client
-        .push_actions(creations)
-        .step("create system accounts")?;
+    client.push_actions(creations).step("create system accounts")?;
 
     progress("deploying eosio.token and issuing the core token (4,AXON)");
     set_contract(client, TOKEN, "eosio.token")?;
     client
         .push_actions(vec![
-            action(
-                TOKEN,
-                TOKEN,
-                &TokenCreate {
-                    issuer: SYSTEM,
-                    maximum_supply: core("10000000000.0000"),
-                },
-            ),
-            action(
-                TOKEN,
-                SYSTEM,
-                &TokenIssue {
-                    to: SYSTEM,
-                    quantity: core("1000000000.0000"),
-                    memo: "boot".into(),
-                },
-            ),
+            action(TOKEN, TOKEN, &TokenCreate { issuer: SYSTEM, maximum_supply: core("10000000000.0000") }),
+            action(TOKEN, SYSTEM, &TokenIssue { to: SYSTEM, quantity: core("1000000000.0000"), memo: "boot".into() }),
         ])
         .step("create and issue the core token")?;
 
@@ -187,27 +148,13 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
     let msig = n("eosio.msig");
     set_contract(client, msig, "eosio.msig")?;
     client
-        .push_actions(vec![action(
-            SYSTEM,
-            SYSTEM,
-            &SetPriv {
-                account: msig,
-                is_priv: 1,
-            },
-        )])
+        .push_actions(vec![action(SYSTEM, SYSTEM, &SetPriv { account: msig, is_priv: 1 })])
         .step("setpriv eosio.msig")?;
 
     progress("deploying eosio.system");
     set_contract(client, SYSTEM, "eosio.system")?;
     client
-        .push_actions(vec![action(
-            SYSTEM,
-            SYSTEM,
-            &SystemInit {
-                version: 0usize.into(),
-                core: CORE_SYMBOL,
-            },
-        )])
+        .push_actions(vec![action(SYSTEM, SYSTEM, &SystemInit { version: 0usize.into(), core: CORE_SYMBOL })])
         .step("eosio::init")?;
     Ok(())
 }
@@ -221,19 +168,13 @@ fn supported_features(client: &Client) -> Result<Vec<Checksum256>, BootError> {
     let list = answer.as_array().cloned().unwrap_or_default();
     let digest_of = |v: &Value| v["feature_digest"].as_str().unwrap_or_default().to_string();
     let mut ordered: Vec<String> = vec![PREACTIVATE_FEATURE.to_string()];
-    let mut pending: Vec<Value> = list
-        .into_iter()
-        .filter(|f| digest_of(f) != PREACTIVATE_FEATURE)
-        .collect();
+    let mut pending: Vec<Value> = list.into_iter().filter(|f| digest_of(f) != PREACTIVATE_FEATURE).collect();
     while !pending.is_empty() {
         let before = pending.len();
         pending.retain(|feature| {
             let ready = feature["dependencies"]
                 .as_array()
-                .map(|deps| {
-                    deps.iter()
-                        .all(|d| ordered.iter().any(|o| Some(o.as_str()) == d.as_str()))
-                })
+                .map(|deps| deps.iter().all(|d| ordered.iter().any(|o| Some(o.as_str()) == d.as_str())))
                 .unwrap_or(true);
             if ready {
                 ordered.push(digest_of(feature));
@@ -241,9 +182,7 @@ fn supported_features(client: &Client) -> Result<Vec<Checksum256>, BootError> {
             !ready
         });
         if pending.len() == before {
-            return Err(BootError::Other(
-                "protocol features with unmet dependencies".into(),
-            ));
+            return Err(BootError::Other("protocol features with unmet dependencies".into()));
         }
     }
     ordered
@@ -262,35 +201,19 @@ fn supported_features(client: &Client) -> Result<Vec<Checksum256>, BootError> {
 /// Deploys one of the system contracts shipped with the node package to `account`.
 fn set_contract(client: &Client, account: Name, contract: &str) -> Result<(), BootError> {
     let (wasm_path, abi_path) = tools::system_contract(contract)?;
-    let wasm = std::fs::read(&wasm_path)
-        .map_err(|e| BootError::Other(format!("{}: {e}", wasm_path.display())))?;
-    let abi_text = std::fs::read_to_string(&abi_path)
-        .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+    let wasm = std::fs::read(&wasm_path).map_err(|e| BootError::Other(format!("{}: {e}", wasm_path.display())))?;
+    let abi_text =
+        std::fs::read_to_string(&abi_path).map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
     let abi = crate::abi_bin::parse_abi_json(&abi_text)
         .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
-    deploy_code(client, account, wasm, crate::abi_bin::pack_abi(&abi))
-        .step(&format!("deploy {contract}"))
+    deploy_code(client, account, wasm, crate::abi_bin::pack_abi(&abi)).step(&format!("deploy {contract}"))
 }
 
 /// `setcode` + `setabi` in one transaction, signed by `account@active`.
-pub fn deploy_code(
-    client: &Client,
-    account: Name,
-    wasm: Vec<u8>,
-    abi: Vec<u8>,
-) -> Result<(), ChainError> {
+pub fn deploy_code(client: &Client, account: Name, wasm: Vec<u8>, abi: Vec<u8>) -> Result<(), ChainError> {
     client
         .push_actions(vec![
-            action(
-                SYSTEM,
-                account,
-                &SetCode {
-                    account,
-                    vmtype: 0,
-                    vmversion: 0,
-                    code: wasm,
-                },
-            ),
+            action(SYSTEM, account, &SetCode { account, vmtype: 0, vmversion: 0, code: wasm }),
             action(SYSTEM, account, &SetAbi { account, abi }),
         ])
         .map(|_| ())
@@ -310,11 +233,7 @@ pub struct AccountPlan {
 
 /// Creates an account paid by `creator` (RAM bought, NET/CPU staked to it), in one
 /// transaction; skips it when the account already exists.
-pub fn create_account(
-    client: &Client,
-    creator: Name,
-    plan: &AccountPlan,
-) -> Result<bool, ChainError> {
+pub fn create_account(client: &Client, creator: Name, plan: &AccountPlan) -> Result<bool, ChainError> {
     if client.account_exists(plan.name) {
         return Ok(false);
     }
@@ -322,22 +241,9 @@ pub fn create_account(
         action(
             SYSTEM,
             creator,
-            &NewAccount {
-                creator,
-                name: plan.name,
-                owner: Authority::key(plan.key),
-                active: Authority::key(plan.key),
-            },
+            &NewAccount { creator, name: plan.name, owner: Authority::key(plan.key), active: Authority::key(plan.key) },
         ),
-        action(
-            SYSTEM,
-            creator,
-            &BuyRamBytes {
-                payer: creator,
-                receiver: plan.name,
-                bytes: plan.ram_bytes,
-            },
-        ),
+        action(SYSTEM, creator, &BuyRamBytes { payer: creator, receiver: plan.name, bytes: plan.ram_bytes }),
         action(
             SYSTEM,
             creator,
@@ -354,12 +260,7 @@ pub fn create_account(
         actions.push(action(
             TOKEN,
             creator,
-            &TokenTransfer {
-                from: creator,
-                to: plan.name,
-                quantity: funds,
-                memo: "funds".into(),
-            },
+            &TokenTransfer { from: creator, to: plan.name, quantity: funds, memo: "funds".into() },
         ));
     }
     client.push_actions(actions).map(|_| true)

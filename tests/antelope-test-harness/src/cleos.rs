@@ -66,12 +66,7 @@ impl CleosError {
     /// the exception message from the JSON trace, else the last lines of stderr.
     pub fn reason(&self) -> String {
         match self {
-            CleosError::Failed {
-                stdout,
-                stderr,
-                assertion,
-                ..
-            } => {
+            CleosError::Failed { stdout, stderr, assertion, .. } => {
                 if let Some(a) = assertion {
                     return a.clone();
                 }
@@ -98,12 +93,7 @@ impl fmt::Display for CleosError {
                 write!(f, "cleos {} timed out after {after:?}", args.join(" "))
             }
             CleosError::Failed { args, code, .. } => {
-                write!(
-                    f,
-                    "cleos {} failed (exit {code:?}): {}",
-                    args.join(" "),
-                    self.reason()
-                )
+                write!(f, "cleos {} failed (exit {code:?}): {}", args.join(" "), self.reason())
             }
             CleosError::BadOutput(e) => write!(f, "unexpected cleos output: {e}"),
         }
@@ -137,9 +127,7 @@ impl CleosOutput {
 
     /// The JSON output, or an error if there is none.
     pub fn json(&self) -> Result<&Value, CleosError> {
-        self.json
-            .as_ref()
-            .ok_or_else(|| CleosError::BadOutput(format!("not JSON: {}", self.stdout)))
+        self.json.as_ref().ok_or_else(|| CleosError::BadOutput(format!("not JSON: {}", self.stdout)))
     }
 }
 
@@ -164,29 +152,15 @@ impl Wallet {
             let dir = node::owned_temp_dir(TEMP_PREFIX).map_err(wallet_err)?;
             let port = node::free_port().map_err(CleosError::Spawn)?;
             let url = format!("http://127.0.0.1:{port}");
-            let log =
-                std::fs::File::create(dir.path().join("keosd.log")).map_err(CleosError::Spawn)?;
+            let log = std::fs::File::create(dir.path().join("keosd.log")).map_err(CleosError::Spawn)?;
             let log_err = log.try_clone().map_err(CleosError::Spawn)?;
             let p = |name: &str| dir.path().join(name).display().to_string();
             let mut cmd = Command::new(tools::node_binary()?);
             cmd.arg("keosd")
-                .args([
-                    "--wallet-dir",
-                    &p("wallets"),
-                    "--config-dir",
-                    &p("config"),
-                    "--data-dir",
-                    &p("data"),
-                ])
+                .args(["--wallet-dir", &p("wallets"), "--config-dir", &p("config"), "--data-dir", &p("data")])
                 .args(["--http-server-address", &format!("127.0.0.1:{port}")])
                 .args(["--unlock-timeout", "999999", "--http-validate-host=false"])
-                .args([
-                    "--logconf",
-                    &tools::localnet_dir()
-                        .join("logging.json")
-                        .display()
-                        .to_string(),
-                ])
+                .args(["--logconf", &tools::localnet_dir().join("logging.json").display().to_string()])
                 .stdin(Stdio::null())
                 .stdout(log)
                 .stderr(log_err);
@@ -199,10 +173,7 @@ impl Wallet {
                 }
                 Err(e) => {
                     let _ = node::terminate(&mut child, Duration::from_secs(2));
-                    last_err = format!(
-                        "{e}; log:\n{}",
-                        tools::tail(&dir.path().join("keosd.log"), 20)
-                    );
+                    last_err = format!("{e}; log:\n{}", tools::tail(&dir.path().join("keosd.log"), 20));
                 }
             }
         }
@@ -228,9 +199,7 @@ impl Wallet {
     pub fn import(&self, wif: &str) -> Result<(), CleosError> {
         match Cleos::run_with(&self.url, None, &["wallet", "import", "--private-key", wif]) {
             Ok(_) => Ok(()),
-            Err(CleosError::Failed { ref stderr, .. }) if stderr.contains("Key already exists") => {
-                Ok(())
-            }
+            Err(CleosError::Failed { ref stderr, .. }) if stderr.contains("Key already exists") => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -246,18 +215,12 @@ impl Drop for Wallet {
 
 fn wait_wallet_ready(child: &mut Child, url: &str) -> Result<(), String> {
     let start = Instant::now();
-    let agent = ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(2))
-        .build();
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(2)).build();
     loop {
         if let Some(status) = child.try_wait().map_err(|e| e.to_string())? {
             return Err(format!("keosd exited ({status})"));
         }
-        if agent
-            .post(&format!("{url}/v1/wallet/list_wallets"))
-            .send_string("")
-            .is_ok()
-        {
+        if agent.post(&format!("{url}/v1/wallet/list_wallets")).send_string("").is_ok() {
             return Ok(());
         }
         if start.elapsed() > Duration::from_secs(15) {
@@ -279,10 +242,7 @@ pub struct Cleos {
 impl Cleos {
     /// cleos for `node_url` signing with `wallet`.
     pub fn new(node_url: impl Into<String>, wallet: &Wallet) -> Cleos {
-        Cleos {
-            node_url: node_url.into(),
-            wallet_url: wallet.url().to_string(),
-        }
+        Cleos { node_url: node_url.into(), wallet_url: wallet.url().to_string() }
     }
 
     /// `cleos push action CONTRACT ACTION 'JSON' -p PERMISSION -j -f`: pushes one action, its data as
@@ -296,9 +256,7 @@ impl Cleos {
         permission: &str,
     ) -> Result<CleosOutput, CleosError> {
         let data = json.to_string();
-        let out = self.run(&[
-            "push", "action", contract, action, &data, "-p", permission, "-j", "-f",
-        ])?;
+        let out = self.run(&["push", "action", contract, action, &data, "-p", permission, "-j", "-f"])?;
         out.json()?;
         Ok(out)
     }
@@ -340,39 +298,25 @@ impl Cleos {
         Self::run_with(&self.wallet_url, Some(&self.node_url), args)
     }
 
-    fn run_with(
-        wallet_url: &str,
-        node_url: Option<&str>,
-        args: &[&str],
-    ) -> Result<CleosOutput, CleosError> {
+    fn run_with(wallet_url: &str, node_url: Option<&str>, args: &[&str]) -> Result<CleosOutput, CleosError> {
         let mut cmd = Command::new(tools::node_binary()?);
-        cmd.arg("cleos")
-            .args(["--wallet-url", wallet_url, "--no-auto-keosd"]);
+        cmd.arg("cleos").args(["--wallet-url", wallet_url, "--no-auto-keosd"]);
         if let Some(url) = node_url {
             cmd.args(["-u", url]);
         }
         cmd.args(args);
-        let (status, stdout, stderr) =
-            run_with_timeout(cmd, CLEOS_TIMEOUT).map_err(|e| match e {
-                RunError::Spawn(e) => CleosError::Spawn(e),
-                RunError::Timeout => CleosError::Timeout {
-                    args: args.iter().map(|s| s.to_string()).collect(),
-                    after: CLEOS_TIMEOUT,
-                },
-            })?;
+        let (status, stdout, stderr) = run_with_timeout(cmd, CLEOS_TIMEOUT).map_err(|e| match e {
+            RunError::Spawn(e) => CleosError::Spawn(e),
+            RunError::Timeout => {
+                CleosError::Timeout { args: args.iter().map(|s| s.to_string()).collect(), after: CLEOS_TIMEOUT }
+            }
+        })?;
         let stderr = strip_ansi(&stderr);
         let json = serde_json::from_str(&stdout).ok();
         if status.success() {
-            Ok(CleosOutput {
-                stdout,
-                stderr,
-                json,
-            })
+            Ok(CleosOutput { stdout, stderr, json })
         } else {
-            let assertion = json
-                .as_ref()
-                .and_then(assertion_in_json)
-                .or_else(|| assertion_in_text(&stderr));
+            let assertion = json.as_ref().and_then(assertion_in_json).or_else(|| assertion_in_text(&stderr));
             Err(CleosError::Failed {
                 args: args.iter().map(|s| s.to_string()).collect(),
                 code: status.code(),
@@ -390,16 +334,9 @@ enum RunError {
 }
 
 /// Runs `cmd`, collecting stdout and stderr; kills it after `timeout`.
-fn run_with_timeout(
-    mut cmd: Command,
-    timeout: Duration,
-) -> Result<(ExitStatus, String, String), RunError> {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(RunError::Spawn)?;
+fn run_with_timeout(mut cmd: Command, timeout: Duration) -> Result<(ExitStatus, String, String), RunError> {
+    let mut child =
+        cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().map_err(RunError::Spawn)?;
     let reader = |mut pipe: Box<dyn Read + Send>| {
         thread::spawn(move || {
             let mut buf = Vec::new();
@@ -422,11 +359,7 @@ fn run_with_timeout(
             Err(e) => return Err(RunError::Spawn(e)),
         }
     };
-    Ok((
-        status,
-        out.join().unwrap_or_default(),
-        err.join().unwrap_or_default(),
-    ))
+    Ok((status, out.join().unwrap_or_default(), err.join().unwrap_or_default()))
 }
 
 /// The `s` of an `assertion failure with message: ${s}` entry in a JSON trace.
@@ -438,11 +371,7 @@ fn assertion_in_json(v: &Value) -> Option<String> {
                 .and_then(Value::as_str)
                 .is_some_and(|f| f.starts_with("assertion failure with message"))
             {
-                if let Some(s) = map
-                    .get("data")
-                    .and_then(|d| d.get("s"))
-                    .and_then(Value::as_str)
-                {
+                if let Some(s) = map.get("data").and_then(|d| d.get("s")).and_then(Value::as_str) {
                     return Some(s.to_string());
                 }
             }
@@ -457,14 +386,7 @@ fn assertion_in_json(v: &Value) -> Option<String> {
 fn assertion_in_text(text: &str) -> Option<String> {
     const MARK: &str = "assertion failure with message: ";
     let start = text.find(MARK)? + MARK.len();
-    Some(
-        text[start..]
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string(),
-    )
+    Some(text[start..].lines().next().unwrap_or("").trim().to_string())
 }
 
 /// `s` without ANSI colour escapes (`ESC [ … m`).
@@ -501,56 +423,29 @@ mod tests {
         wallet.import(DEV_WIF).unwrap(); // twice is fine
         let cleos = Cleos::new(node.http_url(), &wallet);
 
-        let out = cleos
-            .create_account("eosio", "alice", DEV_PUB, None)
-            .unwrap();
+        let out = cleos.create_account("eosio", "alice", DEV_PUB, None).unwrap();
         assert_eq!(out.transaction_id().unwrap().len(), 64);
         let account = cleos.get_account("alice").unwrap();
         assert_eq!(account["account_name"], "alice");
-        assert_eq!(
-            account["permissions"][0]["required_auth"]["keys"][0]["key"],
-            DEV_PUB
-        );
+        assert_eq!(account["permissions"][0]["required_auth"]["keys"][0]["key"], DEV_PUB);
 
         // Native newaccount as a pushed action, and a missing authority.
         let auth = json!({"threshold": 1, "keys": [{"key": DEV_PUB, "weight": 1}], "accounts": [], "waits": []});
         let data = json!({"creator": "alice", "name": "bob", "owner": auth, "active": auth});
-        cleos
-            .push_action("eosio", "newaccount", &data, "alice@active")
-            .unwrap();
+        cleos.push_action("eosio", "newaccount", &data, "alice@active").unwrap();
         let data = json!({"creator": "eosio", "name": "carol", "owner": auth, "active": auth});
-        let err = cleos
-            .push_action("eosio", "newaccount", &data, "alice@active")
-            .unwrap_err();
+        let err = cleos.push_action("eosio", "newaccount", &data, "alice@active").unwrap_err();
         assert!(err.reason().contains("Missing required authority"), "{err}");
         assert_eq!(err.assertion(), None);
 
         // A contract's assertion message reaches the error.
         let (wasm, _) = tools::system_contract("eosio.token").unwrap();
-        cleos
-            .create_account("eosio", "eosio.token", DEV_PUB, None)
-            .unwrap();
-        cleos
-            .set_contract(
-                "eosio.token",
-                wasm.parent().unwrap(),
-                "eosio.token.wasm",
-                "eosio.token.abi",
-            )
-            .unwrap();
+        cleos.create_account("eosio", "eosio.token", DEV_PUB, None).unwrap();
+        cleos.set_contract("eosio.token", wasm.parent().unwrap(), "eosio.token.wasm", "eosio.token.abi").unwrap();
         let err = cleos
-            .push_action(
-                "eosio.token",
-                "issue",
-                &json!(["eosio.token", "1.0000 SYS", "memo"]),
-                "eosio.token@active",
-            )
+            .push_action("eosio.token", "issue", &json!(["eosio.token", "1.0000 SYS", "memo"]), "eosio.token@active")
             .unwrap_err();
-        assert_eq!(
-            err.assertion(),
-            Some("token with symbol does not exist, create token before issue"),
-            "{err}"
-        );
+        assert_eq!(err.assertion(), Some("token with symbol does not exist, create token before issue"), "{err}");
 
         let wallet_pid = wallet.pid();
         drop(wallet);
@@ -574,10 +469,7 @@ mod tests {
         let mut cmd = Command::new("sleep");
         cmd.arg("5");
         let start = Instant::now();
-        assert!(matches!(
-            run_with_timeout(cmd, Duration::from_millis(200)),
-            Err(RunError::Timeout)
-        ));
+        assert!(matches!(run_with_timeout(cmd, Duration::from_millis(200)), Err(RunError::Timeout)));
         assert!(start.elapsed() < Duration::from_secs(2));
     }
 }

@@ -68,10 +68,7 @@ impl ChainError {
 
     /// The message of a failed `eosio_assert` / `check`, without nodeos' prefix.
     pub fn assertion_message(&self) -> Option<&str> {
-        self.node()?
-            .details
-            .iter()
-            .find_map(|d| d.strip_prefix(ASSERT_PREFIX))
+        self.node()?.details.iter().find_map(|d| d.strip_prefix(ASSERT_PREFIX))
     }
 
     /// The exception name (e.g. `eosio_assert_message_exception`), for node errors.
@@ -88,11 +85,7 @@ impl ChainError {
     /// of any other error.
     pub fn message(&self) -> &str {
         match self {
-            Self::Node(e) => e
-                .details
-                .iter()
-                .find(|d| !d.is_empty())
-                .map_or(e.what.as_str(), String::as_str),
+            Self::Node(e) => e.details.iter().find(|d| !d.is_empty()).map_or(e.what.as_str(), String::as_str),
             Self::Http { body, .. } => body,
             Self::Network(s) | Self::Decode(s) | Self::Timeout(s) | Self::Key(s) => s,
         }
@@ -184,11 +177,7 @@ fn format_stack_entry(entry: &Value) -> String {
 }
 
 fn str_field(value: &Value, key: &str) -> String {
-    value
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
+    value.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
 }
 
 /// `/v1/chain/get_info`.
@@ -243,16 +232,12 @@ pub struct TraceSummary {
 impl TraceSummary {
     /// Reads the action's data (all of it) as `T`.
     pub fn decode_data<T: Read>(&self) -> Result<T, ChainError> {
-        decode_all(&self.data, || {
-            format!("data of {}::{}", self.account, self.name)
-        })
+        decode_all(&self.data, || format!("data of {}::{}", self.account, self.name))
     }
 
     /// Reads the action's return value (all of it) as `T`.
     pub fn decode_return_value<T: Read>(&self) -> Result<T, ChainError> {
-        decode_all(&self.return_value, || {
-            format!("return value of {}::{}", self.account, self.name)
-        })
+        decode_all(&self.return_value, || format!("return value of {}::{}", self.account, self.name))
     }
 
     fn from_json(trace: &Value) -> Self {
@@ -262,17 +247,9 @@ impl TraceSummary {
             .and_then(Value::as_str)
             .or_else(|| act.get("data").and_then(Value::as_str))
             .unwrap_or_default();
-        let return_hex = trace
-            .get("return_value_hex_data")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let ordinal = |key: &str| {
-            trace
-                .get(key)
-                .and_then(Value::as_u64)
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(0)
-        };
+        let return_hex = trace.get("return_value_hex_data").and_then(Value::as_str).unwrap_or_default();
+        let ordinal =
+            |key: &str| trace.get(key).and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok()).unwrap_or(0);
         Self {
             receiver: str_field(trace, "receiver"),
             account: str_field(act, "account"),
@@ -306,17 +283,12 @@ pub struct PushOutcome {
 impl PushOutcome {
     /// Reads a `send_transaction` answer.
     pub fn from_response(raw: Value) -> Result<Self, ChainError> {
-        let processed = raw
-            .get("processed")
-            .ok_or_else(|| ChainError::Decode(format!("no `processed` in {raw}")))?;
+        let processed = raw.get("processed").ok_or_else(|| ChainError::Decode(format!("no `processed` in {raw}")))?;
         if let Some(except) = processed.get("except").filter(|e| !e.is_null()) {
             return Err(ChainError::Node(NodeError::from_except(except)));
         }
-        let traces: Vec<&Value> = processed
-            .get("action_traces")
-            .and_then(Value::as_array)
-            .map(|ts| ts.iter().collect())
-            .unwrap_or_default();
+        let traces: Vec<&Value> =
+            processed.get("action_traces").and_then(Value::as_array).map(|ts| ts.iter().collect()).unwrap_or_default();
         let mut ram: BTreeMap<String, i64> = BTreeMap::new();
         for trace in &traces {
             let deltas = trace.get("account_ram_deltas").and_then(Value::as_array);
@@ -351,11 +323,7 @@ impl PushOutcome {
         self.action_traces
             .iter()
             .find(|t| t.action_ordinal == 1)
-            .or_else(|| {
-                self.action_traces
-                    .iter()
-                    .find(|t| t.creator_action_ordinal == 0 && t.receiver == t.account)
-            })
+            .or_else(|| self.action_traces.iter().find(|t| t.creator_action_ordinal == 0 && t.receiver == t.account))
     }
 
     /// The first top-level action's return value, read (all of it) as `T`.
@@ -383,10 +351,7 @@ impl PushOutcome {
         self.action_traces
             .iter()
             .filter(|t| {
-                t.creator_action_ordinal != 0
-                    && t.account == account
-                    && t.name == name
-                    && t.receiver == account
+                t.creator_action_ordinal != 0 && t.account == account && t.name == name && t.receiver == account
             })
             .cloned()
             .collect()
@@ -395,18 +360,12 @@ impl PushOutcome {
     /// The RAM delta of one account (0 when it has none).
     pub fn ram_delta(&self, account: impl Display) -> i64 {
         let account = account.to_string();
-        self.ram_deltas
-            .iter()
-            .find(|(a, _)| *a == account)
-            .map_or(0, |(_, d)| *d)
+        self.ram_deltas.iter().find(|(a, _)| *a == account).map_or(0, |(_, d)| *d)
     }
 
     /// Everything the actions printed, in trace order.
     pub fn console(&self) -> String {
-        self.action_traces
-            .iter()
-            .map(|t| t.console.as_str())
-            .collect()
+        self.action_traces.iter().map(|t| t.console.as_str()).collect()
     }
 }
 
@@ -433,14 +392,7 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("url", &self.url)
-            .field(
-                "keys",
-                &self
-                    .public_keys()
-                    .iter()
-                    .map(public_key_to_legacy)
-                    .collect::<Vec<_>>(),
-            )
+            .field("keys", &self.public_keys().iter().map(public_key_to_legacy).collect::<Vec<_>>())
             .finish()
     }
 }
@@ -467,9 +419,7 @@ impl Client {
         let (status, text) = match self.agent.post(&url).send_json(body) {
             Ok(response) => (response.status(), read_body(response, &url)?),
             Err(ureq::Error::Status(status, response)) => (status, read_body(response, &url)?),
-            Err(ureq::Error::Transport(t)) => {
-                return Err(ChainError::Network(format!("{url}: {t}")))
-            }
+            Err(ureq::Error::Transport(t)) => return Err(ChainError::Network(format!("{url}: {t}"))),
         };
         let parsed: Result<Value, _> = serde_json::from_str(&text);
         if status >= 400 {
@@ -497,25 +447,17 @@ impl Client {
 
     /// The public keys of the keyring, in the order they were added.
     pub fn public_keys(&self) -> Vec<PublicKey> {
-        self.lock_keys()
-            .iter()
-            .map(PrivateKey::public_key)
-            .collect()
+        self.lock_keys().iter().map(PrivateKey::public_key).collect()
     }
 
     fn lock_keys(&self) -> std::sync::MutexGuard<'_, Vec<PrivateKey>> {
         // A panic while holding the lock leaves the Vec intact: keep using it.
-        self.keys
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.keys.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A transaction of `actions` expiring [`EXPIRATION_SECS`] after the head block, with
     /// TAPOS from the last irreversible block (or the head), and the chain id.
-    pub fn build_transaction(
-        &self,
-        actions: Vec<Action<Vec<u8>>>,
-    ) -> Result<(Transaction, [u8; 32]), ChainError> {
+    pub fn build_transaction(&self, actions: Vec<Action<Vec<u8>>>) -> Result<(Transaction, [u8; 32]), ChainError> {
         let info = self.get_info()?;
         let chain_id = info.chain_id_bytes()?;
         let block_id = if info.last_irreversible_block_id.is_empty() {
@@ -523,27 +465,20 @@ impl Client {
         } else {
             &info.last_irreversible_block_id
         };
-        let block_id =
-            parse_id("block id", block_id).map_err(|e| ChainError::Decode(e.to_string()))?;
+        let block_id = parse_id("block id", block_id).map_err(|e| ChainError::Decode(e.to_string()))?;
         let mut trx = Transaction::new(actions);
         trx.set_tapos(&block_id);
         // Each transaction of this process gets its own expiration second, so pushing the
         // same actions twice in one block (a retry, a "must fail" after a success) is two
         // transactions, not a duplicate.
         static NONCE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
-        let spread =
-            NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPIRATION_SPREAD_SECS;
-        trx.expiration =
-            TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS + spread);
+        let spread = NONCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % EXPIRATION_SPREAD_SECS;
+        trx.expiration = TimePointSec::from_secs(info.head_block_secs()? + EXPIRATION_SECS + spread);
         Ok((trx, chain_id))
     }
 
     /// Asks the node which of `available` keys `trx` needs (`get_required_keys`).
-    pub fn required_keys(
-        &self,
-        trx: &Transaction,
-        available: &[PublicKey],
-    ) -> Result<Vec<PublicKey>, ChainError> {
+    pub fn required_keys(&self, trx: &Transaction, available: &[PublicKey]) -> Result<Vec<PublicKey>, ChainError> {
         let body = json!({
             "transaction": trx.to_json(),
             "available_keys": available.iter().map(public_key_to_legacy).collect::<Vec<_>>(),
@@ -555,9 +490,9 @@ impl Client {
             .ok_or_else(|| ChainError::Decode(format!("get_required_keys: {answer}")))?;
         keys.iter()
             .map(|k| {
-                let text = k.as_str().ok_or_else(|| {
-                    ChainError::Decode(format!("get_required_keys: key {k} is not a string"))
-                })?;
+                let text = k
+                    .as_str()
+                    .ok_or_else(|| ChainError::Decode(format!("get_required_keys: key {k} is not a string")))?;
                 Ok(parse_public_key(text)?)
             })
             .collect()
@@ -576,15 +511,9 @@ impl Client {
             required
                 .iter()
                 .map(|needed| {
-                    keys.iter()
-                        .find(|k| k.public_key() == *needed)
-                        .cloned()
-                        .ok_or_else(|| {
-                            ChainError::Key(format!(
-                                "required key {} is not in the keyring",
-                                public_key_to_legacy(needed)
-                            ))
-                        })
+                    keys.iter().find(|k| k.public_key() == *needed).cloned().ok_or_else(|| {
+                        ChainError::Key(format!("required key {} is not in the keyring", public_key_to_legacy(needed)))
+                    })
                 })
                 .collect::<Result<_, _>>()?
         };
@@ -622,14 +551,7 @@ impl Client {
         lower_bound: Option<u64>,
         limit: u32,
     ) -> Result<TablePage, ChainError> {
-        self.table_page(
-            &code.to_string(),
-            &scope.to_string(),
-            &table.to_string(),
-            lower_bound,
-            None,
-            limit,
-        )
+        self.table_page(&code.to_string(), &scope.to_string(), &table.to_string(), lower_bound, None, limit)
     }
 
     fn table_page(
@@ -668,16 +590,13 @@ impl Client {
             .collect::<Result<Vec<_>, _>>()?;
         let more = answer.get("more").and_then(Value::as_bool).unwrap_or(false);
         let next_key = match answer.get("next_key").and_then(Value::as_str) {
-            Some(key) if more && !key.is_empty() => Some(key.parse::<u64>().map_err(|_| {
-                ChainError::Decode(format!("{}: next_key {key:?} is not a number", what()))
-            })?),
+            Some(key) if more && !key.is_empty() => Some(
+                key.parse::<u64>()
+                    .map_err(|_| ChainError::Decode(format!("{}: next_key {key:?} is not a number", what())))?,
+            ),
             _ => None,
         };
-        Ok(TablePage {
-            rows,
-            more,
-            next_key,
-        })
+        Ok(TablePage { rows, more, next_key })
     }
 
     /// Every row of a table (all pages), undecoded.
@@ -718,9 +637,7 @@ impl Client {
         self.rows_raw(&code, &scope, &table)?
             .iter()
             .enumerate()
-            .map(|(i, bytes)| {
-                decode_all(bytes, || format!("row {i} of table {code}/{scope}/{table}"))
-            })
+            .map(|(i, bytes)| decode_all(bytes, || format!("row {i} of table {code}/{scope}/{table}")))
             .collect()
     }
 
@@ -733,30 +650,16 @@ impl Client {
         primary_key: u64,
     ) -> Result<Option<T>, ChainError> {
         let (code, scope, table) = (code.to_string(), scope.to_string(), table.to_string());
-        let page = self.table_page(
-            &code,
-            &scope,
-            &table,
-            Some(primary_key),
-            Some(primary_key),
-            1,
-        )?;
+        let page = self.table_page(&code, &scope, &table, Some(primary_key), Some(primary_key), 1)?;
         page.rows
             .first()
-            .map(|bytes| {
-                decode_all(bytes, || {
-                    format!("row {primary_key} of table {code}/{scope}/{table}")
-                })
-            })
+            .map(|bytes| decode_all(bytes, || format!("row {primary_key} of table {code}/{scope}/{table}")))
             .transpose()
     }
 
     /// `/v1/chain/get_account`; an error when the account does not exist.
     pub fn get_account(&self, name: impl Display) -> Result<Value, ChainError> {
-        self.call(
-            "/v1/chain/get_account",
-            &json!({ "account_name": name.to_string() }),
-        )
+        self.call("/v1/chain/get_account", &json!({ "account_name": name.to_string() }))
     }
 
     /// Whether the account exists (any error counts as "no").
@@ -783,10 +686,7 @@ impl Client {
 
     /// `/v1/chain/get_code_hash`: the sha256 of the account's code (all zeros when none).
     pub fn get_code_hash(&self, account: impl Display) -> Result<String, ChainError> {
-        let answer = self.call(
-            "/v1/chain/get_code_hash",
-            &json!({ "account_name": account.to_string() }),
-        )?;
+        let answer = self.call("/v1/chain/get_code_hash", &json!({ "account_name": account.to_string() }))?;
         answer
             .get("code_hash")
             .and_then(Value::as_str)
@@ -796,10 +696,7 @@ impl Client {
 
     /// `/v1/chain/get_abi`: the account's ABI as JSON (`null` when it has none).
     pub fn get_abi(&self, account: impl Display) -> Result<Value, ChainError> {
-        let answer = self.call(
-            "/v1/chain/get_abi",
-            &json!({ "account_name": account.to_string() }),
-        )?;
+        let answer = self.call("/v1/chain/get_abi", &json!({ "account_name": account.to_string() }))?;
         Ok(answer.get("abi").cloned().unwrap_or(Value::Null))
     }
 
@@ -842,8 +739,8 @@ fn read_body(response: ureq::Response, url: &str) -> Result<String, ChainError> 
 /// Reads `T` from `bytes`, requiring every byte to be used.
 fn decode_all<T: Read>(bytes: &[u8], what: impl Fn() -> String) -> Result<T, ChainError> {
     let mut pos = 0;
-    let value = T::read(bytes, &mut pos)
-        .map_err(|e| ChainError::Decode(format!("{}: {e} ({} bytes)", what(), bytes.len())))?;
+    let value =
+        T::read(bytes, &mut pos).map_err(|e| ChainError::Decode(format!("{}: {e} ({} bytes)", what(), bytes.len())))?;
     if pos != bytes.len() {
         return Err(ChainError::Decode(format!(
             "{}: {} of {} bytes left over",
@@ -881,15 +778,9 @@ mod tests {
         assert_eq!(err.assertion_message(), Some("not a member"));
         assert_eq!(err.name(), Some("eosio_assert_message_exception"));
         assert_eq!(err.code(), Some(3050003));
-        assert_eq!(
-            err.message(),
-            "assertion failure with message: not a member"
-        );
+        assert_eq!(err.message(), "assertion failure with message: not a member");
         let text = err.to_string();
-        assert!(
-            text.contains("3050003") && text.contains("not a member"),
-            "{text}"
-        );
+        assert!(text.contains("3050003") && text.contains("not a member"), "{text}");
         assert!(!text.contains("pending console output"), "{text}");
     }
 
@@ -905,10 +796,7 @@ mod tests {
         assert_eq!(err.name(), Some("unsatisfied_authorization"));
         assert!(err.message().starts_with("transaction declares authority"));
         let net = ChainError::Network("refused".into());
-        assert_eq!(
-            (net.name(), net.assertion_message(), net.message()),
-            (None, None, "refused")
-        );
+        assert_eq!((net.name(), net.assertion_message(), net.message()), (None, None, "refused"));
     }
 
     #[test]
@@ -972,14 +860,7 @@ mod tests {
         assert_eq!(outcome.ram_delta("soviet"), -14);
         assert_eq!(outcome.ram_delta("bob"), -7);
         assert_eq!(outcome.ram_delta("carol"), 0);
-        assert_eq!(
-            outcome.ram_deltas,
-            vec![
-                ("alice".into(), 393),
-                ("bob".into(), -7),
-                ("soviet".into(), -14)
-            ]
-        );
+        assert_eq!(outcome.ram_deltas, vec![("alice".into(), 393), ("bob".into(), -7), ("soviet".into(), -14)]);
         let events = outcome.events("soviet", "newevent");
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].action_ordinal, 3);

@@ -43,18 +43,12 @@ pub struct Person {
 impl Person {
     /// A new person with a fresh name and key (no account yet); the key joins the keyring.
     pub fn new(chain: &TestChain, prefix: &str) -> Person {
-        Person {
-            name: chain.unique_name(prefix),
-            key: chain.new_key(),
-        }
+        Person { name: chain.unique_name(prefix), key: chain.new_key() }
     }
 
     /// This person's founder entry for a connection request.
     pub fn founder(&self) -> Founder {
-        Founder {
-            username: self.name,
-            public_key: self.key.public_key(),
-        }
+        Founder { username: self.name, public_key: self.key.public_key() }
     }
 
     /// A document with this text, signed by this person's key.
@@ -90,9 +84,7 @@ pub struct TestCoop {
 impl TestCoop {
     /// The chairman and the members: the whole council, all voting.
     pub fn council(&self) -> Vec<&Person> {
-        std::iter::once(&self.chairman)
-            .chain(self.members.iter())
-            .collect()
+        std::iter::once(&self.chairman).chain(self.members.iter()).collect()
     }
 }
 
@@ -107,24 +99,13 @@ impl TestChain {
     pub fn new_provider(&self) -> Name {
         let provider = self.unique_name("prov");
         self.create_account(provider, crate::boot::dev_public_key(), None);
-        self.ok(
-            self.peers.operator,
-            &[self.peers.operator],
-            &Addprovider {
-                provider,
-                title: "Test provider".into(),
-            },
-        );
+        self.ok(self.peers.operator, &[self.peers.operator], &Addprovider { provider, title: "Test provider".into() });
         provider
     }
 
     /// A connection request for a new cooperative with a chairman and `members` council
     /// members; returns the request to push and the people in it.
-    pub fn coop_request(
-        &self,
-        provider: Name,
-        members: usize,
-    ) -> (Request, PrivateKey, Person, Vec<Person>) {
+    pub fn coop_request(&self, provider: Name, members: usize) -> (Request, PrivateKey, Person, Vec<Person>) {
         let key = self.new_key();
         let chairman = Person::new(self, "chair");
         let members: Vec<Person> = (0..members).map(|_| Person::new(self, "board")).collect();
@@ -149,21 +130,8 @@ impl TestChain {
     /// A cooperative requested by `provider` with `members` council members, connected.
     pub fn new_cooperative_with(&self, provider: Name, members: usize) -> TestCoop {
         let (request, key, chairman, members) = self.coop_request(provider, members);
-        let request_id: u64 = self
-            .ok(self.peers.operator, &[provider], &request)
-            .return_value();
-        self.ok(
-            self.peers.operator,
-            &[self.peers.operator],
-            &Connect { request_id },
-        );
-        TestCoop {
-            name: request.coopname,
-            key,
-            provider,
-            chairman,
-            members,
-            request_id,
-        }
+        let request_id: u64 = self.ok(self.peers.operator, &[provider], &request).return_value();
+        self.ok(self.peers.operator, &[self.peers.operator], &Connect { request_id });
+        TestCoop { name: request.coopname, key, provider, chairman, members, request_id }
     }
 }

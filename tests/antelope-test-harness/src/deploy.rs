@@ -10,8 +10,7 @@ use coop_protocol::operator::{ConnectResources, CONNECT_PERMISSION};
 use coop_protocol::registrator::AccountResources;
 use coop_runtime::action::level;
 use coop_runtime::system::{
-    Authority, KeyWeight, PermissionLevelWeight, UpdateAuth, WaitWeight, ACTIVE, EOSIO_CODE, OWNER,
-    SYSTEM,
+    Authority, KeyWeight, PermissionLevelWeight, UpdateAuth, WaitWeight, ACTIVE, EOSIO_CODE, OWNER, SYSTEM,
 };
 use coop_runtime::system::{LinkAuth, NewAccount};
 use coop_runtime::ActionData;
@@ -47,54 +46,32 @@ pub struct DeployPlan {
 
 /// Deploys every contract (skipping code that is already there), gives each account's
 /// `active` its own `eosio.code`, and runs every `init`. Idempotent.
-pub fn deploy_contracts(
-    client: &Client,
-    plan: &DeployPlan,
-    progress: &mut dyn FnMut(&str),
-) -> Result<(), BootError> {
+pub fn deploy_contracts(client: &Client, plan: &DeployPlan, progress: &mut dyn FnMut(&str)) -> Result<(), BootError> {
     for (contract, account) in contract_accounts(&plan.peers) {
         let wasm_path = tools::contract_wasm(contract);
-        let wasm = std::fs::read(&wasm_path).map_err(|e| {
-            BootError::Other(format!(
-                "{}: {e} (run scripts/build first)",
-                wasm_path.display()
-            ))
-        })?;
+        let wasm = std::fs::read(&wasm_path)
+            .map_err(|e| BootError::Other(format!("{}: {e} (run scripts/build first)", wasm_path.display())))?;
         let abi_path = tools::contract_abi(contract);
-        let abi_text = std::fs::read_to_string(&abi_path)
-            .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
-        let abi = parse_abi_json(&abi_text)
-            .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+        let abi_text =
+            std::fs::read_to_string(&abi_path).map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+        let abi = parse_abi_json(&abi_text).map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
         let hash = hex::encode(Sha256::digest(&wasm));
-        let on_chain = client
-            .get_code_hash(account)
-            .step(&format!("code hash of {account}"))?;
+        let on_chain = client.get_code_hash(account).step(&format!("code hash of {account}"))?;
         if on_chain == hash {
-            progress(&format!(
-                "{contract}: code on {account} is current ({} bytes)",
-                wasm.len()
-            ));
+            progress(&format!("{contract}: code on {account} is current ({} bytes)", wasm.len()));
             // The ABI may still have changed without the code.
             client
                 .push_actions(vec![action(
                     SYSTEM,
                     account,
-                    &coop_runtime::system::SetAbi {
-                        account,
-                        abi: pack_abi(&abi),
-                    },
+                    &coop_runtime::system::SetAbi { account, abi: pack_abi(&abi) },
                 )])
                 .step(&format!("setabi {contract}"))?;
         } else {
-            progress(&format!(
-                "{contract}: deploying {} bytes to {account}",
-                wasm.len()
-            ));
-            deploy_code(client, account, wasm, pack_abi(&abi))
-                .step(&format!("deploy {contract}"))?;
+            progress(&format!("{contract}: deploying {} bytes to {account}", wasm.len()));
+            deploy_code(client, account, wasm, pack_abi(&abi)).step(&format!("deploy {contract}"))?;
         }
-        add_code_permission(client, account, account)
-            .step(&format!("eosio.code permission of {account}"))?;
+        add_code_permission(client, account, account).step(&format!("eosio.code permission of {account}"))?;
     }
     progress("initialising the contracts");
     let peers = plan.peers;
@@ -103,28 +80,14 @@ pub fn deploy_contracts(
             action(
                 peers.registrator,
                 peers.registrator,
-                &coop_protocol::registrator::Init {
-                    peers,
-                    resources: plan.account_resources.clone(),
-                },
+                &coop_protocol::registrator::Init { peers, resources: plan.account_resources.clone() },
             ),
-            action(
-                peers.soviet,
-                peers.soviet,
-                &coop_protocol::soviet::Init { peers },
-            ),
-            action(
-                peers.wallet,
-                peers.wallet,
-                &coop_protocol::wallet::Init { peers },
-            ),
+            action(peers.soviet, peers.soviet, &coop_protocol::soviet::Init { peers }),
+            action(peers.wallet, peers.wallet, &coop_protocol::wallet::Init { peers }),
             action(
                 peers.operator,
                 peers.operator,
-                &coop_protocol::operator::Init {
-                    peers,
-                    resources: plan.connect_resources.clone(),
-                },
+                &coop_protocol::operator::Init { peers, resources: plan.connect_resources.clone() },
             ),
         ])
         .step("init")?;
@@ -158,12 +121,7 @@ pub fn grant_connect(client: &Client, operator: Name) -> Result<(), ChainError> 
             action(
                 SYSTEM,
                 SYSTEM,
-                &LinkAuth {
-                    account: SYSTEM,
-                    code: SYSTEM,
-                    type_: NewAccount::NAME,
-                    requirement: CONNECT_PERMISSION,
-                },
+                &LinkAuth { account: SYSTEM, code: SYSTEM, type_: NewAccount::NAME, requirement: CONNECT_PERMISSION },
             ),
         ])
         .map(|_| ())
@@ -174,52 +132,30 @@ pub fn grant_connect(client: &Client, operator: Name) -> Result<(), ChainError> 
 pub fn add_code_permission(client: &Client, account: Name, code: Name) -> Result<(), ChainError> {
     let code_level = level(code, EOSIO_CODE);
     let mut authority = permission_authority(client, account, ACTIVE)?;
-    if authority
-        .accounts
-        .iter()
-        .any(|a| a.permission == code_level)
-    {
+    if authority.accounts.iter().any(|a| a.permission == code_level) {
         return Ok(());
     }
     authority.accounts.push(PermissionLevelWeight {
         permission: code_level,
         weight: authority.threshold.min(u16::MAX as u32) as u16,
     });
-    authority.accounts.sort_by_key(|a| {
-        (
-            a.permission.actor.as_u64(),
-            a.permission.permission.as_u64(),
-        )
-    });
+    authority.accounts.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
     client
         .push_actions(vec![action(
             SYSTEM,
             account,
-            &UpdateAuth {
-                account,
-                permission: ACTIVE,
-                parent: OWNER,
-                auth: authority,
-            },
+            &UpdateAuth { account, permission: ACTIVE, parent: OWNER, auth: authority },
         )])
         .map(|_| ())
 }
 
 /// The authority of `account@permission` as the chain reports it.
-pub fn permission_authority(
-    client: &Client,
-    account: Name,
-    permission: Name,
-) -> Result<Authority, ChainError> {
+pub fn permission_authority(client: &Client, account: Name, permission: Name) -> Result<Authority, ChainError> {
     let info = client.get_account(account)?;
     let wanted = permission.to_string();
     let perm = info["permissions"]
         .as_array()
-        .and_then(|perms| {
-            perms
-                .iter()
-                .find(|p| p["perm_name"] == wanted.as_str())
-        })
+        .and_then(|perms| perms.iter().find(|p| p["perm_name"] == wanted.as_str()))
         .cloned()
         .unwrap_or_default();
     Ok(authority_from_json(&perm["required_auth"]))
@@ -254,10 +190,7 @@ pub fn authority_from_json(json: &Value) -> Authority {
         waits: list("waits")
             .iter()
             .filter_map(|w| {
-                Some(WaitWeight {
-                    wait_sec: w["wait_sec"].as_u64()? as u32,
-                    weight: w["weight"].as_u64()? as u16,
-                })
+                Some(WaitWeight { wait_sec: w["wait_sec"].as_u64()? as u32, weight: w["weight"].as_u64()? as u16 })
             })
             .collect(),
     }

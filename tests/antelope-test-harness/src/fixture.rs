@@ -17,21 +17,12 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The contract accounts on the localnet and in tests (the crate names).
 pub fn default_peers() -> Peers {
-    Peers {
-        operator: n("operator"),
-        registrator: n("registrator"),
-        soviet: n("soviet"),
-        wallet: n("wallet"),
-    }
+    Peers { operator: n("operator"), registrator: n("registrator"), soviet: n("soviet"), wallet: n("wallet") }
 }
 
 /// What a member's account costs its cooperative on the localnet and in tests.
 pub fn default_account_resources() -> AccountResources {
-    AccountResources {
-        ram: core("0.1000"),
-        net: core("0.1000"),
-        cpu: core("0.1000"),
-    }
+    AccountResources { ram: core("0.1000"), net: core("0.1000"), cpu: core("0.1000") }
 }
 
 /// What connecting a cooperative costs the operator on the localnet and in tests.
@@ -53,11 +44,7 @@ pub const CONTRACT_RAM_BYTES: u32 = 2 * 1024 * 1024;
 
 /// Creates the contract accounts (dev key, RAM, stake and some core tokens for the
 /// operator, which pays for cooperatives' accounts), then deploys the contracts.
-pub fn create_and_deploy(
-    client: &Client,
-    peers: &Peers,
-    progress: &mut dyn FnMut(&str),
-) -> Result<(), BootError> {
+pub fn create_and_deploy(client: &Client, peers: &Peers, progress: &mut dyn FnMut(&str)) -> Result<(), BootError> {
     for (contract, account) in crate::deploy::contract_accounts(peers) {
         let plan = AccountPlan {
             name: account,
@@ -67,10 +54,9 @@ pub fn create_and_deploy(
             cpu: core("1000.0000"),
             funds: (account == peers.operator).then(|| core("1000000.0000")),
         };
-        if create_account(client, SYSTEM, &plan).map_err(|error| BootError::Chain {
-            step: format!("create {contract} account"),
-            error: Box::new(error),
-        })? {
+        if create_account(client, SYSTEM, &plan)
+            .map_err(|error| BootError::Chain { step: format!("create {contract} account"), error: Box::new(error) })?
+        {
             progress(&format!("created account {account} for {contract}"));
         }
     }
@@ -102,9 +88,7 @@ impl TestChain {
     /// The chain of this test binary, started on first use.
     pub fn shared() -> &'static TestChain {
         static CHAIN: OnceLock<TestChain> = OnceLock::new();
-        CHAIN.get_or_init(|| {
-            TestChain::start().unwrap_or_else(|e| panic!("cannot start the test chain: {e}"))
-        })
+        CHAIN.get_or_init(|| TestChain::start().unwrap_or_else(|e| panic!("cannot start the test chain: {e}")))
     }
 
     /// Starts a fresh node, boots it and deploys the contracts.
@@ -115,11 +99,7 @@ impl TestChain {
         boot_chain(&client, &mut quiet)?;
         let peers = default_peers();
         create_and_deploy(&client, &peers, &mut quiet)?;
-        Ok(TestChain {
-            node: Some(node),
-            client,
-            peers,
-        })
+        Ok(TestChain { node: Some(node), client, peers })
     }
 
     /// A running chain at `url` whose contracts are at `peers`; signs with the development
@@ -128,11 +108,7 @@ impl TestChain {
         let client = Client::new(url);
         client.add_key(PrivateKey::dev());
         client.get_info()?;
-        Ok(TestChain {
-            node: None,
-            client,
-            peers,
-        })
+        Ok(TestChain { node: None, client, peers })
     }
 
     /// The node's HTTP address.
@@ -153,12 +129,7 @@ impl TestChain {
     }
 
     /// Pushes `data` to `contract`, signed by each of `signers` with `active`.
-    pub fn push<A: ActionData>(
-        &self,
-        contract: Name,
-        signers: &[Name],
-        data: &A,
-    ) -> Result<PushOutcome, ChainError> {
+    pub fn push<A: ActionData>(&self, contract: Name, signers: &[Name], data: &A) -> Result<PushOutcome, ChainError> {
         let levels: Vec<PermissionLevel> = signers.iter().map(|s| level(*s, ACTIVE)).collect();
         self.push_as(contract, &levels, data)
     }
@@ -170,16 +141,14 @@ impl TestChain {
         levels: &[PermissionLevel],
         data: &A,
     ) -> Result<PushOutcome, ChainError> {
-        self.client
-            .push_actions(vec![data.to_action(contract, levels)])
+        self.client.push_actions(vec![data.to_action(contract, levels)])
     }
 
     /// Pushes an action that must succeed; returns the outcome (decode the action's
     /// return value with `outcome.return_value::<A::Return>()`).
     #[track_caller]
     pub fn ok<A: ActionData>(&self, contract: Name, signers: &[Name], data: &A) -> PushOutcome {
-        self.push(contract, signers, data)
-            .unwrap_or_else(|e| panic!("{}::{} failed: {e}", contract, A::NAME))
+        self.push(contract, signers, data).unwrap_or_else(|e| panic!("{}::{} failed: {e}", contract, A::NAME))
     }
 
     /// Pushes an action that must fail with an assertion; returns its exact message.
@@ -193,12 +162,7 @@ impl TestChain {
     pub fn rows<T: Table>(&self, contract: Name, scope: Name) -> Vec<T::Row> {
         self.client
             .rows::<T::Row>(contract, scope, Name::new(T::NAME.as_u64()))
-            .unwrap_or_else(|e| {
-                panic!(
-                    "reading {contract}/{scope}/{}: {e}",
-                    Name::new(T::NAME.as_u64())
-                )
-            })
+            .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{}: {e}", Name::new(T::NAME.as_u64())))
     }
 
     /// The row of table `T` with primary key `key`.
@@ -206,27 +170,14 @@ impl TestChain {
     pub fn row<T: Table>(&self, contract: Name, scope: Name, key: u64) -> Option<T::Row> {
         self.client
             .row::<T::Row>(contract, scope, Name::new(T::NAME.as_u64()), key)
-            .unwrap_or_else(|e| {
-                panic!(
-                    "reading {contract}/{scope}/{}: {e}",
-                    Name::new(T::NAME.as_u64())
-                )
-            })
+            .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{}: {e}", Name::new(T::NAME.as_u64())))
     }
 
     /// Creates an account controlled by `key`, paid by `eosio`, with `funds` core tokens.
     #[track_caller]
     pub fn create_account(&self, name: Name, key: PublicKey, funds: Option<Asset>) {
-        let plan = AccountPlan {
-            name,
-            key,
-            ram_bytes: 64 * 1024,
-            net: core("10.0000"),
-            cpu: core("10.0000"),
-            funds,
-        };
-        create_account(&self.client, SYSTEM, &plan)
-            .unwrap_or_else(|e| panic!("create account {name}: {e}"));
+        let plan = AccountPlan { name, key, ram_bytes: 64 * 1024, net: core("10.0000"), cpu: core("10.0000"), funds };
+        create_account(&self.client, SYSTEM, &plan).unwrap_or_else(|e| panic!("create account {name}: {e}"));
     }
 }
 
@@ -252,14 +203,8 @@ const NAME_CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz12345";
 /// A 12-character name: `prefix` then characters unique to this process and moment.
 pub fn unique_name(prefix: &str) -> Name {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    assert!(
-        prefix.len() <= 6 && prefix.bytes().all(|b| b.is_ascii_lowercase()),
-        "prefix: up to 6 letters a-z"
-    );
-    let millis = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0);
+    assert!(prefix.len() <= 6 && prefix.bytes().all(|b| b.is_ascii_lowercase()), "prefix: up to 6 letters a-z");
+    let millis = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as u64).unwrap_or(0);
     let count = COUNTER.fetch_add(1, Ordering::Relaxed);
     let mut value = (millis << 12) ^ count ^ (u64::from(std::process::id()) << 44);
     let mut text = String::from(prefix);

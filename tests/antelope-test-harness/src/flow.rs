@@ -15,21 +15,12 @@ use eosio::{Asset, Name};
 impl TestChain {
     /// The cooperative's registry row.
     pub fn coop_row(&self, coop: &TestCoop) -> Cooperative {
-        self.row::<Coops>(
-            self.peers.registrator,
-            self.peers.registrator,
-            coop.name.as_u64(),
-        )
-        .unwrap_or_else(|| panic!("{} is not registered", coop.name))
+        self.row::<Coops>(self.peers.registrator, self.peers.registrator, coop.name.as_u64())
+            .unwrap_or_else(|| panic!("{} is not registered", coop.name))
     }
 
     /// `registrator::newaccount` of a new person of `kind`, signed by the cooperative.
-    pub fn new_member_account(
-        &self,
-        coop: &TestCoop,
-        prefix: &str,
-        kind: &str,
-    ) -> (Person, PushOutcome) {
+    pub fn new_member_account(&self, coop: &TestCoop, prefix: &str, kind: &str) -> (Person, PushOutcome) {
         let person = Person::new(self, prefix);
         let data = Newaccount {
             coopname: coop.name,
@@ -50,15 +41,10 @@ impl TestChain {
         self.rows::<AgreementKinds>(self.peers.registrator, coop.name)
             .into_iter()
             .filter(|kind| {
-                !signed.iter().any(|a| {
-                    a.username == person.name && a.kind == kind.kind && a.version == kind.version
-                })
+                !signed.iter().any(|a| a.username == person.name && a.kind == kind.kind && a.version == kind.version)
             })
             .map(|kind| {
-                let document = person.sign(&format!(
-                    "{} agreement, version {}",
-                    kind.title, kind.version
-                ));
+                let document = person.sign(&format!("{} agreement, version {}", kind.title, kind.version));
                 let data = Agree {
                     coopname: coop.name,
                     username: person.name,
@@ -75,38 +61,22 @@ impl TestChain {
     /// `registrator::joincoop` with a statement the person signed.
     pub fn apply(&self, coop: &TestCoop, person: &Person, braname: Name) -> PushOutcome {
         self.sign_agreements(coop, person);
-        let statement = person.sign(&format!(
-            "Statement: {} applies to join {}",
-            person.name, coop.name
-        ));
-        let data = Joincoop {
-            coopname: coop.name,
-            braname,
-            username: person.name,
-            statement,
-        };
+        let statement = person.sign(&format!("Statement: {} applies to join {}", person.name, coop.name));
+        let data = Joincoop { coopname: coop.name, braname, username: person.name, statement };
         self.ok(self.peers.registrator, &[person.name], &data)
     }
 
     /// What the registration payment of a person of `kind` must be.
     pub fn registration_fee(&self, coop: &TestCoop, kind: Name) -> Asset {
         let row = self.coop_row(coop);
-        let (initial, minimum) = if kind == TYPE_ORGANIZATION {
-            (row.org_initial, row.org_minimum)
-        } else {
-            (row.initial, row.minimum)
-        };
+        let (initial, minimum) =
+            if kind == TYPE_ORGANIZATION { (row.org_initial, row.org_minimum) } else { (row.initial, row.minimum) };
         asset_math::add(initial, minimum).expect("fees add up")
     }
 
     /// `wallet::deposit` of the registration payment, signed by the person; returns the
     /// deposit id and the outcome.
-    pub fn pay_registration(
-        &self,
-        coop: &TestCoop,
-        person: &Person,
-        quantity: Asset,
-    ) -> (u64, PushOutcome) {
+    pub fn pay_registration(&self, coop: &TestCoop, person: &Person, quantity: Asset) -> (u64, PushOutcome) {
         let data = Deposit {
             coopname: coop.name,
             username: person.name,
@@ -120,11 +90,7 @@ impl TestChain {
 
     /// `wallet::confirm`, signed by the cooperative (its payment staff).
     pub fn confirm_deposit(&self, coop: &TestCoop, deposit_id: u64) -> PushOutcome {
-        let data = Confirm {
-            coopname: coop.name,
-            deposit_id,
-            memo: "money received".into(),
-        };
+        let data = Confirm { coopname: coop.name, deposit_id, memo: "money received".into() };
         self.ok(self.peers.wallet, &[coop.name], &data)
     }
 
@@ -138,43 +104,19 @@ impl TestChain {
 
     /// `soviet::votefor` by `voter`.
     pub fn vote_for(&self, coop: &TestCoop, voter: &Person, decision_id: u64) -> PushOutcome {
-        self.ok(
-            self.peers.soviet,
-            &[voter.name],
-            &Votefor {
-                coopname: coop.name,
-                member: voter.name,
-                decision_id,
-            },
-        )
+        self.ok(self.peers.soviet, &[voter.name], &Votefor { coopname: coop.name, member: voter.name, decision_id })
     }
 
     /// `soviet::authorize` by the chairman with the signed decision document.
     pub fn authorize(&self, coop: &TestCoop, decision_id: u64) -> PushOutcome {
-        let document = coop.chairman.sign(&format!(
-            "Decision {decision_id} of the council of {}",
-            coop.name
-        ));
-        let data = Authorize {
-            coopname: coop.name,
-            chairman: coop.chairman.name,
-            decision_id,
-            document,
-        };
+        let document = coop.chairman.sign(&format!("Decision {decision_id} of the council of {}", coop.name));
+        let data = Authorize { coopname: coop.name, chairman: coop.chairman.name, decision_id, document };
         self.ok(self.peers.soviet, &[coop.chairman.name], &data)
     }
 
     /// `soviet::exec` by `executer`.
     pub fn exec(&self, coop: &TestCoop, executer: Name, decision_id: u64) -> PushOutcome {
-        self.ok(
-            self.peers.soviet,
-            &[executer],
-            &Exec {
-                executer,
-                coopname: coop.name,
-                decision_id,
-            },
-        )
+        self.ok(self.peers.soviet, &[executer], &Exec { executer, coopname: coop.name, decision_id })
     }
 
     /// The whole way in for an individual: account, application (with `braname`),
@@ -185,9 +127,7 @@ impl TestChain {
         let fee = self.registration_fee(coop, n("individual"));
         let (deposit_id, _) = self.pay_registration(coop, &person, fee);
         self.confirm_deposit(coop, deposit_id);
-        let decision = self
-            .decision_about(coop, "joincoop", person.name)
-            .expect("the application is on the agenda");
+        let decision = self.decision_about(coop, "joincoop", person.name).expect("the application is on the agenda");
         for voter in coop.council() {
             self.vote_for(coop, voter, decision.id);
         }

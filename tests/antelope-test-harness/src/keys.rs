@@ -29,11 +29,7 @@ pub enum KeyError {
     /// The text has none of the known prefixes (`5`, `PVT_K1_`, `EOS`, `PUB_K1_`, …).
     UnknownFormat(String),
     /// The decoded bytes have the wrong length for what they should be.
-    BadLength {
-        what: &'static str,
-        expected: usize,
-        actual: usize,
-    },
+    BadLength { what: &'static str, expected: usize, actual: usize },
     /// The checksum at the end of the decoded bytes does not match.
     BadChecksum(&'static str),
     /// The bytes are not a valid key on the curve (or a zero/out-of-range secret).
@@ -49,11 +45,7 @@ impl fmt::Display for KeyError {
         match self {
             Self::Base58(e) => write!(f, "invalid base58: {e}"),
             Self::UnknownFormat(s) => write!(f, "unknown key or signature format: {s:?}"),
-            Self::BadLength {
-                what,
-                expected,
-                actual,
-            } => write!(f, "{what}: expected {expected} bytes, got {actual}"),
+            Self::BadLength { what, expected, actual } => write!(f, "{what}: expected {expected} bytes, got {actual}"),
             Self::BadChecksum(what) => write!(f, "{what}: checksum mismatch"),
             Self::InvalidKey(e) => write!(f, "invalid key: {e}"),
             Self::InvalidSignature(e) => write!(f, "invalid signature: {e}"),
@@ -73,24 +65,18 @@ pub struct PrivateKey {
 impl PrivateKey {
     /// A fresh random key from the operating system's generator.
     pub fn generate() -> Self {
-        Self {
-            key: SigningKey::random(&mut rand_core::OsRng),
-        }
+        Self { key: SigningKey::random(&mut rand_core::OsRng) }
     }
 
     /// The key from its 32 secret bytes.
     pub fn from_bytes(bytes: &[u8; 32]) -> Result<Self, KeyError> {
-        SigningKey::from_slice(bytes)
-            .map(|key| Self { key })
-            .map_err(|e| KeyError::InvalidKey(e.to_string()))
+        SigningKey::from_slice(bytes).map(|key| Self { key }).map_err(|e| KeyError::InvalidKey(e.to_string()))
     }
 
     /// The development key [`DEV_PRIVATE_KEY`].
     pub fn dev() -> Self {
         // The constant is checked by the unit tests.
-        DEV_PRIVATE_KEY
-            .parse()
-            .expect("DEV_PRIVATE_KEY is a valid WIF")
+        DEV_PRIVATE_KEY.parse().expect("DEV_PRIVATE_KEY is a valid WIF")
     }
 
     /// The 32 secret bytes.
@@ -126,14 +112,9 @@ impl PrivateKey {
         let z = k256::FieldBytes::from(*digest);
         let scalar: &k256::Scalar = self.key.as_nonzero_scalar().as_ref();
         for counter in 0u64.. {
-            let extra = if counter == 0 {
-                Vec::new()
-            } else {
-                counter.to_le_bytes().to_vec()
-            };
+            let extra = if counter == 0 { Vec::new() } else { counter.to_le_bytes().to_vec() };
             // Fails only for a zero r or s (negligible); then the next counter is tried.
-            let Ok((sig, Some(recid))) = scalar.try_sign_prehashed_rfc6979::<Sha256>(&z, &extra)
-            else {
+            let Ok((sig, Some(recid))) = scalar.try_sign_prehashed_rfc6979::<Sha256>(&z, &extra) else {
                 continue;
             };
             let mut data = [0u8; 65];
@@ -171,9 +152,7 @@ impl FromStr for PrivateKey {
         let secret: [u8; 32] = if let Some(rest) = s.strip_prefix("PVT_K1_") {
             decode_with_suffix::<32>(rest, "K1", "private key")?
         } else if s.starts_with("PVT_") {
-            return Err(KeyError::Unsupported(format!(
-                "private key type of {s:.7}…"
-            )));
+            return Err(KeyError::Unsupported(format!("private key type of {s:.7}…")));
         } else {
             decode_wif(s)?
         };
@@ -215,10 +194,7 @@ pub fn parse_public_key(s: &str) -> Result<PublicKey, KeyError> {
     let key = if let Some(rest) = s.strip_prefix("PUB_K1_") {
         PublicKey::k1(decode_with_suffix::<33>(rest, "K1", "public key")?)
     } else if let Some(rest) = s.strip_prefix("PUB_R1_") {
-        PublicKey {
-            key_type: KeyType::R1,
-            data: decode_with_suffix::<33>(rest, "R1", "public key")?,
-        }
+        PublicKey { key_type: KeyType::R1, data: decode_with_suffix::<33>(rest, "R1", "public key")? }
     } else if let Some(rest) = s.strip_prefix("EOS") {
         let raw = decode_base58(rest)?;
         let (data, check) = split_checksum::<33>(&raw, "public key")?;
@@ -230,8 +206,7 @@ pub fn parse_public_key(s: &str) -> Result<PublicKey, KeyError> {
         return Err(KeyError::UnknownFormat(s.to_string()));
     };
     if key.key_type == KeyType::K1 {
-        VerifyingKey::from_sec1_bytes(&key.data)
-            .map_err(|e| KeyError::InvalidKey(e.to_string()))?;
+        VerifyingKey::from_sec1_bytes(&key.data).map_err(|e| KeyError::InvalidKey(e.to_string()))?;
     }
     Ok(key)
 }
@@ -246,16 +221,9 @@ pub fn signature_to_string(sig: &Signature) -> String {
 pub fn parse_signature(s: &str) -> Result<Signature, KeyError> {
     let s = s.trim();
     if let Some(rest) = s.strip_prefix("SIG_K1_") {
-        Ok(Signature::k1(decode_with_suffix::<65>(
-            rest,
-            "K1",
-            "signature",
-        )?))
+        Ok(Signature::k1(decode_with_suffix::<65>(rest, "K1", "signature")?))
     } else if let Some(rest) = s.strip_prefix("SIG_R1_") {
-        Ok(Signature {
-            key_type: KeyType::R1,
-            data: decode_with_suffix::<65>(rest, "R1", "signature")?,
-        })
+        Ok(Signature { key_type: KeyType::R1, data: decode_with_suffix::<65>(rest, "R1", "signature")? })
     } else {
         Err(KeyError::UnknownFormat(s.to_string()))
     }
@@ -264,24 +232,17 @@ pub fn parse_signature(s: &str) -> Result<Signature, KeyError> {
 /// The public key that made a K1 signature of `digest`.
 pub fn recover_public_key(sig: &Signature, digest: &[u8; 32]) -> Result<PublicKey, KeyError> {
     if sig.key_type != KeyType::K1 {
-        return Err(KeyError::Unsupported(
-            "recovery of a non-K1 signature".into(),
-        ));
+        return Err(KeyError::Unsupported("recovery of a non-K1 signature".into()));
     }
     let header = sig.data[0];
     let id = match header {
         31..=34 => header - 31,
         27..=30 => header - 27,
-        _ => {
-            return Err(KeyError::InvalidSignature(format!(
-                "bad recovery header byte {header}"
-            )))
-        }
+        _ => return Err(KeyError::InvalidSignature(format!("bad recovery header byte {header}"))),
     };
-    let recid = RecoveryId::from_byte(id)
-        .ok_or_else(|| KeyError::InvalidSignature(format!("bad recovery id {id}")))?;
-    let ecdsa_sig = k256::ecdsa::Signature::from_slice(&sig.data[1..])
-        .map_err(|e| KeyError::InvalidSignature(e.to_string()))?;
+    let recid = RecoveryId::from_byte(id).ok_or_else(|| KeyError::InvalidSignature(format!("bad recovery id {id}")))?;
+    let ecdsa_sig =
+        k256::ecdsa::Signature::from_slice(&sig.data[1..]).map_err(|e| KeyError::InvalidSignature(e.to_string()))?;
     let key = VerifyingKey::recover_from_prehash(digest, &ecdsa_sig, recid)
         .map_err(|e| KeyError::InvalidSignature(e.to_string()))?;
     Ok(verifying_key_to_public(&key))
@@ -324,22 +285,13 @@ fn encode_with_suffix(data: &[u8], suffix: &str) -> String {
 }
 
 fn decode_base58(s: &str) -> Result<Vec<u8>, KeyError> {
-    bs58::decode(s)
-        .into_vec()
-        .map_err(|e| KeyError::Base58(e.to_string()))
+    bs58::decode(s).into_vec().map_err(|e| KeyError::Base58(e.to_string()))
 }
 
 /// Splits `N` data bytes from a 4-byte checksum.
-fn split_checksum<const N: usize>(
-    raw: &[u8],
-    what: &'static str,
-) -> Result<([u8; N], [u8; 4]), KeyError> {
+fn split_checksum<const N: usize>(raw: &[u8], what: &'static str) -> Result<([u8; N], [u8; 4]), KeyError> {
     if raw.len() != N + 4 {
-        return Err(KeyError::BadLength {
-            what,
-            expected: N + 4,
-            actual: raw.len(),
-        });
+        return Err(KeyError::BadLength { what, expected: N + 4, actual: raw.len() });
     }
     let mut data = [0u8; N];
     data.copy_from_slice(&raw[..N]);
@@ -348,11 +300,7 @@ fn split_checksum<const N: usize>(
     Ok((data, check))
 }
 
-fn decode_with_suffix<const N: usize>(
-    s: &str,
-    suffix: &str,
-    what: &'static str,
-) -> Result<[u8; N], KeyError> {
+fn decode_with_suffix<const N: usize>(s: &str, suffix: &str, what: &'static str) -> Result<[u8; N], KeyError> {
     let raw = decode_base58(s)?;
     let (data, check) = split_checksum::<N>(&raw, what)?;
     if checksum_with_suffix(&data, suffix) != check {
@@ -367,23 +315,14 @@ fn decode_wif(s: &str) -> Result<[u8; 32], KeyError> {
     let body_len = match raw.len() {
         37 => 33,
         38 if raw[33] == 0x01 => 34,
-        actual => {
-            return Err(KeyError::BadLength {
-                what: "WIF private key",
-                expected: 37,
-                actual,
-            })
-        }
+        actual => return Err(KeyError::BadLength { what: "WIF private key", expected: 37, actual }),
     };
     let (body, check) = raw.split_at(body_len);
     if double_sha256(body)[..4] != *check {
         return Err(KeyError::BadChecksum("WIF private key"));
     }
     if body[0] != 0x80 {
-        return Err(KeyError::UnknownFormat(format!(
-            "WIF version byte 0x{:02x} (expected 0x80)",
-            body[0]
-        )));
+        return Err(KeyError::UnknownFormat(format!("WIF version byte 0x{:02x} (expected 0x80)", body[0])));
     }
     let mut secret = [0u8; 32];
     secret.copy_from_slice(&body[1..33]);
@@ -422,10 +361,7 @@ mod tests {
     fn pvt_k1_and_wif_of_the_dev_key_agree() {
         let key = PrivateKey::dev();
         let k1 = key.to_k1_string();
-        assert_eq!(
-            k1,
-            "PVT_K1_2bfGi9rYsXQSXXTvJbDAPhHLQUojjaNLomdm3cEJ1XTzMqUt3V"
-        );
+        assert_eq!(k1, "PVT_K1_2bfGi9rYsXQSXXTvJbDAPhHLQUojjaNLomdm3cEJ1XTzMqUt3V");
         let again: PrivateKey = k1.parse().unwrap();
         assert_eq!(again.to_wif(), DEV_PRIVATE_KEY);
         assert_eq!(public_key_to_legacy(&again.public_key()), DEV_PUBLIC_KEY);
@@ -442,27 +378,18 @@ mod tests {
         assert_eq!(parse_public_key(&k1).unwrap(), key);
 
         let dev = parse_public_key(DEV_PUBLIC_KEY).unwrap();
-        assert_eq!(
-            public_key_to_k1(&dev),
-            "PUB_K1_6MRyAjQq8ud7hVNYcfnVPJqcVpscN5So8BhtHuGYqET5BoDq63"
-        );
+        assert_eq!(public_key_to_k1(&dev), "PUB_K1_6MRyAjQq8ud7hVNYcfnVPJqcVpscN5So8BhtHuGYqET5BoDq63");
     }
 
     #[test]
     fn r1_public_key_text_round_trips() {
-        let r1 = PublicKey {
-            key_type: KeyType::R1,
-            data: PrivateKey::generate().public_key().data,
-        };
+        let r1 = PublicKey { key_type: KeyType::R1, data: PrivateKey::generate().public_key().data };
         let text = public_key_to_k1(&r1);
         assert!(text.starts_with("PUB_R1_"));
         assert_eq!(parse_public_key(&text).unwrap(), r1);
         // A K1 checksum does not pass as R1.
         let k1_text = text.replace("PUB_R1_", "PUB_K1_");
-        assert_eq!(
-            parse_public_key(&k1_text),
-            Err(KeyError::BadChecksum("public key"))
-        );
+        assert_eq!(parse_public_key(&k1_text), Err(KeyError::BadChecksum("public key")));
     }
 
     #[test]
@@ -511,53 +438,23 @@ mod tests {
     #[test]
     fn bad_checksums_are_errors() {
         let key = PrivateKey::dev();
-        assert_eq!(
-            corrupt(DEV_PRIVATE_KEY, 5).parse::<PrivateKey>(),
-            Err(KeyError::BadChecksum("WIF private key"))
-        );
-        assert_eq!(
-            corrupt(&key.to_k1_string(), 5).parse::<PrivateKey>(),
-            Err(KeyError::BadChecksum("private key"))
-        );
-        assert_eq!(
-            parse_public_key(&corrupt(DEV_PUBLIC_KEY, 5)),
-            Err(KeyError::BadChecksum("public key"))
-        );
+        assert_eq!(corrupt(DEV_PRIVATE_KEY, 5).parse::<PrivateKey>(), Err(KeyError::BadChecksum("WIF private key")));
+        assert_eq!(corrupt(&key.to_k1_string(), 5).parse::<PrivateKey>(), Err(KeyError::BadChecksum("private key")));
+        assert_eq!(parse_public_key(&corrupt(DEV_PUBLIC_KEY, 5)), Err(KeyError::BadChecksum("public key")));
         let sig = signature_to_string(&key.sign_digest(&digest("x")));
-        assert_eq!(
-            parse_signature(&corrupt(&sig, 5)),
-            Err(KeyError::BadChecksum("signature"))
-        );
+        assert_eq!(parse_signature(&corrupt(&sig, 5)), Err(KeyError::BadChecksum("signature")));
     }
 
     #[test]
     fn malformed_text_is_an_error() {
-        assert!(matches!(
-            "".parse::<PrivateKey>(),
-            Err(KeyError::BadLength { .. })
-        ));
-        assert!(matches!(
-            "PVT_K1_0OIl".parse::<PrivateKey>(),
-            Err(KeyError::Base58(_))
-        ));
-        assert!(matches!(
-            parse_public_key("XYZ123"),
-            Err(KeyError::UnknownFormat(_))
-        ));
-        assert!(matches!(
-            parse_signature("SIG_WA_abc"),
-            Err(KeyError::UnknownFormat(_))
-        ));
-        assert!(matches!(
-            "PVT_R1_abc".parse::<PrivateKey>(),
-            Err(KeyError::Unsupported(_))
-        ));
+        assert!(matches!("".parse::<PrivateKey>(), Err(KeyError::BadLength { .. })));
+        assert!(matches!("PVT_K1_0OIl".parse::<PrivateKey>(), Err(KeyError::Base58(_))));
+        assert!(matches!(parse_public_key("XYZ123"), Err(KeyError::UnknownFormat(_))));
+        assert!(matches!(parse_signature("SIG_WA_abc"), Err(KeyError::UnknownFormat(_))));
+        assert!(matches!("PVT_R1_abc".parse::<PrivateKey>(), Err(KeyError::Unsupported(_))));
         // A correct checksum over bytes that are not a curve point.
         let bogus = PublicKey::k1([9; 33]);
-        assert!(matches!(
-            parse_public_key(&public_key_to_legacy(&bogus)),
-            Err(KeyError::InvalidKey(_))
-        ));
+        assert!(matches!(parse_public_key(&public_key_to_legacy(&bogus)), Err(KeyError::InvalidKey(_))));
     }
 
     #[test]

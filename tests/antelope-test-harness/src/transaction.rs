@@ -53,10 +53,7 @@ pub struct Transaction {
 impl Transaction {
     /// A transaction of these actions with an empty header (set expiration and TAPOS next).
     pub fn new(actions: Vec<Action<Vec<u8>>>) -> Self {
-        Self {
-            actions,
-            ..Self::default()
-        }
+        Self { actions, ..Self::default() }
     }
 
     /// Sets the TAPOS fields from a 32-byte block id (see [`tapos_from_block_id`]).
@@ -99,10 +96,7 @@ impl Transaction {
     pub fn sign(&self, chain_id: &[u8; 32], keys: &[PrivateKey]) -> SignedTransaction {
         let packed_trx = self.pack();
         let digest = signing_digest(chain_id, &packed_trx);
-        SignedTransaction {
-            signatures: keys.iter().map(|k| k.sign_digest(&digest)).collect(),
-            packed_trx,
-        }
+        SignedTransaction { signatures: keys.iter().map(|k| k.sign_digest(&digest)).collect(), packed_trx }
     }
 
     /// The transaction as nodeos reads it in JSON (e.g. for `get_required_keys`), with
@@ -154,8 +148,7 @@ impl SignedTransaction {
 /// the id's first 4 bytes, big-endian, so the low 16 bits are bytes 2..4.
 pub fn tapos_from_block_id(block_id: &[u8; 32]) -> (u16, u32) {
     let ref_block_num = u16::from_be_bytes([block_id[2], block_id[3]]);
-    let ref_block_prefix =
-        u32::from_le_bytes([block_id[8], block_id[9], block_id[10], block_id[11]]);
+    let ref_block_prefix = u32::from_le_bytes([block_id[8], block_id[9], block_id[10], block_id[11]]);
     (ref_block_num, ref_block_prefix)
 }
 
@@ -172,10 +165,8 @@ pub fn signing_digest(chain_id: &[u8; 32], packed_trx: &[u8]) -> [u8; 32] {
 /// Parses a 32-byte id (chain id, block id) from 64 hex digits.
 pub fn parse_id(what: &'static str, hex_text: &str) -> Result<[u8; 32], TransactionError> {
     let mut id = [0u8; 32];
-    hex::decode_to_slice(hex_text, &mut id).map_err(|_| TransactionError::BadId {
-        what,
-        value: hex_text.to_string(),
-    })?;
+    hex::decode_to_slice(hex_text, &mut id)
+        .map_err(|_| TransactionError::BadId { what, value: hex_text.to_string() })?;
     Ok(id)
 }
 
@@ -186,9 +177,8 @@ pub fn parse_time(text: &str) -> Result<u32, TransactionError> {
     let trimmed = text.trim_end_matches('Z');
     let whole = trimmed.split('.').next().unwrap_or(trimmed);
     let (date, time) = whole.split_once('T').ok_or_else(bad)?;
-    let num = |s: Option<&str>| -> Result<i64, TransactionError> {
-        s.ok_or_else(bad)?.parse::<i64>().map_err(|_| bad())
-    };
+    let num =
+        |s: Option<&str>| -> Result<i64, TransactionError> { s.ok_or_else(bad)?.parse::<i64>().map_err(|_| bad()) };
     let mut d = date.split('-');
     let (year, month, day) = (num(d.next())?, num(d.next())?, num(d.next())?);
     let mut t = time.split(':');
@@ -212,12 +202,7 @@ pub fn format_time(secs: u32) -> String {
     let secs = i64::from(secs);
     let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
     let rem = secs.rem_euclid(86_400);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
 }
 
 fn push_actions(out: &mut Vec<u8>, actions: &[Action<Vec<u8>>]) {
@@ -367,27 +352,17 @@ mod tests {
         assert_eq!(body["compression"], 0);
         assert_eq!(body["packed_context_free_data"], "");
         assert_eq!(body["packed_trx"], hex::encode(trx.pack()));
-        assert!(body["signatures"][0]
-            .as_str()
-            .unwrap()
-            .starts_with("SIG_K1_"));
+        assert!(body["signatures"][0].as_str().unwrap().starts_with("SIG_K1_"));
         assert_eq!(signed.id(), trx.id());
     }
 
     #[test]
     fn tapos_comes_from_the_block_id() {
-        let id = parse_id(
-            "block id",
-            "0000a1b2c3d4e5f6010203040506070800000000000000000000000000000000",
-        )
-        .unwrap();
+        let id = parse_id("block id", "0000a1b2c3d4e5f6010203040506070800000000000000000000000000000000").unwrap();
         assert_eq!(tapos_from_block_id(&id), (0xa1b2, 0x0403_0201));
         let mut trx = Transaction::default();
         trx.set_tapos(&id);
-        assert_eq!(
-            (trx.ref_block_num, trx.ref_block_prefix),
-            (0xa1b2, 0x0403_0201)
-        );
+        assert_eq!((trx.ref_block_num, trx.ref_block_prefix), (0xa1b2, 0x0403_0201));
         assert!(parse_id("block id", "abc").is_err());
     }
 
@@ -404,10 +379,7 @@ mod tests {
     #[test]
     fn chain_times_round_trip() {
         assert_eq!(parse_time("1970-01-01T00:00:00.000").unwrap(), 0);
-        assert_eq!(
-            parse_time("2024-02-29T12:34:56.500").unwrap(),
-            1_709_210_096
-        );
+        assert_eq!(parse_time("2024-02-29T12:34:56.500").unwrap(), 1_709_210_096);
         assert_eq!(parse_time("2024-02-29T12:34:56Z").unwrap(), 1_709_210_096);
         for secs in [0, 59, 86_399, 951_782_400, 1_709_210_096, u32::MAX] {
             assert_eq!(parse_time(&format_time(secs)).unwrap(), secs);

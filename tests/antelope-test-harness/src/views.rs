@@ -36,18 +36,13 @@ impl TestChain {
                 }),
             )?;
             for row in answer["rows"].as_array().cloned().unwrap_or_default() {
-                let bytes = hex::decode(row.as_str().unwrap_or_default())
-                    .map_err(|e| ChainError::Decode(e.to_string()))?;
+                let bytes =
+                    hex::decode(row.as_str().unwrap_or_default()).map_err(|e| ChainError::Decode(e.to_string()))?;
                 rows.push(T::Row::unpack(&bytes).map_err(|e| ChainError::Decode(e.to_string()))?);
             }
-            match answer["next_key"]
-                .as_str()
-                .filter(|_| answer["more"].as_bool() == Some(true))
-            {
+            match answer["next_key"].as_str().filter(|_| answer["more"].as_bool() == Some(true)) {
                 Some(next) if !next.is_empty() => {
-                    lower_bound = next
-                        .parse()
-                        .map_err(|_| ChainError::Decode(format!("next_key {next}")))?;
+                    lower_bound = next.parse().map_err(|_| ChainError::Decode(format!("next_key {next}")))?;
                 }
                 _ => return Ok(rows),
             }
@@ -62,13 +57,7 @@ impl TestChain {
         }
         let lower = pair(kind.as_u64(), 0);
         let upper = pair(kind.as_u64(), u64::from(current) - 1);
-        self.rows_by_index::<Agreements>(
-            self.peers.registrator,
-            coopname,
-            BY_KIND_VERSION,
-            lower,
-            upper,
-        )
-        .unwrap_or_else(|e| panic!("reading outdated agreements: {e}"))
+        self.rows_by_index::<Agreements>(self.peers.registrator, coopname, BY_KIND_VERSION, lower, upper)
+            .unwrap_or_else(|e| panic!("reading outdated agreements: {e}"))
     }
 }

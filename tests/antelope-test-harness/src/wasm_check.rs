@@ -33,11 +33,7 @@ pub fn check_contract_wasm(bytes: &[u8]) -> Result<WasmReport, String> {
         .validate_all(bytes)
         .map_err(|e| format!("not WebAssembly 1.0 (MVP): {e}"))?;
 
-    let mut report = WasmReport {
-        size: bytes.len(),
-        data_end: 0,
-        functions: 0,
-    };
+    let mut report = WasmReport { size: bytes.len(), data_end: 0, functions: 0 };
     let mut has_apply = false;
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(|e| e.to_string())? {
@@ -54,17 +50,9 @@ pub fn check_contract_wasm(bytes: &[u8]) -> Result<WasmReport, String> {
                     let DataKind::Active { offset_expr, .. } = data.kind else {
                         continue;
                     };
-                    let offset = match offset_expr
-                        .get_operators_reader()
-                        .read()
-                        .map_err(|e| e.to_string())?
-                    {
+                    let offset = match offset_expr.get_operators_reader().read().map_err(|e| e.to_string())? {
                         Operator::I32Const { value } => value as u32,
-                        other => {
-                            return Err(format!(
-                                "data segment {i} has a non-constant offset ({other:?})"
-                            ))
-                        }
+                        other => return Err(format!("data segment {i} has a non-constant offset ({other:?})")),
                     };
                     let end = u64::from(offset) + data.data.len() as u64;
                     if end > u64::from(DATA_LIMIT) {
@@ -103,19 +91,9 @@ mod tests {
 
     #[test]
     fn an_mvp_module_passes() {
-        let wasm = module(
-            "(drop (f64.add (f64.const 1) (f64.const 2)))",
-            r#"(data (i32.const 1024) "hello")"#,
-        );
+        let wasm = module("(drop (f64.add (f64.const 1) (f64.const 2)))", r#"(data (i32.const 1024) "hello")"#);
         let report = check_contract_wasm(&wasm).unwrap();
-        assert_eq!(
-            report,
-            WasmReport {
-                size: wasm.len(),
-                data_end: 1029,
-                functions: 1
-            }
-        );
+        assert_eq!(report, WasmReport { size: wasm.len(), data_end: 1029, functions: 1 });
     }
 
     #[test]
@@ -127,13 +105,8 @@ mod tests {
 
     #[test]
     fn bulk_memory_fails() {
-        let wasm = module(
-            "(memory.copy (i32.const 0) (i32.const 8) (i32.const 8))",
-            "",
-        );
-        assert!(check_contract_wasm(&wasm)
-            .unwrap_err()
-            .contains("bulk memory"));
+        let wasm = module("(memory.copy (i32.const 0) (i32.const 8) (i32.const 8))", "");
+        assert!(check_contract_wasm(&wasm).unwrap_err().contains("bulk memory"));
     }
 
     #[test]

@@ -21,12 +21,7 @@ fn applicant(chain: &TestChain, coop: &TestCoop) -> Person {
 }
 
 fn joincoop(coop: &TestCoop, person: &Person) -> Joincoop {
-    Joincoop {
-        coopname: coop.name,
-        braname: Name::new(0),
-        username: person.name,
-        statement: person.sign("I apply"),
-    }
+    Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: person.sign("I apply") }
 }
 
 #[test]
@@ -54,21 +49,12 @@ fn an_application_is_refused_until_every_agreement_is_signed() {
 
     for kind in ["wallet", "signature", "privacy"] {
         let outcome = chain.ok(r, &[person.name], &agree(&coop, &person, kind, 1));
-        assert_eq!(
-            outcome.events(r, "evagreed").len(),
-            1,
-            "the signed document is published"
-        );
+        assert_eq!(outcome.events(r, "evagreed").len(), 1, "the signed document is published");
     }
-    assert_eq!(
-        chain.fails(r, &[person.name], &joincoop(&coop, &person)),
-        format!("{ERR_AGREEMENT_MISSING}user")
-    );
+    assert_eq!(chain.fails(r, &[person.name], &joincoop(&coop, &person)), format!("{ERR_AGREEMENT_MISSING}user"));
     chain.ok(r, &[person.name], &agree(&coop, &person, "user", 1));
     chain.ok(r, &[person.name], &joincoop(&coop, &person));
-    assert!(chain
-        .row::<Applications>(r, coop.name, person.name.as_u64())
-        .is_some());
+    assert!(chain.row::<Applications>(r, coop.name, person.name.as_u64()).is_some());
 }
 
 #[test]
@@ -78,20 +64,11 @@ fn agree_rejects_bad_input() {
     let coop = chain.new_cooperative();
     let person = applicant(chain, &coop);
 
-    assert_eq!(
-        chain.fails(r, &[person.name], &agree(&coop, &person, "bylaws", 1)),
-        ERR_UNKNOWN_AGREEMENT
-    );
-    assert_eq!(
-        chain.fails(r, &[person.name], &agree(&coop, &person, "wallet", 2)),
-        ERR_WRONG_VERSION
-    );
+    assert_eq!(chain.fails(r, &[person.name], &agree(&coop, &person, "bylaws", 1)), ERR_UNKNOWN_AGREEMENT);
+    assert_eq!(chain.fails(r, &[person.name], &agree(&coop, &person, "wallet", 2)), ERR_WRONG_VERSION);
     let mut foreign = agree(&coop, &person, "wallet", 1);
     foreign.document = coop.chairman.sign("wallet agreement v1");
-    assert_eq!(
-        chain.fails(r, &[person.name], &foreign),
-        ERR_KEY_NOT_SIGNERS
-    );
+    assert_eq!(chain.fails(r, &[person.name], &foreign), ERR_KEY_NOT_SIGNERS);
     chain.ok(r, &[person.name], &agree(&coop, &person, "wallet", 1));
     let mut twice = agree(&coop, &person, "wallet", 1);
     twice.document = person.sign("again");
@@ -99,23 +76,11 @@ fn agree_rejects_bad_input() {
 
     let stranger = Person::new(chain, "nocard");
     chain.create_account(stranger.name, stranger.key.public_key(), None);
-    assert_eq!(
-        chain.fails(r, &[stranger.name], &agree(&coop, &stranger, "wallet", 1)),
-        ERR_CARD_NOT_FOUND
-    );
+    assert_eq!(chain.fails(r, &[stranger.name], &agree(&coop, &stranger, "wallet", 1)), ERR_CARD_NOT_FOUND);
     let mut unknown_coop = agree(&coop, &person, "privacy", 1);
     unknown_coop.coopname = chain.unique_name("nocoop");
-    assert_eq!(
-        chain.fails(r, &[person.name], &unknown_coop),
-        ERR_COOP_NOT_FOUND
-    );
-    let error = chain
-        .push(
-            r,
-            &[coop.chairman.name],
-            &agree(&coop, &person, "privacy", 1),
-        )
-        .unwrap_err();
+    assert_eq!(chain.fails(r, &[person.name], &unknown_coop), ERR_COOP_NOT_FOUND);
+    let error = chain.push(r, &[coop.chairman.name], &agree(&coop, &person, "privacy", 1)).unwrap_err();
     assert_eq!(error.assertion_message(), Some(ERR_NOT_AUTHORIZED));
 }
 
@@ -124,39 +89,17 @@ fn setagreement_and_rmagreement_belong_to_the_cooperative_and_check_versions() {
     let chain = TestChain::shared();
     let r = chain.peers.registrator;
     let coop = chain.new_cooperative();
-    let set = |kind: &str, version: u32| Setagreement {
-        coopname: coop.name,
-        kind: n(kind),
-        version,
-        title: "T".into(),
-    };
+    let set =
+        |kind: &str, version: u32| Setagreement { coopname: coop.name, kind: n(kind), version, title: "T".into() };
 
-    assert_eq!(
-        chain.fails(r, &[coop.name], &set("wallet", 1)),
-        ERR_VERSION_NOT_GREATER
-    );
-    assert_eq!(
-        chain.fails(r, &[coop.name], &set("bylaws", 0)),
-        ERR_VERSION_NOT_GREATER
-    );
-    let error = chain
-        .push(r, &[coop.chairman.name], &set("wallet", 2))
-        .unwrap_err();
+    assert_eq!(chain.fails(r, &[coop.name], &set("wallet", 1)), ERR_VERSION_NOT_GREATER);
+    assert_eq!(chain.fails(r, &[coop.name], &set("bylaws", 0)), ERR_VERSION_NOT_GREATER);
+    let error = chain.push(r, &[coop.chairman.name], &set("wallet", 2)).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
     chain.ok(r, &[coop.name], &set("bylaws", 1));
     assert_eq!(chain.rows::<AgreementKinds>(r, coop.name).len(), 5);
-    chain.ok(
-        r,
-        &[coop.name],
-        &Rmagreement {
-            coopname: coop.name,
-            kind: n("bylaws"),
-        },
-    );
-    let again = Rmagreement {
-        coopname: coop.name,
-        kind: n("bylaws"),
-    };
+    chain.ok(r, &[coop.name], &Rmagreement { coopname: coop.name, kind: n("bylaws") });
+    let again = Rmagreement { coopname: coop.name, kind: n("bylaws") };
     assert_eq!(chain.fails(r, &[coop.name], &again), ERR_UNKNOWN_AGREEMENT);
     let other = chain.new_cooperative();
     let error = chain.push(r, &[other.name], &set("wallet", 2)).unwrap_err();
@@ -171,48 +114,27 @@ fn a_raised_version_lists_who_must_sign_again_and_undoes_nothing() {
     let member = chain.admit(&coop, "member", Name::new(0));
     let applicant_person = applicant(chain, &coop);
     chain.sign_agreements(&coop, &applicant_person);
-    assert!(chain
-        .outdated_agreements(coop.name, n("privacy"), 1)
-        .is_empty());
+    assert!(chain.outdated_agreements(coop.name, n("privacy"), 1).is_empty());
 
-    let raise = Setagreement {
-        coopname: coop.name,
-        kind: n("privacy"),
-        version: 2,
-        title: "Privacy policy, 2027".into(),
-    };
+    let raise =
+        Setagreement { coopname: coop.name, kind: n("privacy"), version: 2, title: "Privacy policy, 2027".into() };
     chain.ok(r, &[coop.name], &raise);
-    let mut outdated: Vec<Name> = chain
-        .outdated_agreements(coop.name, n("privacy"), 2)
-        .iter()
-        .map(|a| a.username)
-        .collect();
+    let mut outdated: Vec<Name> =
+        chain.outdated_agreements(coop.name, n("privacy"), 2).iter().map(|a| a.username).collect();
     outdated.sort_by_key(|n| n.as_u64());
     let mut expected = vec![member.name, applicant_person.name];
     expected.sort_by_key(|n| n.as_u64());
     assert_eq!(outdated, expected);
-    assert!(
-        chain
-            .row::<Participants>(r, coop.name, member.name.as_u64())
-            .is_some(),
-        "nothing is undone"
-    );
+    assert!(chain.row::<Participants>(r, coop.name, member.name.as_u64()).is_some(), "nothing is undone");
     assert_eq!(
-        chain.fails(
-            r,
-            &[applicant_person.name],
-            &joincoop(&coop, &applicant_person)
-        ),
+        chain.fails(r, &[applicant_person.name], &joincoop(&coop, &applicant_person)),
         format!("{ERR_AGREEMENT_MISSING}privacy")
     );
 
     // Signing the new version replaces the old record.
     chain.ok(r, &[member.name], &agree(&coop, &member, "privacy", 2));
-    let remaining: Vec<Name> = chain
-        .outdated_agreements(coop.name, n("privacy"), 2)
-        .iter()
-        .map(|a| a.username)
-        .collect();
+    let remaining: Vec<Name> =
+        chain.outdated_agreements(coop.name, n("privacy"), 2).iter().map(|a| a.username).collect();
     assert_eq!(remaining, vec![applicant_person.name]);
     let signed: Vec<Agreement> = chain
         .rows::<Agreements>(r, coop.name)

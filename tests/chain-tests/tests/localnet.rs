@@ -24,26 +24,28 @@ impl TempLocalnet {
     /// Options for `nodes` nodes on free ports in a fresh temporary folder (nothing started yet).
     fn new(nodes: usize) -> TempLocalnet {
         let (http_port, p2p_port) = localnet::free_port_ranges(nodes).expect("free ports");
-        let nanos = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let data_dir = std::env::temp_dir().join(format!(
-            "localnet-test-{}-{http_port}-{nanos}",
-            std::process::id()
-        ));
-        TempLocalnet {
-            options: LocalnetOptions {
-                nodes,
-                http_port,
-                p2p_port,
-                data_dir,
-            },
-        }
+        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let data_dir = std::env::temp_dir().join(format!("localnet-test-{}-{http_port}-{nanos}", std::process::id()));
+        TempLocalnet { options: LocalnetOptions { nodes, http_port, p2p_port, data_dir } }
     }
 
+    /// A localnet of `nodes` nodes, up. Free ports can be taken by another process before a node
+    /// binds them (outgoing connections use the same range): then it tries again on new ports.
+    fn start(nodes: usize) -> (TempLocalnet, LocalnetSummary) {
+        for _ in 0..PORT_ATTEMPTS {
+            let net = TempLocalnet::new(nodes);
+            match localnet::up(&net.options, &mut log) {
+                Ok(summary) => return (net, summary),
+                Err(e) if e.is_port_conflict() => eprintln!("localnet: {e}; new ports"),
+                Err(e) => panic!("localnet up: {e}"),
+            }
+        }
+        panic!("localnet up: ports taken {PORT_ATTEMPTS} times");
+    }
+
+    /// `up` again, on the same ports and folder.
     fn up(&self) -> LocalnetSummary {
-        localnet::up(&self.options, &mut |line| eprintln!("localnet: {line}"))
-            .unwrap_or_else(|e| panic!("localnet up: {e}"))
+        localnet::up(&self.options, &mut log).unwrap_or_else(|e| panic!("localnet up: {e}"))
     }
 
     fn client(&self, index: usize) -> Client {
@@ -62,6 +64,13 @@ impl Drop for TempLocalnet {
         }
         let _ = std::fs::remove_dir_all(self.dir());
     }
+}
+
+/// How often [`TempLocalnet::start`] picks new ports when one was taken.
+const PORT_ATTEMPTS: usize = 5;
+
+fn log(line: &str) {
+    eprintln!("localnet: {line}");
 }
 
 /// Polls `check` every 100 ms for up to `timeout`.
@@ -84,14 +93,10 @@ fn process_exists(pid: u32) -> bool {
 
 #[test]
 fn three_nodes_form_one_chain_and_down_stops_them() {
-    let net = TempLocalnet::new(3);
-    let summary = net.up();
+    let (net, summary) = TempLocalnet::start(3);
     assert_eq!(summary.nodes.len(), 3);
     assert!(summary.nodes.iter().all(|n| n.started));
-    assert!(summary
-        .nodes
-        .iter()
-        .all(|n| n.head_block_num >= summary.synced_block));
+    assert!(summary.nodes.iter().all(|n| n.head_block_num >= summary.synced_block));
 
     // A new account, created by `eosio` through the third node (a follower).
     let third = net.client(2);
@@ -130,10 +135,7 @@ fn three_nodes_form_one_chain_and_down_stops_them() {
     expected.sort_unstable();
     assert_eq!(stopped_pids, expected);
     for pid in pids {
-        assert!(
-            eventually(Duration::from_secs(5), || !process_exists(pid)),
-            "nodeos {pid} still running after down"
-        );
+        assert!(eventually(Duration::from_secs(5), || !process_exists(pid)), "nodeos {pid} still running after down");
     }
     let status = localnet::status(net.dir()).unwrap();
     assert!(!status.is_up());
@@ -142,8 +144,7 @@ fn three_nodes_form_one_chain_and_down_stops_them() {
 
 #[test]
 fn up_again_while_running_starts_nothing_new() {
-    let net = TempLocalnet::new(2);
-    let first = net.up();
+    let (net, first) = TempLocalnet::start(2);
     let second = net.up();
     let pids = |s: &LocalnetSummary| s.nodes.iter().map(|n| n.pid).collect::<Vec<_>>();
     assert_eq!(pids(&first), pids(&second));
@@ -153,8 +154,5 @@ fn up_again_while_running_starts_nothing_new() {
     let status = localnet::status(net.dir()).unwrap();
     assert!(status.is_up());
     let running: Vec<Option<u32>> = status.nodes.iter().map(|n| n.pid).collect();
-    assert_eq!(
-        running,
-        pids(&first).into_iter().map(Some).collect::<Vec<_>>()
-    );
+    assert_eq!(running, pids(&first).into_iter().map(Some).collect::<Vec<_>>());
 }

@@ -51,11 +51,7 @@ pub fn registered(founders: usize) -> Registered {
     chain.ok(
         chain.peers.registrator,
         &[chain.peers.operator],
-        &Regcoop {
-            coopname: coop,
-            params: test_params(),
-            founders: founders.iter().map(|f| f.name).collect(),
-        },
+        &Regcoop { coopname: coop, params: test_params(), founders: founders.iter().map(|f| f.name).collect() },
     );
     Registered { coop, founders }
 }
@@ -89,25 +85,14 @@ impl Council {
         chain.ok(
             soviet(),
             &[chain.peers.operator],
-            &Createboard {
-                coopname: coop,
-                chairman: chairman.name,
-                members: members.iter().map(|m| m.name).collect(),
-            },
+            &Createboard { coopname: coop, chairman: chairman.name, members: members.iter().map(|m| m.name).collect() },
         );
-        Council {
-            coop,
-            chairman,
-            members,
-            others,
-        }
+        Council { coop, chairman, members, others }
     }
 
     /// The chairman and the members.
     pub fn voters(&self) -> Vec<&Person> {
-        std::iter::once(&self.chairman)
-            .chain(&self.members)
-            .collect()
+        std::iter::once(&self.chairman).chain(&self.members).collect()
     }
 
     /// A `free` decision proposed by the chairman; returns its id.
@@ -127,28 +112,12 @@ impl Council {
 
     /// `member` votes for decision `id`.
     pub fn vote_for(&self, member: &Person, id: u64) -> PushOutcome {
-        chain().ok(
-            soviet(),
-            &[member.name],
-            &Votefor {
-                coopname: self.coop,
-                member: member.name,
-                decision_id: id,
-            },
-        )
+        chain().ok(soviet(), &[member.name], &Votefor { coopname: self.coop, member: member.name, decision_id: id })
     }
 
     /// `member` votes against decision `id`.
     pub fn vote_against(&self, member: &Person, id: u64) -> PushOutcome {
-        chain().ok(
-            soviet(),
-            &[member.name],
-            &Voteagainst {
-                coopname: self.coop,
-                member: member.name,
-                decision_id: id,
-            },
-        )
+        chain().ok(soviet(), &[member.name], &Voteagainst { coopname: self.coop, member: member.name, decision_id: id })
     }
 
     /// The smallest majority of the council votes for decision `id`.
@@ -179,28 +148,17 @@ impl Council {
 
     /// Decision `id` of this cooperative.
     pub fn decision(&self, id: u64) -> Decision {
-        chain()
-            .row::<Decisions>(soviet(), self.coop, id)
-            .expect("the decision exists")
+        chain().row::<Decisions>(soviet(), self.coop, id).expect("the decision exists")
     }
 
     /// The council's row.
     pub fn board(&self) -> Board {
-        chain()
-            .row::<Boards>(soviet(), soviet(), self.coop.as_u64())
-            .expect("the council exists")
+        chain().row::<Boards>(soviet(), soviet(), self.coop.as_u64()).expect("the council exists")
     }
 
     /// Sets the lifetime of new decisions (signed by the cooperative).
     pub fn set_ttl(&self, seconds: u32) {
-        chain().ok(
-            soviet(),
-            &[self.coop],
-            &Setttl {
-                coopname: self.coop,
-                seconds,
-            },
-        );
+        chain().ok(soviet(), &[self.coop], &Setttl { coopname: self.coop, seconds });
     }
 
     /// A `free` decision that has expired (the lifetime is set to 1 second first).
@@ -216,10 +174,7 @@ impl Council {
 /// block stay distinct transactions.
 pub fn document(person: &Person, text: &str) -> Document {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    person.sign(&format!(
-        "{text} #{}",
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ))
+    person.sign(&format!("{text} #{}", COUNTER.fetch_add(1, Ordering::Relaxed)))
 }
 
 /// Asserts that a push was refused for a missing signature.
@@ -243,9 +198,5 @@ pub fn wait_seconds(seconds: u32) {
 
 /// The events `name` the soviet emitted in `outcome`, decoded.
 pub fn events<E: eosio::Read>(outcome: &PushOutcome, name: &str) -> Vec<E> {
-    outcome
-        .events(soviet(), name)
-        .iter()
-        .map(|trace| trace.decode_data().unwrap())
-        .collect()
+    outcome.events(soviet(), name).iter().map(|trace| trace.decode_data().unwrap()).collect()
 }

@@ -7,8 +7,7 @@ pub const ERR_PROVIDER_ACCOUNT_MISSING: &str = "provider account does not exist"
 pub const ERR_PROVIDER_EXISTS: &str = "provider is already registered";
 pub const ERR_PROVIDER_NOT_FOUND: &str = "provider is not registered";
 pub const ERR_TEXT_TOO_LONG: &str = "text is too long";
-pub const ERR_BAD_COOPNAME: &str =
-    "cooperative name must be 1 to 12 characters of a-z and 1-5, without dots";
+pub const ERR_BAD_COOPNAME: &str = "cooperative name must be 1 to 12 characters of a-z and 1-5, without dots";
 pub const ERR_COOP_ACCOUNT_EXISTS: &str = "cooperative account already exists";
 pub const ERR_COOP_REQUESTED: &str = "cooperative name is already requested";
 pub const ERR_BAD_FOUNDER_NAME: &str = "founder names must be 12 characters of a-z and 1-5";

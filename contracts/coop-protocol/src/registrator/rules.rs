@@ -11,10 +11,7 @@ pub fn check_params(p: &CoopParams) -> Result<(), &'static str> {
     if !coop_runtime::asset_math::is_valid_symbol(p.symbol) {
         return Err(ERR_BAD_SYMBOL);
     }
-    if ![p.initial, p.minimum, p.org_initial, p.org_minimum]
-        .iter()
-        .all(|fee| is_positive_of(fee, p.symbol))
-    {
+    if ![p.initial, p.minimum, p.org_initial, p.org_minimum].iter().all(|fee| is_positive_of(fee, p.symbol)) {
         return Err(ERR_BAD_FEES);
     }
     if p.announce.len() > MAX_COOP_TEXT || p.description.len() > MAX_COOP_TEXT {

@@ -3,9 +3,7 @@
 // Conditions the registrator reports too, with the same text: the cooperative is not
 // registered or not active; a document's signature does not recover to its `public_key`;
 // a document's key does not satisfy the signer's `active` permission.
-pub use crate::registrator::errors::{
-    ERR_BAD_SIGNATURE, ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND, ERR_KEY_NOT_SIGNERS,
-};
+pub use crate::registrator::errors::{ERR_BAD_SIGNATURE, ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND, ERR_KEY_NOT_SIGNERS};
 
 pub const ERR_NOT_INITIALIZED: &str = "soviet is not initialized";
 

@@ -127,9 +127,7 @@ pub fn cast(
 ) -> Result<(), &'static str> {
     match choice {
         Choice::For if votes_for.contains(&member) => return Err(ERR_ALREADY_VOTED_FOR),
-        Choice::Against if votes_against.contains(&member) => {
-            return Err(ERR_ALREADY_VOTED_AGAINST)
-        }
+        Choice::Against if votes_against.contains(&member) => return Err(ERR_ALREADY_VOTED_AGAINST),
         _ => {}
     }
     votes_for.retain(|v| *v != member && voting_members.contains(v));
@@ -197,14 +195,7 @@ mod tests {
         let members = names(3);
         let stranger = Name::new(99);
         let t = Tally::count(&[stranger, members[0]], &[Name::new(100)], &members);
-        assert_eq!(
-            t,
-            Tally {
-                votes_for: 1,
-                votes_against: 0,
-                voting_members: 3
-            }
-        );
+        assert_eq!(t, Tally { votes_for: 1, votes_against: 0, voting_members: 3 });
     }
 
     #[test]
@@ -212,22 +203,13 @@ mod tests {
         let members = names(3);
         let (mut f, mut a) = (vec![], vec![]);
         cast(&mut f, &mut a, &members, members[0], Choice::Against).unwrap();
-        assert_eq!(
-            cast(&mut f, &mut a, &members, members[0], Choice::Against),
-            Err(ERR_ALREADY_VOTED_AGAINST)
-        );
+        assert_eq!(cast(&mut f, &mut a, &members, members[0], Choice::Against), Err(ERR_ALREADY_VOTED_AGAINST));
         cast(&mut f, &mut a, &members, members[0], Choice::For).unwrap();
         assert_eq!((f.clone(), a.clone()), (vec![members[0]], vec![]));
-        assert_eq!(
-            cast(&mut f, &mut a, &members, members[0], Choice::For),
-            Err(ERR_ALREADY_VOTED_FOR)
-        );
+        assert_eq!(cast(&mut f, &mut a, &members, members[0], Choice::For), Err(ERR_ALREADY_VOTED_FOR));
         cancel(&mut f, &mut a, &members, members[0]).unwrap();
         assert!(f.is_empty() && a.is_empty());
-        assert_eq!(
-            cancel(&mut f, &mut a, &members, members[0]),
-            Err(ERR_NO_VOTE)
-        );
+        assert_eq!(cancel(&mut f, &mut a, &members, members[0]), Err(ERR_NO_VOTE));
     }
 
     #[test]

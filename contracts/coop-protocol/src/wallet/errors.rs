@@ -30,8 +30,7 @@ pub const ERR_DEPOSIT_NOT_CONFIRMED: &str = "registration deposit is not confirm
 pub const ERR_DEPOSIT_NOT_REFUND: &str = "deposit is not awaiting a refund";
 pub const ERR_NOT_REGISTRATION: &str = "deposit is not a registration deposit";
 pub const ERR_DEPOSIT_OF_OTHER: &str = "deposit belongs to another person";
-pub const ERR_FEES_NOT_POSITIVE: &str =
-    "entrance fee and minimum share contribution must be positive";
+pub const ERR_FEES_NOT_POSITIVE: &str = "entrance fee and minimum share contribution must be positive";
 pub const ERR_BOOKING_MISMATCH: &str =
     "entrance fee plus minimum share contribution must equal the registration deposit";
 pub const ERR_INSUFFICIENT_AVAILABLE: &str = "insufficient available balance";
@@ -46,7 +45,5 @@ pub const ERR_ROW_WRITE: &str = "could not write table row";
 
 /// Invariant messages of [`ledger::check_invariants`](super::ledger::check_invariants)
 /// (tests and audits; no action aborts with them).
-pub const ERR_SHARE_FUND_MISMATCH: &str =
-    "share fund does not equal the members' available, blocked and minimum";
-pub const ERR_ENTRANCE_FUND_MISMATCH: &str =
-    "entrance-fee fund does not equal the members' entrance fees";
+pub const ERR_SHARE_FUND_MISMATCH: &str = "share fund does not equal the members' available, blocked and minimum";
+pub const ERR_ENTRANCE_FUND_MISMATCH: &str = "entrance-fee fund does not equal the members' entrance fees";

@@ -92,11 +92,7 @@ pub fn new_wallet(username: Name, symbol: Symbol, opened_at: TimePointSec) -> Me
 }
 
 /// A confirmed `share` deposit: `available` and the share fund grow by `quantity`.
-pub fn credit_share(
-    ledger: &Ledger,
-    wallet: &MemberWallet,
-    quantity: Asset,
-) -> Posting<(Ledger, MemberWallet)> {
+pub fn credit_share(ledger: &Ledger, wallet: &MemberWallet, quantity: Asset) -> Posting<(Ledger, MemberWallet)> {
     check_positive(&quantity, symbol(ledger))?;
     let mut ledger = ledger.clone();
     let mut wallet = wallet.clone();
@@ -184,11 +180,7 @@ pub fn unblock(ledger: &Ledger, wallet: &MemberWallet, quantity: Asset) -> Posti
 }
 
 /// A withdrawal paid out: `quantity` leaves `blocked` and the share fund.
-pub fn pay_out(
-    ledger: &Ledger,
-    wallet: &MemberWallet,
-    quantity: Asset,
-) -> Posting<(Ledger, MemberWallet)> {
+pub fn pay_out(ledger: &Ledger, wallet: &MemberWallet, quantity: Asset) -> Posting<(Ledger, MemberWallet)> {
     check_positive(&quantity, symbol(ledger))?;
     let mut ledger = ledger.clone();
     let mut wallet = wallet.clone();
@@ -203,24 +195,15 @@ pub fn pay_out(
 /// ([`credit_share`], [`receive_registration`], [`book_member`] without a deposit) leave
 /// it unchanged.
 pub fn total_received(ledger: &Ledger) -> Posting<Asset> {
-    [
-        ledger.entrance_fund,
-        ledger.reg_received,
-        ledger.refunds_due,
-        ledger.paid_out,
-        ledger.refunded,
-    ]
-    .into_iter()
-    .try_fold(ledger.share_fund, add)
+    [ledger.entrance_fund, ledger.reg_received, ledger.refunds_due, ledger.paid_out, ledger.refunded]
+        .into_iter()
+        .try_fold(ledger.share_fund, add)
 }
 
 /// Checks the invariants of a ledger and all its member wallets: every balance valid,
 /// non-negative and in the ledger's symbol; the share fund equals
 /// `Σ(available + blocked + minimum)`; the entrance-fee fund equals `Σ initial`.
-pub fn check_invariants<'a>(
-    ledger: &Ledger,
-    wallets: impl IntoIterator<Item = &'a MemberWallet>,
-) -> Posting<()> {
+pub fn check_invariants<'a>(ledger: &Ledger, wallets: impl IntoIterator<Item = &'a MemberWallet>) -> Posting<()> {
     let symbol = symbol(ledger);
     for amount in [
         &ledger.share_fund,
@@ -235,12 +218,7 @@ pub fn check_invariants<'a>(
     let mut shares = zero(symbol);
     let mut initials = zero(symbol);
     for wallet in wallets {
-        for amount in [
-            &wallet.available,
-            &wallet.blocked,
-            &wallet.minimum,
-            &wallet.initial,
-        ] {
+        for amount in [&wallet.available, &wallet.blocked, &wallet.minimum, &wallet.initial] {
             check_non_negative(amount, symbol)?;
         }
         shares = add(shares, wallet.available)?;
@@ -282,17 +260,11 @@ mod tests {
     const RUB: Symbol = sym(4, "RUB");
 
     fn rub(amount: i64) -> Asset {
-        Asset {
-            amount,
-            symbol: RUB,
-        }
+        Asset { amount, symbol: RUB }
     }
 
     fn fresh() -> (Ledger, MemberWallet) {
-        (
-            open(n("coop"), RUB, TimePointSec::from(0)),
-            new_wallet(n("alice"), RUB, TimePointSec::from(0)),
-        )
+        (open(n("coop"), RUB, TimePointSec::from(0)), new_wallet(n("alice"), RUB, TimePointSec::from(0)))
     }
 
     fn assert_ok(ledger: &Ledger, wallet: &MemberWallet) {
@@ -336,10 +308,7 @@ mod tests {
     fn booking_more_than_was_received_is_refused() {
         let (ledger, wallet) = fresh();
         let ledger = receive_registration(&ledger, rub(300)).unwrap();
-        assert_eq!(
-            book_member(&ledger, &wallet, rub(200), rub(200), true),
-            Err(ERR_NEGATIVE_BALANCE)
-        );
+        assert_eq!(book_member(&ledger, &wallet, rub(200), rub(200), true), Err(ERR_NEGATIVE_BALANCE));
     }
 
     #[test]
@@ -348,14 +317,8 @@ mod tests {
         let (ledger, wallet) = book_member(&ledger, &wallet, rub(0), rub(0), false).unwrap();
         assert_ok(&ledger, &wallet);
         let ledger = receive_registration(&ledger, rub(100)).unwrap();
-        assert_eq!(
-            book_member(&ledger, &wallet, rub(0), rub(100), true),
-            Err(ERR_NOT_POSITIVE)
-        );
-        assert_eq!(
-            book_member(&ledger, &wallet, rub(-1), rub(0), false),
-            Err(ERR_NEGATIVE_AMOUNT)
-        );
+        assert_eq!(book_member(&ledger, &wallet, rub(0), rub(100), true), Err(ERR_NOT_POSITIVE));
+        assert_eq!(book_member(&ledger, &wallet, rub(-1), rub(0), false), Err(ERR_NEGATIVE_AMOUNT));
     }
 
     #[test]
@@ -363,14 +326,8 @@ mod tests {
         let (ledger, _) = fresh();
         let ledger = receive_registration(&ledger, rub(300)).unwrap();
         let ledger = refund_registration(&ledger, rub(300)).unwrap();
-        assert_eq!(
-            (ledger.reg_received, ledger.refunds_due),
-            (rub(0), rub(300))
-        );
-        assert_eq!(
-            refund_registration(&ledger, rub(1)),
-            Err(ERR_NEGATIVE_BALANCE)
-        );
+        assert_eq!((ledger.reg_received, ledger.refunds_due), (rub(0), rub(300)));
+        assert_eq!(refund_registration(&ledger, rub(1)), Err(ERR_NEGATIVE_BALANCE));
         let ledger = pay_refund(&ledger, rub(300)).unwrap();
         assert_eq!((ledger.refunds_due, ledger.refunded), (rub(0), rub(300)));
         assert_eq!(pay_refund(&ledger, rub(1)), Err(ERR_NEGATIVE_BALANCE));
@@ -405,55 +362,28 @@ mod tests {
     fn balances_never_go_negative() {
         let (ledger, wallet) = fresh();
         let (ledger, wallet) = credit_share(&ledger, &wallet, rub(100)).unwrap();
-        assert_eq!(
-            block(&ledger, &wallet, rub(101)),
-            Err(ERR_INSUFFICIENT_AVAILABLE)
-        );
-        assert_eq!(
-            unblock(&ledger, &wallet, rub(1)),
-            Err(ERR_INSUFFICIENT_BLOCKED)
-        );
-        assert_eq!(
-            pay_out(&ledger, &wallet, rub(1)),
-            Err(ERR_INSUFFICIENT_BLOCKED)
-        );
+        assert_eq!(block(&ledger, &wallet, rub(101)), Err(ERR_INSUFFICIENT_AVAILABLE));
+        assert_eq!(unblock(&ledger, &wallet, rub(1)), Err(ERR_INSUFFICIENT_BLOCKED));
+        assert_eq!(pay_out(&ledger, &wallet, rub(1)), Err(ERR_INSUFFICIENT_BLOCKED));
     }
 
     #[test]
     fn the_minimum_cannot_be_withdrawn() {
         let (ledger, wallet) = fresh();
         let (ledger, wallet) = book_member(&ledger, &wallet, rub(10), rub(90), false).unwrap();
-        assert_eq!(
-            block(&ledger, &wallet, rub(1)),
-            Err(ERR_INSUFFICIENT_AVAILABLE)
-        );
+        assert_eq!(block(&ledger, &wallet, rub(1)), Err(ERR_INSUFFICIENT_AVAILABLE));
     }
 
     #[test]
     fn amounts_must_be_positive_valid_and_in_the_symbol() {
         let (ledger, wallet) = fresh();
-        let usd = Asset {
-            amount: 1,
-            symbol: sym(4, "USD"),
-        };
-        let rub2 = Asset {
-            amount: 1,
-            symbol: sym(2, "RUB"),
-        };
-        assert_eq!(
-            credit_share(&ledger, &wallet, rub(0)),
-            Err(ERR_NOT_POSITIVE)
-        );
-        assert_eq!(
-            credit_share(&ledger, &wallet, rub(-5)),
-            Err(ERR_NEGATIVE_AMOUNT)
-        );
+        let usd = Asset { amount: 1, symbol: sym(4, "USD") };
+        let rub2 = Asset { amount: 1, symbol: sym(2, "RUB") };
+        assert_eq!(credit_share(&ledger, &wallet, rub(0)), Err(ERR_NOT_POSITIVE));
+        assert_eq!(credit_share(&ledger, &wallet, rub(-5)), Err(ERR_NEGATIVE_AMOUNT));
         assert_eq!(credit_share(&ledger, &wallet, usd), Err(ERR_WRONG_SYMBOL));
         assert_eq!(credit_share(&ledger, &wallet, rub2), Err(ERR_WRONG_SYMBOL));
-        assert_eq!(
-            credit_share(&ledger, &wallet, rub(MAX_AMOUNT + 1)),
-            Err(ERR_AMOUNT_INVALID)
-        );
+        assert_eq!(credit_share(&ledger, &wallet, rub(MAX_AMOUNT + 1)), Err(ERR_AMOUNT_INVALID));
         assert_eq!(receive_registration(&ledger, rub(0)), Err(ERR_NOT_POSITIVE));
         assert_eq!(refund_registration(&ledger, usd), Err(ERR_WRONG_SYMBOL));
         assert_eq!(pay_refund(&ledger, rub(0)), Err(ERR_NOT_POSITIVE));
@@ -467,10 +397,7 @@ mod tests {
         let (ledger, wallet) = fresh();
         let (ledger, wallet) = credit_share(&ledger, &wallet, rub(MAX_AMOUNT)).unwrap();
         assert_eq!(credit_share(&ledger, &wallet, rub(1)), Err(ERR_OVERFLOW));
-        assert_eq!(
-            book_member(&ledger, &wallet, rub(0), rub(1), false),
-            Err(ERR_OVERFLOW)
-        );
+        assert_eq!(book_member(&ledger, &wallet, rub(0), rub(1), false), Err(ERR_OVERFLOW));
     }
 
     #[test]
@@ -478,21 +405,12 @@ mod tests {
         let (ledger, wallet) = fresh();
         let (mut ledger, wallet) = credit_share(&ledger, &wallet, rub(5)).unwrap();
         ledger.share_fund = rub(4);
-        assert_eq!(
-            check_invariants(&ledger, [&wallet]),
-            Err(ERR_SHARE_FUND_MISMATCH)
-        );
+        assert_eq!(check_invariants(&ledger, [&wallet]), Err(ERR_SHARE_FUND_MISMATCH));
         ledger.share_fund = rub(5);
         ledger.entrance_fund = rub(1);
-        assert_eq!(
-            check_invariants(&ledger, [&wallet]),
-            Err(ERR_ENTRANCE_FUND_MISMATCH)
-        );
+        assert_eq!(check_invariants(&ledger, [&wallet]), Err(ERR_ENTRANCE_FUND_MISMATCH));
         let (ledger, mut wallet) = fresh();
         wallet.available = rub(-1);
-        assert_eq!(
-            check_invariants(&ledger, [&wallet]),
-            Err(ERR_NEGATIVE_AMOUNT)
-        );
+        assert_eq!(check_invariants(&ledger, [&wallet]), Err(ERR_NEGATIVE_AMOUNT));
     }
 }

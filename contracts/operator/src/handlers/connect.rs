@@ -11,8 +11,7 @@ use coop_runtime::{
     action::level,
     chain, n,
     system::{
-        self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenTransfer, UpdateAuth,
-        ACTIVE, EOSIO_CODE, OWNER,
+        self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenTransfer, UpdateAuth, ACTIVE, EOSIO_CODE, OWNER,
     },
     ActionData,
 };
@@ -60,13 +59,8 @@ pub fn connect(data: Connect) {
     let res = resources();
     let request = pending_request(data.request_id);
     check_provider(request.provider);
-    chain::check(
-        !chain::is_account(request.coopname),
-        ERR_COOP_ACCOUNT_EXISTS,
-    );
-    let founders: alloc::vec::Vec<_> = core::iter::once(&request.chairman)
-        .chain(request.members.iter())
-        .collect();
+    chain::check(!chain::is_account(request.coopname), ERR_COOP_ACCOUNT_EXISTS);
+    let founders: alloc::vec::Vec<_> = core::iter::once(&request.chairman).chain(request.members.iter()).collect();
     for founder in &founders {
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
     }
@@ -75,15 +69,7 @@ pub fn connect(data: Connect) {
     let operator_code = Authority::accounts(&[level(me, EOSIO_CODE)]);
     // The cooperative's account starts under this contract's code, which sets it up and
     // hands it to the cooperative's key at the end of this same transaction.
-    create_account(
-        me,
-        coop,
-        operator_code.clone(),
-        operator_code,
-        res.coop_ram,
-        res.coop_net,
-        res.coop_cpu,
-    );
+    create_account(me, coop, operator_code.clone(), operator_code, res.coop_ram, res.coop_net, res.coop_cpu);
     for founder in &founders {
         create_account(
             me,
@@ -96,13 +82,7 @@ pub fn connect(data: Connect) {
         );
     }
 
-    chain::send(
-        me,
-        &[level(me, ACTIVE)],
-        &Setupcoop {
-            request_id: request.id,
-        },
-    );
+    chain::send(me, &[level(me, ACTIVE)], &Setupcoop { request_id: request.id });
 }
 
 /// See [`Operator::setupcoop`].
@@ -115,19 +95,11 @@ pub fn setupcoop(data: Setupcoop) {
     let mut request = pending_request(data.request_id);
     let coop = request.coopname;
 
-    add_permission(
-        coop,
-        ACCOUNTS_PERMISSION,
-        Authority::accounts(&[level(peers.registrator, EOSIO_CODE)]),
-    );
+    add_permission(coop, ACCOUNTS_PERMISSION, Authority::accounts(&[level(peers.registrator, EOSIO_CODE)]));
     for action in ACCOUNT_ACTIONS {
         link(coop, system::SYSTEM, action, ACCOUNTS_PERMISSION);
     }
-    add_permission(
-        coop,
-        PROVIDER_PERMISSION,
-        Authority::accounts(&[level(request.provider, ACTIVE)]),
-    );
+    add_permission(coop, PROVIDER_PERMISSION, Authority::accounts(&[level(request.provider, ACTIVE)]));
     for (contract, actions) in [
         (peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]),
         (peers.wallet, &PROVIDER_WALLET_ACTIONS[..]),
@@ -158,110 +130,52 @@ pub fn setupcoop(data: Setupcoop) {
             members: request.members.iter().map(|m| m.username).collect(),
         },
     );
-    chain::send(
-        peers.wallet,
-        &by_me,
-        &wallet::Openledger {
-            coopname: coop,
-            symbol: request.params.symbol,
-        },
-    );
+    chain::send(peers.wallet, &by_me, &wallet::Openledger { coopname: coop, symbol: request.params.symbol });
     if res.coop_funds.amount > 0 {
         chain::send(
             system::TOKEN,
             &by_me,
-            &TokenTransfer {
-                from: me,
-                to: coop,
-                quantity: res.coop_funds,
-                memo: "cooperative funds".into(),
-            },
+            &TokenTransfer { from: me, to: coop, quantity: res.coop_funds, memo: "cooperative funds".into() },
         );
     }
     for (kind, title) in registrator::DEFAULT_AGREEMENTS {
         chain::send(
             peers.registrator,
             &[level(coop, ACTIVE)],
-            &registrator::Setagreement {
-                coopname: coop,
-                kind,
-                version: 1,
-                title: title.into(),
-            },
+            &registrator::Setagreement { coopname: coop, kind, version: 1, title: title.into() },
         );
     }
     let coop_key = Authority::key(request.coop_key);
     chain::send(
         system::SYSTEM,
         &[level(coop, ACTIVE)],
-        &UpdateAuth {
-            account: coop,
-            permission: ACTIVE,
-            parent: OWNER,
-            auth: coop_key.clone(),
-        },
+        &UpdateAuth { account: coop, permission: ACTIVE, parent: OWNER, auth: coop_key.clone() },
     );
     chain::send(
         system::SYSTEM,
         &[level(coop, OWNER)],
-        &UpdateAuth {
-            account: coop,
-            permission: OWNER,
-            parent: Name::new(0),
-            auth: coop_key,
-        },
+        &UpdateAuth { account: coop, permission: OWNER, parent: Name::new(0), auth: coop_key },
     );
 
     request.status = REQUEST_CONNECTED;
     own_rows::<Requests>().update(&request, ERR_REQUEST_NOT_FOUND);
-    chain::emit(&EvConnected {
-        request_id: request.id,
-        coopname: coop,
-        provider: request.provider,
-    });
+    chain::emit(&EvConnected { request_id: request.id, coopname: coop, provider: request.provider });
 }
 
 /// Creates `name` as `eosio` (through its `connect` permission, so names shorter than
 /// twelve characters work on the standard system contract) with RAM and stake paid by
 /// the operator.
-fn create_account(
-    me: Name,
-    name: Name,
-    owner: Authority,
-    active: Authority,
-    ram: Asset,
-    net: Asset,
-    cpu: Asset,
-) {
+fn create_account(me: Name, name: Name, owner: Authority, active: Authority, ram: Asset, net: Asset, cpu: Asset) {
     chain::send(
         system::SYSTEM,
         &[level(system::SYSTEM, CONNECT_PERMISSION)],
-        &NewAccount {
-            creator: system::SYSTEM,
-            name,
-            owner,
-            active,
-        },
+        &NewAccount { creator: system::SYSTEM, name, owner, active },
     );
+    chain::send(system::SYSTEM, &[level(me, ACTIVE)], &BuyRam { payer: me, receiver: name, quant: ram });
     chain::send(
         system::SYSTEM,
         &[level(me, ACTIVE)],
-        &BuyRam {
-            payer: me,
-            receiver: name,
-            quant: ram,
-        },
-    );
-    chain::send(
-        system::SYSTEM,
-        &[level(me, ACTIVE)],
-        &DelegateBw {
-            from: me,
-            receiver: name,
-            stake_net_quantity: net,
-            stake_cpu_quantity: cpu,
-            transfer: false,
-        },
+        &DelegateBw { from: me, receiver: name, stake_net_quantity: net, stake_cpu_quantity: cpu, transfer: false },
     );
 }
 
@@ -270,12 +184,7 @@ fn add_permission(account: Name, permission: Name, authority: Authority) {
     chain::send(
         system::SYSTEM,
         &[level(account, ACTIVE)],
-        &UpdateAuth {
-            account,
-            permission,
-            parent: ACTIVE,
-            auth: authority,
-        },
+        &UpdateAuth { account, permission, parent: ACTIVE, auth: authority },
     );
 }
 
@@ -284,11 +193,6 @@ fn link(account: Name, code: Name, action: Name, permission: Name) {
     chain::send(
         system::SYSTEM,
         &[level(account, ACTIVE)],
-        &LinkAuth {
-            account,
-            code,
-            type_: action,
-            requirement: permission,
-        },
+        &LinkAuth { account, code, type_: action, requirement: permission },
     );
 }

@@ -8,48 +8,23 @@ pub fn addprovider(data: Addprovider) {
     let me = chain::current_receiver();
     chain::require_auth(me);
     let providers = own_rows::<Providers>();
-    chain::check(
-        chain::is_account(data.provider),
-        ERR_PROVIDER_ACCOUNT_MISSING,
-    );
-    chain::check(
-        !providers.contains(data.provider.as_u64()),
-        ERR_PROVIDER_EXISTS,
-    );
+    chain::check(chain::is_account(data.provider), ERR_PROVIDER_ACCOUNT_MISSING);
+    chain::check(!providers.contains(data.provider.as_u64()), ERR_PROVIDER_EXISTS);
     chain::check(data.title.len() <= MAX_TEXT, ERR_TEXT_TOO_LONG);
-    providers.save(
-        me,
-        &Provider {
-            provider: data.provider,
-            title: data.title,
-            added_at: chain::now(),
-        },
-    );
-    chain::emit(&EvProvider {
-        provider: data.provider,
-        added: true,
-    });
+    providers.save(me, &Provider { provider: data.provider, title: data.title, added_at: chain::now() });
+    chain::emit(&EvProvider { provider: data.provider, added: true });
 }
 
 /// See [`Operator::rmprovider`].
 pub fn rmprovider(data: Rmprovider) {
     chain::require_auth(chain::current_receiver());
     let providers = own_rows::<Providers>();
-    chain::check(
-        providers.contains(data.provider.as_u64()),
-        ERR_PROVIDER_NOT_FOUND,
-    );
+    chain::check(providers.contains(data.provider.as_u64()), ERR_PROVIDER_NOT_FOUND);
     providers.erase(data.provider.as_u64());
-    chain::emit(&EvProvider {
-        provider: data.provider,
-        added: false,
-    });
+    chain::emit(&EvProvider { provider: data.provider, added: false });
 }
 
 /// Aborts unless `provider` is registered.
 pub fn check_provider(provider: eosio::Name) {
-    chain::check(
-        own_rows::<Providers>().contains(provider.as_u64()),
-        ERR_PROVIDER_NOT_FOUND,
-    );
+    chain::check(own_rows::<Providers>().contains(provider.as_u64()), ERR_PROVIDER_NOT_FOUND);
 }

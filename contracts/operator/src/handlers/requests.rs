@@ -17,16 +17,8 @@ pub fn request(data: Request) -> u64 {
     }
     chain::check(data.members.len() <= MAX_MEMBERS, ERR_TOO_MANY_MEMBERS);
     for (i, member) in data.members.iter().enumerate() {
-        chain::check(
-            member.username != data.chairman.username,
-            ERR_CHAIRMAN_IN_MEMBERS,
-        );
-        chain::check(
-            data.members[..i]
-                .iter()
-                .all(|m| m.username != member.username),
-            ERR_DUPLICATE_MEMBER,
-        );
+        chain::check(member.username != data.chairman.username, ERR_CHAIRMAN_IN_MEMBERS);
+        chain::check(data.members[..i].iter().all(|m| m.username != member.username), ERR_DUPLICATE_MEMBER);
     }
     for founder in core::iter::once(&data.chairman).chain(data.members.iter()) {
         chain::check(is_plain_twelve(founder.username), ERR_BAD_FOUNDER_NAME);
@@ -34,20 +26,13 @@ pub fn request(data: Request) -> u64 {
     }
     let recovered = chain::recover_key(&data.statement.hash.to_bytes(), &data.statement.signature);
     chain::check(
-        recovered == Some(data.statement.public_key)
-            && data.statement.public_key == data.chairman.public_key,
+        recovered == Some(data.statement.public_key) && data.statement.public_key == data.chairman.public_key,
         ERR_BAD_STATEMENT,
     );
 
     let requests = own_rows::<Requests>();
     let id = requests.next_key();
-    claims.save(
-        data.provider,
-        &CoopnameClaim {
-            coopname: data.coopname,
-            request_id: id,
-        },
-    );
+    claims.save(data.provider, &CoopnameClaim { coopname: data.coopname, request_id: id });
     requests.save(
         data.provider,
         &ConnectionRequest {
@@ -92,9 +77,5 @@ pub fn reject(data: Reject) {
     request.reason = data.reason.clone();
     // The row grows by the reason: the operator, who signed, takes over its RAM.
     own_rows::<Requests>().save(me, &request);
-    chain::emit(&EvRejected {
-        request_id: data.request_id,
-        coopname: request.coopname,
-        reason: data.reason,
-    });
+    chain::emit(&EvRejected { request_id: data.request_id, coopname: request.coopname, reason: data.reason });
 }

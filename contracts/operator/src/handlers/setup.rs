@@ -9,37 +9,21 @@ pub fn init(data: Init) {
     chain::require_auth(me);
     let r = &data.resources;
     let symbol = r.coop_ram.symbol;
-    let positive = [
-        r.coop_ram,
-        r.coop_net,
-        r.coop_cpu,
-        r.member_ram,
-        r.member_net,
-        r.member_cpu,
-    ];
+    let positive = [r.coop_ram, r.coop_net, r.coop_cpu, r.member_ram, r.member_net, r.member_cpu];
     chain::check(
-        positive
-            .iter()
-            .all(|a| asset_math::is_positive_of(a, symbol))
+        positive.iter().all(|a| asset_math::is_positive_of(a, symbol))
             && asset_math::is_valid(&r.coop_funds)
             && r.coop_funds.symbol == symbol
             && r.coop_funds.amount >= 0,
         ERR_BAD_RESOURCES,
     );
     coop_runtime::peers::save(data.peers);
-    own_rows::<OperatorSettings>().save(
-        me,
-        &OperatorConfig {
-            resources: data.resources,
-        },
-    );
+    own_rows::<OperatorSettings>().save(me, &OperatorConfig { resources: data.resources });
 }
 
 /// The settings, or abort when `init` has not run.
 pub fn resources() -> ConnectResources {
-    own_rows::<OperatorSettings>()
-        .get_or_fail(0, ERR_NOT_INITIALIZED)
-        .resources
+    own_rows::<OperatorSettings>().get_or_fail(0, ERR_NOT_INITIALIZED).resources
 }
 
 /// The peer contracts, or abort when `init` has not run.
@@ -54,9 +38,6 @@ pub fn setstatus(data: Setstatus) {
     chain::send(
         peers().registrator,
         &[level(me, ACTIVE)],
-        &coop_protocol::registrator::Setstatus {
-            coopname: data.coopname,
-            status: data.status,
-        },
+        &coop_protocol::registrator::Setstatus { coopname: data.coopname, status: data.status },
     );
 }

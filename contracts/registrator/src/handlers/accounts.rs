@@ -5,10 +5,7 @@ use coop_runtime::{
     action::level,
     asset_math, chain, n,
     name::is_plain_twelve,
-    system::{
-        self, Authority, BuyRam, DelegateBw, NewAccount, TokenAccounts, UpdateAuth, ACTIVE,
-        EOSIO_CODE, OWNER,
-    },
+    system::{self, Authority, BuyRam, DelegateBw, NewAccount, TokenAccounts, UpdateAuth, ACTIVE, EOSIO_CODE, OWNER},
     PublicKey,
 };
 use eosio::Name;
@@ -57,10 +54,7 @@ pub fn check_new_member(m: &NewMember) {
     chain::check(!cards.contains(m.username.as_u64()), ERR_CARD_EXISTS);
     chain::check(!chain::is_account(m.username), ERR_ACCOUNT_EXISTS);
     chain::check(is_account_type(m.kind), ERR_BAD_TYPE);
-    chain::check(
-        m.referer.as_u64() == 0 || cards.contains(m.referer.as_u64()),
-        ERR_REFERER_NOT_FOUND,
-    );
+    chain::check(m.referer.as_u64() == 0 || cards.contains(m.referer.as_u64()), ERR_REFERER_NOT_FOUND);
     chain::check(m.meta.len() <= MAX_META, ERR_TEXT_TOO_LONG);
     let r = config().resources;
     let cost = asset_math::add(r.ram, r.net).and_then(|sum| asset_math::add(sum, r.cpu));
@@ -68,10 +62,7 @@ pub fn check_new_member(m: &NewMember) {
         .get(r.ram.symbol.code().as_u64())
         .map(|row| row.balance.amount)
         .unwrap_or(0);
-    chain::check(
-        matches!(cost, Ok(cost) if balance >= cost.amount),
-        ERR_COOP_CANNOT_PAY,
-    );
+    chain::check(matches!(cost, Ok(cost) if balance >= cost.amount), ERR_COOP_CANNOT_PAY);
 }
 
 /// Creates the account (paid by the cooperative through its `accounts` permission) and
@@ -90,15 +81,7 @@ pub fn create_member(m: NewMember) {
             active: Authority::key(m.public_key),
         },
     );
-    chain::send(
-        system::SYSTEM,
-        &payer,
-        &BuyRam {
-            payer: m.coopname,
-            receiver: m.username,
-            quant: r.ram,
-        },
-    );
+    chain::send(system::SYSTEM, &payer, &BuyRam { payer: m.coopname, receiver: m.username, quant: r.ram });
     chain::send(
         system::SYSTEM,
         &payer,
@@ -122,25 +105,15 @@ pub fn create_member(m: NewMember) {
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvAccount {
-        coopname: m.coopname,
-        username: m.username,
-        r#type: m.kind,
-    });
+    chain::emit(&EvAccount { coopname: m.coopname, username: m.username, r#type: m.kind });
 }
 
 /// See [`Registrator::changekey`].
 pub fn changekey(data: Changekey) {
     chain::require_auth(data.coopname);
     active_coop(data.coopname);
-    chain::check(
-        rows::<Participants>(data.coopname).contains(data.username.as_u64()),
-        ERR_NOT_PARTICIPANT,
-    );
-    chain::check(
-        own_rows::<Cards>().contains(data.username.as_u64()),
-        ERR_CARD_NOT_FOUND,
-    );
+    chain::check(rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_NOT_PARTICIPANT);
+    chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
     chain::send(
         system::SYSTEM,
         &[level(data.username, OWNER)],

@@ -10,91 +10,50 @@ pub const MAX_TITLE: usize = 256;
 /// See [`Registrator::setagreement`].
 pub fn setagreement(data: Setagreement) {
     chain::require_auth(data.coopname);
-    chain::check(
-        own_rows::<Coops>().contains(data.coopname.as_u64()),
-        ERR_COOP_NOT_FOUND,
-    );
+    chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
     chain::check(data.kind.as_u64() != 0, ERR_BAD_AGREEMENT_KIND);
     let kinds = rows::<AgreementKinds>(data.coopname);
     match kinds.get(data.kind.as_u64()) {
         Some(current) => chain::check(data.version > current.version, ERR_VERSION_NOT_GREATER),
         None => {
             chain::check(data.version > 0, ERR_VERSION_NOT_GREATER);
-            chain::check(
-                kinds.range(0, MAX_AGREEMENT_KINDS).len() < MAX_AGREEMENT_KINDS,
-                ERR_TOO_MANY_AGREEMENTS,
-            );
+            chain::check(kinds.range(0, MAX_AGREEMENT_KINDS).len() < MAX_AGREEMENT_KINDS, ERR_TOO_MANY_AGREEMENTS);
         }
     }
     chain::check(data.title.len() <= MAX_TITLE, ERR_TEXT_TOO_LONG);
 
     kinds.save(
         data.coopname,
-        &AgreementKind {
-            kind: data.kind,
-            version: data.version,
-            title: data.title,
-            updated_at: chain::now(),
-        },
+        &AgreementKind { kind: data.kind, version: data.version, title: data.title, updated_at: chain::now() },
     );
-    chain::emit(&EvAgreeKind {
-        coopname: data.coopname,
-        kind: data.kind,
-        version: data.version,
-    });
+    chain::emit(&EvAgreeKind { coopname: data.coopname, kind: data.kind, version: data.version });
 }
 
 /// See [`Registrator::rmagreement`].
 pub fn rmagreement(data: Rmagreement) {
     chain::require_auth(data.coopname);
-    chain::check(
-        own_rows::<Coops>().contains(data.coopname.as_u64()),
-        ERR_COOP_NOT_FOUND,
-    );
+    chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
     let kinds = rows::<AgreementKinds>(data.coopname);
     chain::check(kinds.contains(data.kind.as_u64()), ERR_UNKNOWN_AGREEMENT);
     kinds.erase(data.kind.as_u64());
-    chain::emit(&EvAgreeKind {
-        coopname: data.coopname,
-        kind: data.kind,
-        version: 0,
-    });
+    chain::emit(&EvAgreeKind { coopname: data.coopname, kind: data.kind, version: 0 });
 }
 
 /// See [`Registrator::agree`].
 pub fn agree(data: Agree) {
     let by_person = chain::has_auth(data.username);
-    chain::check(
-        by_person || chain::has_auth(data.coopname),
-        ERR_NOT_AUTHORIZED,
-    );
+    chain::check(by_person || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
     active_coop(data.coopname);
-    chain::check(
-        own_rows::<Cards>().contains(data.username.as_u64()),
-        ERR_CARD_NOT_FOUND,
-    );
-    let kind = rows::<AgreementKinds>(data.coopname)
-        .get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
+    chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
+    let kind = rows::<AgreementKinds>(data.coopname).get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
     chain::check(data.version == kind.version, ERR_WRONG_VERSION);
     let agreements = rows::<Agreements>(data.coopname);
-    let previous = agreements.find_by(
-        BY_USER_KIND,
-        pair(data.username.as_u64(), data.kind.as_u64()),
-    );
-    chain::check(
-        previous.as_ref().is_none_or(|p| p.version < data.version),
-        ERR_ALREADY_SIGNED,
-    );
+    let previous = agreements.find_by(BY_USER_KIND, pair(data.username.as_u64(), data.kind.as_u64()));
+    chain::check(previous.as_ref().is_none_or(|p| p.version < data.version), ERR_ALREADY_SIGNED);
     verify_statement(&data.document, data.username);
 
-    let payer = if by_person {
-        data.username
-    } else {
-        data.coopname
-    };
-    let id = previous
-        .map(|p| p.id)
-        .unwrap_or_else(|| agreements.next_key());
+    let payer = if by_person { data.username } else { data.coopname };
+    let id = previous.map(|p| p.id).unwrap_or_else(|| agreements.next_key());
     agreements.save_indexed(
         payer,
         &Agreement {

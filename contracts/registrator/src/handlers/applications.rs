@@ -18,33 +18,17 @@ use coop_runtime::{action::level, chain, system::ACTIVE};
 /// See [`Registrator::joincoop`].
 pub fn joincoop(data: Joincoop) {
     let by_person = chain::has_auth(data.username);
-    chain::check(
-        by_person || chain::has_auth(data.coopname),
-        ERR_NOT_AUTHORIZED,
-    );
+    chain::check(by_person || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
     let coop = active_coop(data.coopname);
-    chain::check(
-        own_rows::<Cards>().contains(data.username.as_u64()),
-        ERR_CARD_NOT_FOUND,
-    );
-    chain::check(
-        !rows::<Participants>(data.coopname).contains(data.username.as_u64()),
-        ERR_ALREADY_PARTICIPANT,
-    );
+    chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
+    chain::check(!rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_ALREADY_PARTICIPANT);
     let applications = rows::<Applications>(data.coopname);
-    chain::check(
-        !applications.contains(data.username.as_u64()),
-        ERR_APPLICATION_EXISTS,
-    );
+    chain::check(!applications.contains(data.username.as_u64()), ERR_APPLICATION_EXISTS);
     check_branch_choice(&coop, data.braname);
     verify_statement(&data.statement, data.username);
     check_all_signed(data.coopname, data.username);
 
-    let payer = if by_person {
-        data.username
-    } else {
-        data.coopname
-    };
+    let payer = if by_person { data.username } else { data.coopname };
     applications.save(
         payer,
         &Application {
@@ -69,12 +53,8 @@ pub fn paidjoin(data: Paidjoin) {
     let peers = peers();
     chain::require_auth(peers.wallet);
     let applications = rows::<Applications>(data.coopname);
-    let mut application =
-        applications.get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_FOUND);
-    chain::check(
-        application.status == APPLICATION_OPEN,
-        ERR_APPLICATION_NOT_OPEN,
-    );
+    let mut application = applications.get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_FOUND);
+    chain::check(application.status == APPLICATION_OPEN, ERR_APPLICATION_NOT_OPEN);
 
     application.status = APPLICATION_PAID;
     application.deposit_id = data.deposit_id;
@@ -96,12 +76,8 @@ pub fn paidjoin(data: Paidjoin) {
 /// The paid application of `username`, checked to be sent by the soviet.
 fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application {
     chain::require_auth(peers().soviet);
-    let application =
-        rows::<Applications>(coopname).get_or_fail(username.as_u64(), ERR_APPLICATION_NOT_FOUND);
-    chain::check(
-        application.status == APPLICATION_PAID,
-        ERR_APPLICATION_NOT_PAID,
-    );
+    let application = rows::<Applications>(coopname).get_or_fail(username.as_u64(), ERR_APPLICATION_NOT_FOUND);
+    chain::check(application.status == APPLICATION_PAID, ERR_APPLICATION_NOT_PAID);
     application
 }
 
@@ -121,22 +97,8 @@ pub fn acceptjoin(data: Acceptjoin) {
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
     card.status = CARD_ACTIVE;
     cards.update(&card, ERR_CARD_NOT_FOUND);
-    add_participant(
-        data.coopname,
-        data.username,
-        card.r#type,
-        application.braname,
-        chain::now(),
-        me,
-        data.decision_id,
-    );
-    book_fees(
-        data.coopname,
-        data.username,
-        application.deposit_id,
-        initial,
-        minimum,
-    );
+    add_participant(data.coopname, data.username, card.r#type, application.braname, chain::now(), me, data.decision_id);
+    book_fees(data.coopname, data.username, application.deposit_id, initial, minimum);
 }
 
 /// See [`Registrator::declinejoin`].
@@ -147,10 +109,6 @@ pub fn declinejoin(data: Declinejoin) {
     chain::send(
         peers().wallet,
         &[level(me, ACTIVE)],
-        &Refundreg {
-            coopname: data.coopname,
-            username: data.username,
-            deposit_id: application.deposit_id,
-        },
+        &Refundreg { coopname: data.coopname, username: data.username, deposit_id: application.deposit_id },
     );
 }

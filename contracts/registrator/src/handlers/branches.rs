@@ -14,10 +14,7 @@ pub fn check_branch_choice(coop: &Cooperative, braname: Name) {
     if braname.as_u64() == 0 {
         chain::check(!coop.is_branched, ERR_BRANCH_REQUIRED);
     } else {
-        chain::check(
-            rows::<Branches>(coop.username).contains(braname.as_u64()),
-            ERR_BRANCH_NOT_FOUND,
-        );
+        chain::check(rows::<Branches>(coop.username).contains(braname.as_u64()), ERR_BRANCH_NOT_FOUND);
     }
 }
 
@@ -46,10 +43,7 @@ pub fn createbranch(data: Createbranch) {
     chain::check(data.braname.as_u64() != 0, ERR_BAD_BRANCH_NAME);
     chain::check(!branches.contains(data.braname.as_u64()), ERR_BRANCH_EXISTS);
     let trustee = rows::<Participants>(data.coopname).get(data.trustee.as_u64());
-    chain::check(
-        trustee.is_some_and(|p| p.is_accepted_individual()),
-        ERR_TRUSTEE_NOT_INDIVIDUAL,
-    );
+    chain::check(trustee.is_some_and(|p| p.is_accepted_individual()), ERR_TRUSTEE_NOT_INDIVIDUAL);
     chain::check(data.title.len() <= MAX_TITLE, ERR_TEXT_TOO_LONG);
 
     branches.save(
@@ -64,12 +58,7 @@ pub fn createbranch(data: Createbranch) {
     );
     let count = coop.branch_count + 1;
     let is_branched = set_branch_count(coop, count);
-    chain::emit(&EvBranch {
-        coopname: data.coopname,
-        braname: data.braname,
-        created: true,
-        is_branched,
-    });
+    chain::emit(&EvBranch { coopname: data.coopname, braname: data.braname, created: true, is_branched });
 }
 
 /// See [`Registrator::deletebranch`].
@@ -83,27 +72,16 @@ pub fn deletebranch(data: Deletebranch) {
     branches.erase(data.braname.as_u64());
     let count = coop.branch_count.saturating_sub(1);
     let is_branched = set_branch_count(coop, count);
-    chain::emit(&EvBranch {
-        coopname: data.coopname,
-        braname: data.braname,
-        created: false,
-        is_branched,
-    });
+    chain::emit(&EvBranch { coopname: data.coopname, braname: data.braname, created: false, is_branched });
 }
 
 /// See [`Registrator::selectbranch`].
 pub fn selectbranch(data: Selectbranch) {
-    chain::check(
-        chain::has_auth(data.username) || chain::has_auth(data.coopname),
-        ERR_NOT_AUTHORIZED,
-    );
+    chain::check(chain::has_auth(data.username) || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
     active_coop(data.coopname);
     let participants = rows::<Participants>(data.coopname);
     let mut member = participants.get_or_fail(data.username.as_u64(), ERR_NOT_PARTICIPANT);
-    chain::check(
-        rows::<Branches>(data.coopname).contains(data.braname.as_u64()),
-        ERR_BRANCH_NOT_FOUND,
-    );
+    chain::check(rows::<Branches>(data.coopname).contains(data.braname.as_u64()), ERR_BRANCH_NOT_FOUND);
     chain::check(member.braname != data.braname, ERR_SAME_BRANCH);
     verify_statement(&data.statement, data.username);
 

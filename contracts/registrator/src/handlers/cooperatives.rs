@@ -59,36 +59,20 @@ pub fn regcoop(data: Regcoop) {
                 created_at: now,
             },
         );
-        add_participant(
-            data.coopname,
-            *founder,
-            TYPE_INDIVIDUAL,
-            Name::new(0),
-            now,
-            peers.operator,
-            0,
-        );
+        add_participant(data.coopname, *founder, TYPE_INDIVIDUAL, Name::new(0), now, peers.operator, 0);
     }
-    chain::emit(&EvCoopReg {
-        coopname: data.coopname,
-    });
+    chain::emit(&EvCoopReg { coopname: data.coopname });
 }
 
 /// See [`Registrator::setstatus`].
 pub fn setstatus(data: Setstatus) {
     chain::require_auth(peers().operator);
-    chain::check(
-        data.status == COOP_ACTIVE || data.status == COOP_BLOCKED,
-        ERR_BAD_STATUS,
-    );
+    chain::check(data.status == COOP_ACTIVE || data.status == COOP_BLOCKED, ERR_BAD_STATUS);
     let coops = own_rows::<Coops>();
     let mut coop = coops.get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
     coop.status = data.status;
     coops.update(&coop, ERR_COOP_NOT_FOUND);
-    chain::emit(&EvStatus {
-        coopname: data.coopname,
-        status: data.status,
-    });
+    chain::emit(&EvStatus { coopname: data.coopname, status: data.status });
 }
 
 /// The cooperative, which must exist and be active.

@@ -21,57 +21,25 @@ pub fn add_participant(
     payer: Name,
     decision_id: u64,
 ) {
-    rows::<Participants>(coopname).save(
-        payer,
-        &Participant {
-            username,
-            r#type: kind,
-            status: PARTICIPANT_ACCEPTED,
-            braname,
-            joined_at,
-        },
-    );
+    rows::<Participants>(coopname)
+        .save(payer, &Participant { username, r#type: kind, status: PARTICIPANT_ACCEPTED, braname, joined_at });
     if braname.as_u64() != 0 {
         join_branch(coopname, braname, 1);
     }
-    chain::emit(&EvAccepted {
-        coopname,
-        username,
-        braname,
-        decision_id,
-    });
+    chain::emit(&EvAccepted { coopname, username, braname, decision_id });
 }
 
 /// Asks the wallet to open the member's wallet and book their fees.
-pub fn book_fees(
-    coopname: Name,
-    username: Name,
-    deposit_id: u64,
-    initial: eosio::Asset,
-    minimum: eosio::Asset,
-) {
+pub fn book_fees(coopname: Name, username: Name, deposit_id: u64, initial: eosio::Asset, minimum: eosio::Asset) {
     let peers = peers();
     let me = chain::current_receiver();
-    chain::send(
-        peers.wallet,
-        &[level(me, ACTIVE)],
-        &Addmember {
-            coopname,
-            username,
-            deposit_id,
-            initial,
-            minimum,
-        },
-    );
+    chain::send(peers.wallet, &[level(me, ACTIVE)], &Addmember { coopname, username, deposit_id, initial, minimum });
 }
 
 /// See [`Registrator::adduser`].
 pub fn adduser(data: Adduser) {
     chain::require_auth(data.coopname);
-    chain::check(
-        !rows::<Participants>(data.coopname).contains(data.username.as_u64()),
-        ERR_ALREADY_PARTICIPANT,
-    );
+    chain::check(!rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_ALREADY_PARTICIPANT);
     let member = NewMember {
         coopname: data.coopname,
         username: data.username,
@@ -83,10 +51,7 @@ pub fn adduser(data: Adduser) {
     };
     check_new_member(&member);
     let coop = active_coop(data.coopname);
-    chain::check(
-        u32::from(data.joined_at) <= u32::from(chain::now()),
-        ERR_JOINED_IN_FUTURE,
-    );
+    chain::check(u32::from(data.joined_at) <= u32::from(chain::now()), ERR_JOINED_IN_FUTURE);
     chain::check(
         asset_math::is_positive_of(&data.initial, coop.symbol)
             && asset_math::is_positive_of(&data.minimum, coop.symbol),
@@ -95,14 +60,6 @@ pub fn adduser(data: Adduser) {
     check_branch_choice(&coop, data.braname);
 
     create_member(member);
-    add_participant(
-        data.coopname,
-        data.username,
-        data.r#type,
-        data.braname,
-        data.joined_at,
-        data.coopname,
-        0,
-    );
+    add_participant(data.coopname, data.username, data.r#type, data.braname, data.joined_at, data.coopname, 0);
     book_fees(data.coopname, data.username, 0, data.initial, data.minimum);
 }

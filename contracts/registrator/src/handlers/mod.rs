@@ -104,9 +104,6 @@ fn verify_statement(document: &coop_runtime::Document, signer: eosio::Name) {
     chain::verify_document(
         document,
         signer,
-        &chain::DocumentErrors {
-            bad_signature: ERR_BAD_SIGNATURE,
-            key_not_signers: ERR_KEY_NOT_SIGNERS,
-        },
+        &chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS },
     );
 }

@@ -9,19 +9,9 @@ pub fn init(data: Init) {
     chain::require_auth(me);
     let r = &data.resources;
     let symbol = r.ram.symbol;
-    chain::check(
-        [r.ram, r.net, r.cpu]
-            .iter()
-            .all(|a| asset_math::is_positive_of(a, symbol)),
-        ERR_BAD_RESOURCES,
-    );
+    chain::check([r.ram, r.net, r.cpu].iter().all(|a| asset_math::is_positive_of(a, symbol)), ERR_BAD_RESOURCES);
     coop_runtime::peers::save(data.peers);
-    own_rows::<Config>().save(
-        me,
-        &ConfigRow {
-            resources: data.resources,
-        },
-    );
+    own_rows::<Config>().save(me, &ConfigRow { resources: data.resources });
 }
 
 /// The settings, or abort when `init` has not run.

@@ -13,30 +13,17 @@ pub fn createboard(data: Createboard) {
     let boards = own::<Boards>();
     chain::check(!boards.contains(data.coopname.as_u64()), ERR_BOARD_EXISTS);
     chain::check(data.members.len() < MAX_BOARD_MEMBERS, ERR_BOARD_TOO_LARGE);
-    let members: Vec<BoardMember> =
-        core::iter::once(BoardMember::voting(data.chairman, POSITION_CHAIRMAN))
-            .chain(
-                data.members
-                    .iter()
-                    .map(|m| BoardMember::voting(*m, POSITION_MEMBER)),
-            )
-            .collect();
+    let members: Vec<BoardMember> = core::iter::once(BoardMember::voting(data.chairman, POSITION_CHAIRMAN))
+        .chain(data.members.iter().map(|m| BoardMember::voting(*m, POSITION_MEMBER)))
+        .collect();
     check_council(&peers, data.coopname, &members);
 
     let now = chain::now();
     boards.save(
         peers.operator,
-        &Board {
-            coopname: data.coopname,
-            members: members.clone(),
-            created_at: now,
-            updated_at: now,
-        },
+        &Board { coopname: data.coopname, members: members.clone(), created_at: now, updated_at: now },
     );
-    chain::emit(&EvBoard {
-        coopname: data.coopname,
-        members,
-    });
+    chain::emit(&EvBoard { coopname: data.coopname, members });
 }
 
 /// See [`Soviet::updateboard`].
@@ -51,10 +38,7 @@ pub fn updateboard(data: Updateboard) {
     board.members = data.members.clone();
     board.updated_at = chain::now();
     boards.save(data.coopname, &board);
-    chain::emit(&EvBoard {
-        coopname: data.coopname,
-        members: data.members,
-    });
+    chain::emit(&EvBoard { coopname: data.coopname, members: data.members });
 }
 
 /// The composition rules, then: everyone is an accepted individual participant.
@@ -64,8 +48,7 @@ fn check_council(peers: &Peers, coopname: Name, members: &[BoardMember]) {
     }
     for member in members {
         chain::check(
-            participant(peers, coopname, member.username)
-                .is_some_and(|p| p.is_accepted_individual()),
+            participant(peers, coopname, member.username).is_some_and(|p| p.is_accepted_individual()),
             ERR_MEMBER_NOT_INDIVIDUAL,
         );
     }

@@ -7,10 +7,8 @@ use coop_runtime::{action::level, chain, system::ACTIVE, Document, Peers};
 use eosio::{Name, TimePointSec};
 
 /// The document checks' messages.
-const DOCUMENT_ERRORS: chain::DocumentErrors<'static> = chain::DocumentErrors {
-    bad_signature: ERR_BAD_SIGNATURE,
-    key_not_signers: ERR_KEY_NOT_SIGNERS,
-};
+const DOCUMENT_ERRORS: chain::DocumentErrors<'static> =
+    chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS };
 
 /// See [`Soviet::propose`].
 pub fn propose(data: Propose) -> u64 {
@@ -24,20 +22,10 @@ pub fn propose(data: Propose) -> u64 {
     };
     chain::require_auth(owner);
     require_active_coop(&peers, data.coopname);
-    chain::check(
-        own::<Boards>().contains(data.coopname.as_u64()),
-        ERR_BOARD_NOT_FOUND,
-    );
+    chain::check(own::<Boards>().contains(data.coopname.as_u64()), ERR_BOARD_NOT_FOUND);
     chain::check(chain::is_account(data.username), ERR_ACCOUNT_NOT_FOUND);
 
-    create(
-        owner,
-        data.coopname,
-        data.kind,
-        data.username,
-        data.ref_id,
-        data.statement,
-    )
+    create(owner, data.coopname, data.kind, data.username, data.ref_id, data.statement)
 }
 
 /// See [`Soviet::freedecision`].
@@ -45,47 +33,23 @@ pub fn freedecision(data: Freedecision) -> u64 {
     chain::require_auth(data.proposer);
     let peers = peers();
     require_active_coop(&peers, data.coopname);
+    chain::check(own::<Boards>().contains(data.coopname.as_u64()), ERR_BOARD_NOT_FOUND);
     chain::check(
-        own::<Boards>().contains(data.coopname.as_u64()),
-        ERR_BOARD_NOT_FOUND,
-    );
-    chain::check(
-        participant(&peers, data.coopname, data.proposer)
-            .is_some_and(|p| p.status == PARTICIPANT_ACCEPTED),
+        participant(&peers, data.coopname, data.proposer).is_some_and(|p| p.status == PARTICIPANT_ACCEPTED),
         ERR_NOT_PARTICIPANT,
     );
     check_document(&data.statement, data.proposer);
 
-    create(
-        data.proposer,
-        data.coopname,
-        KIND_FREE,
-        data.proposer,
-        0,
-        data.statement,
-    )
+    create(data.proposer, data.coopname, KIND_FREE, data.proposer, 0, data.statement)
 }
 
 /// Writes a new open decision paid by `proposer`, announces it, returns its id.
-fn create(
-    proposer: Name,
-    coopname: Name,
-    kind: Name,
-    username: Name,
-    ref_id: u64,
-    statement: Document,
-) -> u64 {
+fn create(proposer: Name, coopname: Name, kind: Name, username: Name, ref_id: u64, statement: Document) -> u64 {
     let now = chain::now();
     let expires_at = TimePointSec::from_secs(now.as_secs().saturating_add(decision_ttl(coopname)));
     let counters = own::<Counters>();
     let id = counters.get(coopname.as_u64()).map_or(0, |c| c.last_id) + 1;
-    counters.save(
-        proposer,
-        &DecisionCounter {
-            coopname,
-            last_id: id,
-        },
-    );
+    counters.save(proposer, &DecisionCounter { coopname, last_id: id });
     let decision = Decision {
         id,
         kind,
@@ -122,12 +86,7 @@ pub fn authorize(data: Authorize) {
     decision.authorization = data.document;
     decision.authorized_at = now;
     decisions.save(data.chairman, &decision);
-    announce(
-        data.coopname,
-        &decision,
-        Name::new(0),
-        &decision.authorization,
-    );
+    announce(data.coopname, &decision, Name::new(0), &decision.authorization);
 }
 
 /// See [`Soviet::exec`].
@@ -149,29 +108,16 @@ pub fn exec(data: Exec) {
         chain::send(
             peers.registrator,
             &me,
-            &Acceptjoin {
-                coopname: data.coopname,
-                username: decision.username,
-                decision_id: decision.id,
-            },
+            &Acceptjoin { coopname: data.coopname, username: decision.username, decision_id: decision.id },
         );
     } else if decision.kind == KIND_WITHDRAW {
         chain::send(
             peers.wallet,
             &me,
-            &Allowwithdr {
-                coopname: data.coopname,
-                withdraw_id: decision.ref_id,
-                decision_id: decision.id,
-            },
+            &Allowwithdr { coopname: data.coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
         );
     }
-    announce(
-        data.coopname,
-        &decision,
-        Name::new(0),
-        &decision.authorization,
-    );
+    announce(data.coopname, &decision, Name::new(0), &decision.authorization);
 }
 
 /// See [`Soviet::close`].
@@ -200,21 +146,13 @@ fn send_declined(peers: &Peers, coopname: Name, decision: &Decision) {
         chain::send(
             peers.registrator,
             &me,
-            &Declinejoin {
-                coopname,
-                username: decision.username,
-                decision_id: decision.id,
-            },
+            &Declinejoin { coopname, username: decision.username, decision_id: decision.id },
         );
     } else if decision.kind == KIND_WITHDRAW {
         chain::send(
             peers.wallet,
             &me,
-            &Declwithdr {
-                coopname,
-                withdraw_id: decision.ref_id,
-                decision_id: decision.id,
-            },
+            &Declwithdr { coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
         );
     }
 }

@@ -31,20 +31,10 @@ impl Soviet for Contract {
         decisions::freedecision(data)
     }
     fn votefor(data: Votefor) {
-        votes::vote(
-            data.coopname,
-            data.member,
-            data.decision_id,
-            Some(Choice::For),
-        );
+        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::For));
     }
     fn voteagainst(data: Voteagainst) {
-        votes::vote(
-            data.coopname,
-            data.member,
-            data.decision_id,
-            Some(Choice::Against),
-        );
+        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::Against));
     }
     fn cancelvote(data: Cancelvote) {
         votes::vote(data.coopname, data.member, data.decision_id, None);

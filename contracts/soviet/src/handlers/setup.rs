@@ -39,9 +39,7 @@ pub fn participant(peers: &Peers, coopname: Name, username: Name) -> Option<Part
 
 /// How long new decisions of `coopname` stay open, in seconds.
 pub fn decision_ttl(coopname: Name) -> u32 {
-    own::<Settings>()
-        .get(coopname.as_u64())
-        .map_or(DEFAULT_DECISION_TTL, |s| s.decision_ttl)
+    own::<Settings>().get(coopname.as_u64()).map_or(DEFAULT_DECISION_TTL, |s| s.decision_ttl)
 }
 
 /// See [`Soviet::setttl`].
@@ -49,20 +47,8 @@ pub fn setttl(data: Setttl) {
     chain::require_auth(data.coopname);
     let peers = peers();
     require_active_coop(&peers, data.coopname);
-    chain::check(
-        (MIN_DECISION_TTL..=MAX_DECISION_TTL).contains(&data.seconds),
-        ERR_BAD_TTL,
-    );
+    chain::check((MIN_DECISION_TTL..=MAX_DECISION_TTL).contains(&data.seconds), ERR_BAD_TTL);
 
-    own::<Settings>().save(
-        data.coopname,
-        &CoopSettings {
-            coopname: data.coopname,
-            decision_ttl: data.seconds,
-        },
-    );
-    chain::emit(&EvTtl {
-        coopname: data.coopname,
-        seconds: data.seconds,
-    });
+    own::<Settings>().save(data.coopname, &CoopSettings { coopname: data.coopname, decision_ttl: data.seconds });
+    chain::emit(&EvTtl { coopname: data.coopname, seconds: data.seconds });
 }

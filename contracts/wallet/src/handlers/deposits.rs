@@ -1,11 +1,8 @@
 //! Deposits: `deposit`, `confirm`, `cancel`.
 use super::{
-    active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers,
-    posted, save_ledger,
+    active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers, posted, save_ledger,
 };
-use coop_protocol::registrator::{
-    Applications, Cards, Cooperative, Paidjoin, APPLICATION_OPEN, TYPE_ORGANIZATION,
-};
+use coop_protocol::registrator::{Applications, Cards, Cooperative, Paidjoin, APPLICATION_OPEN, TYPE_ORGANIZATION};
 use coop_protocol::wallet::{errors::*, ledger, *};
 use coop_runtime::{action::level, asset_math, chain, system::ACTIVE, Peers};
 use eosio::{Asset, Name};
@@ -17,26 +14,14 @@ pub fn deposit(data: Deposit) -> u64 {
     let peers = peers();
     let ledger = ledger_of(data.coopname);
     let coop = active_coop(&peers, data.coopname);
-    chain::check(
-        data.kind == KIND_REGISTRATION || data.kind == KIND_SHARE,
-        ERR_BAD_KIND,
-    );
-    posted(ledger::check_positive(
-        &data.quantity,
-        ledger::symbol(&ledger),
-    ));
+    chain::check(data.kind == KIND_REGISTRATION || data.kind == KIND_SHARE, ERR_BAD_KIND);
+    posted(ledger::check_positive(&data.quantity, ledger::symbol(&ledger)));
     check_memo(&data.memo);
     let in_progress = coop_rows::<RegDeposits>(data.coopname);
     if data.kind == KIND_REGISTRATION {
         check_open_application(&peers, data.coopname, data.username);
-        chain::check(
-            !in_progress.contains(data.username.as_u64()),
-            ERR_REGISTRATION_IN_PROGRESS,
-        );
-        chain::check(
-            data.quantity == registration_fee(&peers, &coop, data.username),
-            ERR_WRONG_REGISTRATION_AMOUNT,
-        );
+        chain::check(!in_progress.contains(data.username.as_u64()), ERR_REGISTRATION_IN_PROGRESS);
+        chain::check(data.quantity == registration_fee(&peers, &coop, data.username), ERR_WRONG_REGISTRATION_AMOUNT);
     } else {
         check_participant(&peers, data.coopname, data.username);
     }
@@ -45,11 +30,7 @@ pub fn deposit(data: Deposit) -> u64 {
     counter.deposits = next_id(counter.deposits);
 
     let id = counter.deposits;
-    let payer = if by_coop {
-        data.coopname
-    } else {
-        data.username
-    };
+    let payer = if by_coop { data.coopname } else { data.username };
     let now = chain::now();
     counters.update(&counter, ERR_LEDGER_NOT_FOUND);
     coop_rows::<Deposits>(data.coopname).save(
@@ -66,13 +47,7 @@ pub fn deposit(data: Deposit) -> u64 {
         },
     );
     if data.kind == KIND_REGISTRATION {
-        in_progress.save(
-            payer,
-            &RegDeposit {
-                username: data.username,
-                deposit_id: id,
-            },
-        );
+        in_progress.save(payer, &RegDeposit { username: data.username, deposit_id: id });
     }
     chain::emit(&EvDeposit {
         coopname: data.coopname,
@@ -102,9 +77,9 @@ pub fn confirm(data: Confirm) {
         // Founders may have no wallet yet: the first confirmed share deposit opens it,
         // paid by the cooperative.
         let existing = wallets.get(deposit.username.as_u64());
-        let wallet = existing.clone().unwrap_or_else(|| {
-            ledger::new_wallet(deposit.username, ledger::symbol(&ledger), chain::now())
-        });
+        let wallet = existing
+            .clone()
+            .unwrap_or_else(|| ledger::new_wallet(deposit.username, ledger::symbol(&ledger), chain::now()));
         let (ledger, wallet) = posted(ledger::credit_share(&ledger, &wallet, deposit.quantity));
         deposits.update(&deposit, ERR_DEPOSIT_NOT_FOUND);
         match existing {
@@ -123,11 +98,7 @@ pub fn confirm(data: Confirm) {
         chain::send(
             peers.registrator,
             &[level(me, ACTIVE)],
-            &Paidjoin {
-                coopname: data.coopname,
-                username: deposit.username,
-                deposit_id: deposit.id,
-            },
+            &Paidjoin { coopname: data.coopname, username: deposit.username, deposit_id: deposit.id },
         );
     }
 }
@@ -156,12 +127,8 @@ fn pending_deposit(coopname: Name, deposit_id: u64) -> DepositRow {
 
 /// Aborts with `ERR_NO_OPEN_APPLICATION` unless `username` has an open application.
 fn check_open_application(peers: &Peers, coopname: Name, username: Name) {
-    let application =
-        chain::Rows::<Applications>::new(peers.registrator, coopname).get(username.as_u64());
-    chain::check(
-        matches!(application, Some(a) if a.status == APPLICATION_OPEN),
-        ERR_NO_OPEN_APPLICATION,
-    );
+    let application = chain::Rows::<Applications>::new(peers.registrator, coopname).get(username.as_u64());
+    chain::check(matches!(application, Some(a) if a.status == APPLICATION_OPEN), ERR_NO_OPEN_APPLICATION);
 }
 
 /// What `username` pays to join: entrance fee + minimum share contribution of the

@@ -13,20 +13,7 @@ pub fn openledger(data: Openledger) {
     let ledgers = own_rows::<Ledgers>();
     chain::check(!ledgers.contains(data.coopname.as_u64()), ERR_LEDGER_EXISTS);
 
-    ledgers.save(
-        peers.operator,
-        &ledger::open(data.coopname, data.symbol, chain::now()),
-    );
-    own_rows::<Counters>().save(
-        peers.operator,
-        &CounterRow {
-            coopname: data.coopname,
-            deposits: 0,
-            withdrawals: 0,
-        },
-    );
-    chain::emit(&EvLedger {
-        coopname: data.coopname,
-        symbol: data.symbol,
-    });
+    ledgers.save(peers.operator, &ledger::open(data.coopname, data.symbol, chain::now()));
+    own_rows::<Counters>().save(peers.operator, &CounterRow { coopname: data.coopname, deposits: 0, withdrawals: 0 });
+    chain::emit(&EvLedger { coopname: data.coopname, symbol: data.symbol });
 }

@@ -16,29 +16,15 @@ pub fn addmember(data: Addmember) {
     let from_registration = data.deposit_id != 0;
     let mut deposit = None;
     if from_registration {
-        chain::check(
-            data.initial.amount > 0 && data.minimum.amount > 0,
-            ERR_FEES_NOT_POSITIVE,
-        );
+        chain::check(data.initial.amount > 0 && data.minimum.amount > 0, ERR_FEES_NOT_POSITIVE);
         let row = confirmed_registration(data.coopname, data.username, data.deposit_id);
-        chain::check(
-            asset_math::add(data.initial, data.minimum) == Ok(row.quantity),
-            ERR_BOOKING_MISMATCH,
-        );
+        chain::check(asset_math::add(data.initial, data.minimum) == Ok(row.quantity), ERR_BOOKING_MISMATCH);
         deposit = Some(row);
     }
     let wallets = coop_rows::<Wallets>(data.coopname);
     let existing = wallets.get(data.username.as_u64());
-    let wallet = existing
-        .clone()
-        .unwrap_or_else(|| ledger::new_wallet(data.username, symbol, chain::now()));
-    let (ledger, wallet) = posted(ledger::book_member(
-        &ledger,
-        &wallet,
-        data.initial,
-        data.minimum,
-        from_registration,
-    ));
+    let wallet = existing.clone().unwrap_or_else(|| ledger::new_wallet(data.username, symbol, chain::now()));
+    let (ledger, wallet) = posted(ledger::book_member(&ledger, &wallet, data.initial, data.minimum, from_registration));
 
     match existing {
         Some(_) => wallets.update(&wallet, ERR_WALLET_NOT_FOUND),
@@ -99,9 +85,6 @@ fn confirmed_registration(coopname: Name, username: Name, deposit_id: u64) -> De
     let deposit = coop_rows::<Deposits>(coopname).get_or_fail(deposit_id, ERR_DEPOSIT_NOT_FOUND);
     chain::check(deposit.username == username, ERR_DEPOSIT_OF_OTHER);
     chain::check(deposit.kind == KIND_REGISTRATION, ERR_NOT_REGISTRATION);
-    chain::check(
-        deposit.status == DEPOSIT_CONFIRMED,
-        ERR_DEPOSIT_NOT_CONFIRMED,
-    );
+    chain::check(deposit.status == DEPOSIT_CONFIRMED, ERR_DEPOSIT_NOT_CONFIRMED);
     deposit
 }

@@ -6,9 +6,7 @@ mod ledgers;
 mod members;
 mod withdrawals;
 
-use coop_protocol::registrator::{
-    Cooperative, Coops, Participants, COOP_ACTIVE, PARTICIPANT_ACCEPTED,
-};
+use coop_protocol::registrator::{Cooperative, Coops, Participants, COOP_ACTIVE, PARTICIPANT_ACCEPTED};
 use coop_protocol::wallet::{errors::*, ledger::Posting, *};
 use coop_runtime::{chain, Peers};
 use eosio::{Name, Table};
@@ -111,8 +109,7 @@ fn check_memo(memo: &str) {
 
 /// The cooperative as registered in the registrator, or abort with `ERR_COOP_NOT_FOUND`.
 fn registered_coop(peers: &Peers, coopname: Name) -> Cooperative {
-    chain::Rows::<Coops>::new(peers.registrator, peers.registrator)
-        .get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND)
+    chain::Rows::<Coops>::new(peers.registrator, peers.registrator).get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND)
 }
 
 /// The registered cooperative, which must be active.
@@ -124,12 +121,8 @@ fn active_coop(peers: &Peers, coopname: Name) -> Cooperative {
 
 /// Aborts with `ERR_NOT_PARTICIPANT` unless `username` is an accepted participant.
 fn check_participant(peers: &Peers, coopname: Name, username: Name) {
-    let participant =
-        chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64());
-    chain::check(
-        matches!(participant, Some(p) if p.status == PARTICIPANT_ACCEPTED),
-        ERR_NOT_PARTICIPANT,
-    );
+    let participant = chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64());
+    chain::check(matches!(participant, Some(p) if p.status == PARTICIPANT_ACCEPTED), ERR_NOT_PARTICIPANT);
 }
 
 /// The next id of a cooperative's counter (`deposits` or `withdrawals`), not yet saved.

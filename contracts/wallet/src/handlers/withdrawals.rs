@@ -1,7 +1,6 @@
 //! Withdrawals: `withdraw`, `allowwithdr`, `declwithdr`, `failwithdr`, `payout`.
 use super::{
-    active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers,
-    posted, save_ledger,
+    active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers, posted, save_ledger,
 };
 use alloc::string::String;
 use coop_protocol::soviet::Propose;
@@ -10,10 +9,8 @@ use coop_runtime::{action::level, chain, system::ACTIVE};
 use eosio::Name;
 
 /// How the statement of a withdrawal is checked.
-const STATEMENT_ERRORS: chain::DocumentErrors<'static> = chain::DocumentErrors {
-    bad_signature: ERR_BAD_STATEMENT_SIGNATURE,
-    key_not_signers: ERR_STATEMENT_NOT_MEMBERS,
-};
+const STATEMENT_ERRORS: chain::DocumentErrors<'static> =
+    chain::DocumentErrors { bad_signature: ERR_BAD_STATEMENT_SIGNATURE, key_not_signers: ERR_STATEMENT_NOT_MEMBERS };
 
 /// See [`Wallet::withdraw`].
 pub fn withdraw(data: Withdraw) -> u64 {
@@ -24,14 +21,8 @@ pub fn withdraw(data: Withdraw) -> u64 {
     check_participant(&peers, data.coopname, data.username);
     let wallets = coop_rows::<Wallets>(data.coopname);
     let wallet = wallets.get_or_fail(data.username.as_u64(), ERR_WALLET_NOT_FOUND);
-    posted(ledger::check_positive(
-        &data.quantity,
-        ledger::symbol(&ledger),
-    ));
-    chain::check(
-        data.statement.meta.len() <= MAX_STATEMENT_META,
-        ERR_META_TOO_LONG,
-    );
+    posted(ledger::check_positive(&data.quantity, ledger::symbol(&ledger)));
+    chain::check(data.statement.meta.len() <= MAX_STATEMENT_META, ERR_META_TOO_LONG);
     let wallet = posted(ledger::block(&ledger, &wallet, data.quantity));
     chain::verify_document(&data.statement, data.username, &STATEMENT_ERRORS);
     let counters = own_rows::<Counters>();
@@ -86,12 +77,7 @@ pub fn declwithdr(data: Declwithdr) {
     chain::require_auth(peers().soviet);
     let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
     withdrawal.decision_id = data.decision_id;
-    unblock(
-        data.coopname,
-        withdrawal,
-        WITHDRAWAL_DECLINED,
-        String::new(),
-    );
+    unblock(data.coopname, withdrawal, WITHDRAWAL_DECLINED, String::new());
 }
 
 /// See [`Wallet::failwithdr`].
@@ -136,13 +122,8 @@ fn unblock(coopname: Name, mut withdrawal: Withdrawal, status: Name, memo: Strin
 
 /// The withdrawal, which must exist and have `status`.
 fn withdrawal_in(coopname: Name, withdraw_id: u64, status: Name) -> Withdrawal {
-    let withdrawal =
-        coop_rows::<Withdrawals>(coopname).get_or_fail(withdraw_id, ERR_WITHDRAWAL_NOT_FOUND);
-    let message = if status == WITHDRAWAL_PENDING {
-        ERR_WITHDRAWAL_NOT_PENDING
-    } else {
-        ERR_WITHDRAWAL_NOT_AUTHORIZED
-    };
+    let withdrawal = coop_rows::<Withdrawals>(coopname).get_or_fail(withdraw_id, ERR_WITHDRAWAL_NOT_FOUND);
+    let message = if status == WITHDRAWAL_PENDING { ERR_WITHDRAWAL_NOT_PENDING } else { ERR_WITHDRAWAL_NOT_AUTHORIZED };
     chain::check(withdrawal.status == status, message);
     withdrawal
 }

@@ -10,10 +10,7 @@ fn main() -> ExitCode {
             println!("abi/ is up to date");
             return ExitCode::SUCCESS;
         }
-        eprintln!(
-            "abi/ is stale for: {} (run scripts/abigen and commit abi/)",
-            stale.join(", ")
-        );
+        eprintln!("abi/ is stale for: {} (run scripts/abigen and commit abi/)", stale.join(", "));
         return ExitCode::FAILURE;
     }
     for (name, abi) in contract_abis() {

@@ -15,12 +15,8 @@ fn main() -> ExitCode {
     }
     let mut failed = false;
     for file in &files {
-        let name = Path::new(file)
-            .file_name()
-            .map_or(file.clone(), |n| n.to_string_lossy().into_owned());
-        let result = std::fs::read(file)
-            .map_err(|e| e.to_string())
-            .and_then(|b| check_contract_wasm(&b));
+        let name = Path::new(file).file_name().map_or(file.clone(), |n| n.to_string_lossy().into_owned());
+        let result = std::fs::read(file).map_err(|e| e.to_string()).and_then(|b| check_contract_wasm(&b));
         match result {
             Ok(report) => println!("{name:<24} {:>8}  OK", report.size),
             Err(e) => {

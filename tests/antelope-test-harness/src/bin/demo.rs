@@ -29,9 +29,7 @@ fn main() -> ExitCode {
     let chain = match TestChain::attach(&url, default_peers()) {
         Ok(chain) => chain,
         Err(e) => {
-            eprintln!(
-                "cannot reach the localnet at {url}: {e}\nstart it with: scripts/localnet up"
-            );
+            eprintln!("cannot reach the localnet at {url}: {e}\nstart it with: scripts/localnet up");
             return ExitCode::FAILURE;
         }
     };
@@ -61,40 +59,16 @@ fn run(chain: &TestChain) {
     let (request, coop_key, chairman, members) = chain.coop_request(provider, 2);
     let outcome = chain.ok(p.operator, &[provider], &request);
     let request_id: u64 = outcome.return_value();
-    step(
-        2,
-        &format!(
-            "provider asks to connect cooperative {} (request {request_id})",
-            request.coopname
-        ),
-        &outcome,
-    );
+    step(2, &format!("provider asks to connect cooperative {} (request {request_id})", request.coopname), &outcome);
     let outcome = chain.ok(p.operator, &[p.operator], &Connect { request_id });
     step(
         3,
-        &format!(
-            "operator connects {} in one transaction ({} actions)",
-            request.coopname,
-            outcome.action_traces.len()
-        ),
+        &format!("operator connects {} in one transaction ({} actions)", request.coopname, outcome.action_traces.len()),
         &outcome,
     );
-    let coop = TestCoop {
-        name: request.coopname,
-        key: coop_key,
-        provider,
-        chairman,
-        members,
-        request_id,
-    };
-    let board = chain
-        .row::<Boards>(p.soviet, p.soviet, coop.name.as_u64())
-        .expect("council");
-    let council: Vec<String> = board
-        .members
-        .iter()
-        .map(|m| format!("{} ({})", m.username, m.position))
-        .collect();
+    let coop = TestCoop { name: request.coopname, key: coop_key, provider, chairman, members, request_id };
+    let board = chain.row::<Boards>(p.soviet, p.soviet, coop.name.as_u64()).expect("council");
+    let council: Vec<String> = board.members.iter().map(|m| format!("{} ({})", m.username, m.position)).collect();
     println!("    council: {}", council.join(", "));
 
     let mut branches = Vec::new();
@@ -110,36 +84,21 @@ fn run(chain: &TestChain) {
         let row = chain.coop_row(&coop);
         step(
             4 + i,
-            &format!(
-                "branch {braname} created: {} branches, is_branched = {}",
-                row.branch_count, row.is_branched
-            ),
+            &format!("branch {braname} created: {} branches, is_branched = {}", row.branch_count, row.is_branched),
             &outcome,
         );
         branches.push(braname);
     }
 
     let (person, outcome) = chain.new_member_account(&coop, "member", "individual");
-    step(
-        7,
-        &format!(
-            "account {} created for a new person, paid by the cooperative",
-            person.name
-        ),
-        &outcome,
-    );
+    step(7, &format!("account {} created for a new person, paid by the cooperative", person.name), &outcome);
 
     for (i, outcome) in chain.sign_agreements(&coop, &person).iter().enumerate() {
         let agreed = &outcome.action_traces[0];
-        let kind = agreed
-            .decode_data::<coop_protocol::registrator::Agree>()
-            .map(|a| a.kind.to_string())
-            .unwrap_or_default();
+        let kind =
+            agreed.decode_data::<coop_protocol::registrator::Agree>().map(|a| a.kind.to_string()).unwrap_or_default();
         if i == 0 {
-            println!(
-                " 8. {} signs the agreements that come with every application",
-                person.name
-            );
+            println!(" 8. {} signs the agreements that come with every application", person.name);
         }
         println!("    {kind:<10} tx {}", outcome.transaction_id);
     }
@@ -151,68 +110,32 @@ fn run(chain: &TestChain) {
     };
     let refused = chain.fails(p.registrator, &[person.name], &without);
     println!(" 9. joincoop without braname is refused: \"{refused}\"");
-    let with_branch = Joincoop {
-        braname: branches[0],
-        statement: person.sign("I apply to join"),
-        ..without
-    };
+    let with_branch = Joincoop { braname: branches[0], statement: person.sign("I apply to join"), ..without };
     let outcome = chain.ok(p.registrator, &[person.name], &with_branch);
-    step(
-        10,
-        &format!(
-            "{} applies with branch {} and a signed statement",
-            person.name, branches[0]
-        ),
-        &outcome,
-    );
+    step(10, &format!("{} applies with branch {} and a signed statement", person.name, branches[0]), &outcome);
 
     let fee = chain.registration_fee(&coop, coop_protocol::registrator::TYPE_INDIVIDUAL);
     let (deposit_id, outcome) = chain.pay_registration(&coop, &person, fee);
-    step(
-        11,
-        &format!(
-            "registration payment of {} declared (deposit {deposit_id})",
-            asset_to_string(&fee)
-        ),
-        &outcome,
-    );
+    step(11, &format!("registration payment of {} declared (deposit {deposit_id})", asset_to_string(&fee)), &outcome);
     let outcome = chain.confirm_deposit(&coop, deposit_id);
-    step(
-        12,
-        "the cooperative confirms the money arrived; the application goes to the council",
-        &outcome,
-    );
+    step(12, "the cooperative confirms the money arrived; the application goes to the council", &outcome);
 
-    let decision = chain
-        .decision_about(&coop, "joincoop", person.name)
-        .expect("decision");
+    let decision = chain.decision_about(&coop, "joincoop", person.name).expect("decision");
     for (i, voter) in coop.council().into_iter().enumerate() {
         let outcome = chain.vote_for(&coop, voter, decision.id);
-        step(
-            13 + i as u32,
-            &format!("{} votes for decision {}", voter.name, decision.id),
-            &outcome,
-        );
+        step(13 + i as u32, &format!("{} votes for decision {}", voter.name, decision.id), &outcome);
     }
     let outcome = chain.authorize(&coop, decision.id);
-    step(
-        16,
-        "the chairman authorises the decision with the signed protocol",
-        &outcome,
-    );
+    step(16, "the chairman authorises the decision with the signed protocol", &outcome);
     let outcome = chain.exec(&coop, person.name, decision.id);
     step(17, "the decision is executed", &outcome);
 
-    let participant = chain
-        .row::<Participants>(p.registrator, coop.name, person.name.as_u64())
-        .expect("participant");
+    let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).expect("participant");
     println!(
         "\nParticipant: {} — status {}, type {}, branch {}",
         participant.username, participant.status, participant.r#type, participant.braname
     );
-    let wallet = chain
-        .row::<Wallets>(p.wallet, coop.name, person.name.as_u64())
-        .expect("wallet");
+    let wallet = chain.row::<Wallets>(p.wallet, coop.name, person.name.as_u64()).expect("wallet");
     println!(
         "Wallet: entrance fee {}, minimum share {}, available {}, blocked {}",
         asset_to_string(&wallet.initial),
@@ -220,9 +143,7 @@ fn run(chain: &TestChain) {
         asset_to_string(&wallet.available),
         asset_to_string(&wallet.blocked)
     );
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64())
-        .expect("ledger");
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).expect("ledger");
     println!(
         "Cooperative ledger: share fund {}, entrance-fee fund {}, registration money pending {}, refunds due {}",
         asset_to_string(&ledger.share_fund),

@@ -8,9 +8,7 @@ use std::process::ExitCode;
 
 use antelope_test_harness::client::{ChainError, Client};
 use antelope_test_harness::deploy::{contract_accounts, deploy_contracts, DeployPlan};
-use antelope_test_harness::fixture::{
-    default_account_resources, default_connect_resources, default_peers,
-};
+use antelope_test_harness::fixture::{default_account_resources, default_connect_resources, default_peers};
 use antelope_test_harness::keys::{PrivateKey, DEV_PRIVATE_KEY};
 use coop_protocol::operator::ConnectResources;
 use coop_protocol::registrator::AccountResources;
@@ -120,13 +118,8 @@ fn run(args: &Args) -> Result<(), String> {
     for key in &args.keys {
         client.add_key(key.clone());
     }
-    let info = client
-        .get_info()
-        .map_err(|e| format!("cannot reach the node: {e}"))?;
-    progress(&format!(
-        "connected to {} (chain {}, head block {})",
-        args.url, info.chain_id, info.head_block_num
-    ));
+    let info = client.get_info().map_err(|e| format!("cannot reach the node: {e}"))?;
+    progress(&format!("connected to {} (chain {}, head block {})", args.url, info.chain_id, info.head_block_num));
     let contracts = contract_accounts(&args.peers);
     let mut missing = Vec::new();
     for (contract, account) in contracts {
@@ -149,10 +142,8 @@ fn run(args: &Args) -> Result<(), String> {
             if missing.len() == 1 { "it" } else { "them" },
         ));
     }
-    let placement: Vec<String> = contracts
-        .iter()
-        .map(|(contract, account)| format!("{contract} on {account}"))
-        .collect();
+    let placement: Vec<String> =
+        contracts.iter().map(|(contract, account)| format!("{contract} on {account}")).collect();
     let (r, c) = (&args.resources, &args.connect);
     let show = asset_to_string;
     progress(&format!("deploying {}", placement.join(", ")));
@@ -217,12 +208,7 @@ fn parse<I: IntoIterator<Item = String>>(
             None => (flag, None),
         };
         // Read only for known flags, so that an unknown one is reported as such.
-        let mut value = || {
-            inline
-                .clone()
-                .or_else(|| args.next())
-                .ok_or_else(|| format!("--{flag} needs a value"))
-        };
+        let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("--{flag} needs a value"));
         match flag {
             "url" => url = Some(value()?),
             "key" => key_texts.push(value()?),
@@ -257,33 +243,18 @@ fn parse<I: IntoIterator<Item = String>>(
             .collect();
     }
     if key_texts.is_empty() {
-        return Err(
-            "no keys given: pass --key PRIVATE_KEY for the contract accounts (or set DEPLOY_KEYS)"
-                .into(),
-        );
+        return Err("no keys given: pass --key PRIVATE_KEY for the contract accounts (or set DEPLOY_KEYS)".into());
     }
     let keys = key_texts
         .iter()
         .enumerate()
         .map(|(i, text)| {
             // Never echo the text: it is a secret.
-            text.parse::<PrivateKey>().map_err(|_| {
-                format!(
-                    "key {} of {} is not a private key (WIF 5… or PVT_K1_…)",
-                    i + 1,
-                    key_texts.len()
-                )
-            })
+            text.parse::<PrivateKey>()
+                .map_err(|_| format!("key {} of {} is not a private key (WIF 5… or PVT_K1_…)", i + 1, key_texts.len()))
         })
         .collect::<Result<_, _>>()?;
-    Ok(Some(Args {
-        url,
-        keys,
-        peers,
-        resources,
-        connect,
-        grant_connect,
-    }))
+    Ok(Some(Args { url, keys, peers, resources, connect, grant_connect }))
 }
 
 /// An account name that reads back the same (1–12 of `a-z`, `1-5`, `.`; a 13th of `a-j`).
@@ -296,8 +267,8 @@ fn account(flag: &str, text: &str) -> Result<Name, String> {
 
 /// An asset such as `0.1000 AXON` (through `parse_asset`: `eosio`'s own parser reverses codes).
 fn asset(flag: &str, text: &str) -> Result<Asset, String> {
-    let value = parse_asset(text)
-        .map_err(|e| format!("--{flag}: {text:?} is not an asset like \"0.1000 AXON\" ({e})"))?;
+    let value =
+        parse_asset(text).map_err(|e| format!("--{flag}: {text:?} is not an asset like \"0.1000 AXON\" ({e})"))?;
     if value.amount < 0 {
         return Err(format!("--{flag}: {text:?} is negative"));
     }
@@ -389,26 +360,11 @@ mod tests {
             (vec!["--url", "http://x"], "no keys"),
             (vec!["--url", "http://x", "--key", "5Kbad"], "key 1 of 1"),
             (vec!["--url"], "--url needs a value"),
-            (
-                vec!["--url", "x", "--key", k, "--soviet", "Soviet"],
-                "not an account",
-            ),
-            (
-                vec!["--url", "x", "--key", k, "--wallet", "waytoolongname"],
-                "not an account",
-            ),
-            (
-                vec!["--url", "x", "--key", k, "--account-cpu", "1 axon"],
-                "not an asset",
-            ),
-            (
-                vec!["--url", "x", "--key", k, "--account-cpu", "-1.0000 AXON"],
-                "negative",
-            ),
-            (
-                vec!["--url", "x", "--key", k, "--verbose"],
-                "unknown option",
-            ),
+            (vec!["--url", "x", "--key", k, "--soviet", "Soviet"], "not an account"),
+            (vec!["--url", "x", "--key", k, "--wallet", "waytoolongname"], "not an account"),
+            (vec!["--url", "x", "--key", k, "--account-cpu", "1 axon"], "not an asset"),
+            (vec!["--url", "x", "--key", k, "--account-cpu", "-1.0000 AXON"], "negative"),
+            (vec!["--url", "x", "--key", k, "--verbose"], "unknown option"),
             (vec!["deploy"], "unexpected argument"),
         ] {
             let err = parse_with(&args, &no_env).unwrap_err();

@@ -57,9 +57,7 @@ struct Invocation {
 impl Invocation {
     /// `--data-dir`, else `$LOCALNET_DIR`, else `<workspace>/.localnet`.
     fn data_dir(&self) -> PathBuf {
-        self.data_dir
-            .clone()
-            .unwrap_or_else(localnet::default_data_dir)
+        self.data_dir.clone().unwrap_or_else(localnet::default_data_dir)
     }
 
     /// The options of `up`/`reset`: flags given, else those the last `up` recorded, else defaults.
@@ -111,13 +109,7 @@ where
 {
     let mut args = args.into_iter().map(Into::into);
     let mut verb = None;
-    let mut call = Invocation {
-        verb: Verb::Status,
-        nodes: None,
-        http_port: None,
-        p2p_port: None,
-        data_dir: None,
-    };
+    let mut call = Invocation { verb: Verb::Status, nodes: None, http_port: None, p2p_port: None, data_dir: None };
     while let Some(arg) = args.next() {
         if arg == "-h" || arg == "--help" || arg == "help" {
             return Ok(None);
@@ -128,12 +120,7 @@ where
                 None => (flag, None),
             };
             // Read only for known flags, so that an unknown one is reported as such.
-            let mut value = || {
-                inline
-                    .clone()
-                    .or_else(|| args.next())
-                    .ok_or_else(|| format!("--{flag} needs a value"))
-            };
+            let mut value = || inline.clone().or_else(|| args.next()).ok_or_else(|| format!("--{flag} needs a value"));
             match flag {
                 "nodes" => call.nodes = Some(number(flag, &value()?)?),
                 "http-port" => call.http_port = Some(number(flag, &value()?)?),
@@ -163,8 +150,7 @@ where
 }
 
 fn number<T: std::str::FromStr>(flag: &str, text: &str) -> Result<T, String> {
-    text.parse()
-        .map_err(|_| format!("--{flag}: {text:?} is not a valid number"))
+    text.parse().map_err(|_| format!("--{flag}: {text:?} is not a valid number"))
 }
 
 #[cfg(test)]
@@ -180,14 +166,7 @@ mod tests {
 
     #[test]
     fn parses_commands_and_flags() {
-        let call = run(&[
-            "up",
-            "--nodes",
-            "3",
-            "--http-port=18888",
-            "--data-dir",
-            "/tmp/x",
-        ]);
+        let call = run(&["up", "--nodes", "3", "--http-port=18888", "--data-dir", "/tmp/x"]);
         assert_eq!(call.verb, Verb::Up);
         assert_eq!(call.nodes, Some(3));
         assert_eq!(call.http_port, Some(18888));
@@ -209,10 +188,7 @@ mod tests {
             (&["up", "--http-port", "70000"][..], "not a valid number"),
             (&["up", "--verbose"][..], "unknown option --verbose"),
             (&["up", "down"][..], "unexpected argument"),
-            (
-                &["status", "--nodes", "2"][..],
-                "apply to `up` and `reset` only",
-            ),
+            (&["status", "--nodes", "2"][..], "apply to `up` and `reset` only"),
         ] {
             let err = parse(args.iter().copied()).unwrap_err();
             assert!(err.contains(wanted), "{args:?}: {err}");
@@ -223,12 +199,7 @@ mod tests {
     fn invalid_options_are_refused_before_anything_starts() {
         let dir = tempfile::tempdir().unwrap();
         let dir = dir.path().display().to_string();
-        let err = run(&["up", "--nodes", "0", "--data-dir", &dir])
-            .options()
-            .unwrap_err();
-        assert!(
-            err.to_string().contains("--nodes must be between 1"),
-            "{err}"
-        );
+        let err = run(&["up", "--nodes", "0", "--data-dir", &dir]).options().unwrap_err();
+        assert!(err.to_string().contains("--nodes must be between 1"), "{err}");
     }
 }

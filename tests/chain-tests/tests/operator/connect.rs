@@ -16,9 +16,7 @@ fn connect_brings_the_whole_cooperative_to_life() {
     let chain = TestChain::shared();
     let p = chain.peers;
     let (request, coop_key, chairman, members) = chain.coop_request(chain.provider(), 2);
-    let request_id: u64 = chain
-        .ok(p.operator, &[request.provider], &request)
-        .return_value();
+    let request_id: u64 = chain.ok(p.operator, &[request.provider], &request).return_value();
     let outcome = chain.ok(p.operator, &[p.operator], &Connect { request_id });
     let coop = request.coopname;
 
@@ -32,77 +30,38 @@ fn connect_brings_the_whole_cooperative_to_life() {
         (coop_key_text.clone(), 0),
         "owner is the cooperative's key only"
     );
-    assert_eq!(
-        (key_of(&active), active.accounts.len()),
-        (coop_key_text, 0),
-        "active is the cooperative's key only"
-    );
+    assert_eq!((key_of(&active), active.accounts.len()), (coop_key_text, 0), "active is the cooperative's key only");
     let accounts = permission_authority(&chain.client, coop, n("accounts")).unwrap();
-    assert_eq!(
-        accounts.accounts[0].permission,
-        level(p.registrator, EOSIO_CODE)
-    );
+    assert_eq!(accounts.accounts[0].permission, level(p.registrator, EOSIO_CODE));
     let provider = permission_authority(&chain.client, coop, PROVIDER_PERMISSION).unwrap();
-    assert_eq!(
-        provider.accounts[0].permission,
-        level(request.provider, ACTIVE)
-    );
+    assert_eq!(provider.accounts[0].permission, level(request.provider, ACTIVE));
     for person in std::iter::once(&chairman).chain(members.iter()) {
         let active = permission_authority(&chain.client, person.name, ACTIVE).unwrap();
-        assert_eq!(
-            key_of(&active),
-            public_key_to_legacy(&person.key.public_key())
-        );
+        assert_eq!(key_of(&active), public_key_to_legacy(&person.key.public_key()));
         let owner = permission_authority(&chain.client, person.name, OWNER).unwrap();
-        assert_eq!(
-            owner.accounts[0].permission,
-            level(p.registrator, EOSIO_CODE)
-        );
+        assert_eq!(owner.accounts[0].permission, level(p.registrator, EOSIO_CODE));
     }
-    let balance = chain
-        .client
-        .get_currency_balance("eosio.token", coop, "AXON")
-        .unwrap();
+    let balance = chain.client.get_currency_balance("eosio.token", coop, "AXON").unwrap();
     assert_eq!(balance, vec!["10.0000 AXON".to_string()]);
 
     // Registry, participants, council, ledger, request.
-    let row = chain
-        .row::<Coops>(p.registrator, p.registrator, coop.as_u64())
-        .unwrap();
-    assert_eq!(
-        (row.status, row.is_branched, row.minimum),
-        (COOP_ACTIVE, false, test_params().minimum)
-    );
+    let row = chain.row::<Coops>(p.registrator, p.registrator, coop.as_u64()).unwrap();
+    assert_eq!((row.status, row.is_branched, row.minimum), (COOP_ACTIVE, false, test_params().minimum));
     let participants = chain.rows::<Participants>(p.registrator, coop);
     assert_eq!(participants.len(), 3);
-    assert!(participants
-        .iter()
-        .all(|member| member.is_accepted_individual()));
-    let board = chain
-        .row::<Boards>(p.soviet, p.soviet, coop.as_u64())
-        .unwrap();
+    assert!(participants.iter().all(|member| member.is_accepted_individual()));
+    let board = chain.row::<Boards>(p.soviet, p.soviet, coop.as_u64()).unwrap();
     assert_eq!(board.chairman(), Some(chairman.name));
     assert_eq!(board.members.len(), 3);
     assert!(board.members.iter().all(|m| m.is_voting));
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.as_u64())
-        .unwrap();
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.as_u64()).unwrap();
     assert_eq!(ledger.share_fund.amount, 0);
     assert_eq!(ledger.share_fund.symbol, test_params().symbol);
-    assert_eq!(
-        chain
-            .row::<Requests>(p.operator, p.operator, request_id)
-            .unwrap()
-            .status,
-        REQUEST_CONNECTED
-    );
+    assert_eq!(chain.row::<Requests>(p.operator, p.operator, request_id).unwrap().status, REQUEST_CONNECTED);
     assert_eq!(outcome.events(p.operator, "evconnected").len(), 1);
     assert_eq!(outcome.events(p.registrator, "evaccepted").len(), 3);
 
-    assert_eq!(
-        chain.fails(p.operator, &[p.operator], &Connect { request_id }),
-        ERR_REQUEST_NOT_PENDING
-    );
+    assert_eq!(chain.fails(p.operator, &[p.operator], &Connect { request_id }), ERR_REQUEST_NOT_PENDING);
 }
 
 #[test]
@@ -110,14 +69,9 @@ fn connect_refuses_when_a_name_was_taken_after_the_request() {
     let chain = TestChain::shared();
     let p = chain.peers;
     let (request, _, _, members) = chain.coop_request(chain.provider(), 1);
-    let request_id: u64 = chain
-        .ok(p.operator, &[request.provider], &request)
-        .return_value();
+    let request_id: u64 = chain.ok(p.operator, &[request.provider], &request).return_value();
     chain.create_account(members[0].name, members[0].key.public_key(), None);
-    assert_eq!(
-        chain.fails(p.operator, &[p.operator], &Connect { request_id }),
-        ERR_FOUNDER_EXISTS
-    );
+    assert_eq!(chain.fails(p.operator, &[p.operator], &Connect { request_id }), ERR_FOUNDER_EXISTS);
     assert!(!chain.client.account_exists(request.coopname));
 }
 
@@ -126,13 +80,8 @@ fn setupcoop_is_only_an_internal_step() {
     let chain = TestChain::shared();
     let p = chain.peers;
     let (request, ..) = chain.coop_request(chain.provider(), 1);
-    let request_id: u64 = chain
-        .ok(p.operator, &[request.provider], &request)
-        .return_value();
-    assert_eq!(
-        chain.fails(p.operator, &[p.operator], &Setupcoop { request_id }),
-        ERR_INTERNAL_STEP
-    );
+    let request_id: u64 = chain.ok(p.operator, &[request.provider], &request).return_value();
+    assert_eq!(chain.fails(p.operator, &[p.operator], &Setupcoop { request_id }), ERR_INTERNAL_STEP);
 }
 
 #[test]
@@ -171,26 +120,12 @@ fn request_and_connect_through_cleos_with_json() {
     });
     let operator = p.operator.to_string();
     cleos
-        .push_action(
-            &operator,
-            "request",
-            &json,
-            &format!("{}@active", request.provider),
-        )
+        .push_action(&operator, "request", &json, &format!("{}@active", request.provider))
         .unwrap_or_else(|e| panic!("cleos request failed: {}", e.reason()));
-    let claim = chain
-        .row::<Coopnames>(p.operator, p.operator, request.coopname.as_u64())
-        .unwrap();
+    let claim = chain.row::<Coopnames>(p.operator, p.operator, request.coopname.as_u64()).unwrap();
     let connect = serde_json::json!({ "request_id": claim.request_id });
     cleos
-        .push_action(
-            &operator,
-            "connect",
-            &connect,
-            &format!("{operator}@active"),
-        )
+        .push_action(&operator, "connect", &connect, &format!("{operator}@active"))
         .unwrap_or_else(|e| panic!("cleos connect failed: {}", e.reason()));
-    assert!(chain
-        .row::<Coops>(p.registrator, p.registrator, request.coopname.as_u64())
-        .is_some());
+    assert!(chain.row::<Coops>(p.registrator, p.registrator, request.coopname.as_u64()).is_some());
 }

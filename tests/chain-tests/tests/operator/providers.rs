@@ -10,55 +10,27 @@ fn addprovider_and_rmprovider_are_the_operators_and_check_their_input() {
     let chain = TestChain::shared();
     let operator = chain.peers.operator;
     let provider = chain.new_provider();
-    assert!(chain
-        .row::<Providers>(operator, operator, provider.as_u64())
-        .is_some());
+    assert!(chain.row::<Providers>(operator, operator, provider.as_u64()).is_some());
 
-    let again = Addprovider {
-        provider,
-        title: "again".into(),
-    };
-    assert_eq!(
-        chain.fails(operator, &[operator], &again),
-        ERR_PROVIDER_EXISTS
-    );
-    let ghost = Addprovider {
-        provider: chain.unique_name("ghost"),
-        title: String::new(),
-    };
-    assert_eq!(
-        chain.fails(operator, &[operator], &ghost),
-        ERR_PROVIDER_ACCOUNT_MISSING
-    );
-    let error = chain
-        .push(operator, &[provider], &Rmprovider { provider })
-        .unwrap_err();
+    let again = Addprovider { provider, title: "again".into() };
+    assert_eq!(chain.fails(operator, &[operator], &again), ERR_PROVIDER_EXISTS);
+    let ghost = Addprovider { provider: chain.unique_name("ghost"), title: String::new() };
+    assert_eq!(chain.fails(operator, &[operator], &ghost), ERR_PROVIDER_ACCOUNT_MISSING);
+    let error = chain.push(operator, &[provider], &Rmprovider { provider }).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 
     chain.ok(operator, &[operator], &Rmprovider { provider });
-    assert!(chain
-        .row::<Providers>(operator, operator, provider.as_u64())
-        .is_none());
-    assert_eq!(
-        chain.fails(operator, &[operator], &Rmprovider { provider }),
-        ERR_PROVIDER_NOT_FOUND
-    );
+    assert!(chain.row::<Providers>(operator, operator, provider.as_u64()).is_none());
+    assert_eq!(chain.fails(operator, &[operator], &Rmprovider { provider }), ERR_PROVIDER_NOT_FOUND);
 }
 
 #[test]
 fn a_removed_provider_cannot_request() {
     let chain = TestChain::shared();
     let provider = chain.new_provider();
-    chain.ok(
-        chain.peers.operator,
-        &[chain.peers.operator],
-        &Rmprovider { provider },
-    );
+    chain.ok(chain.peers.operator, &[chain.peers.operator], &Rmprovider { provider });
     let (request, ..) = chain.coop_request(provider, 1);
-    assert_eq!(
-        chain.fails(chain.peers.operator, &[provider], &request),
-        ERR_PROVIDER_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.operator, &[provider], &request), ERR_PROVIDER_NOT_FOUND);
 }
 
 #[test]
@@ -95,10 +67,7 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
         chain.peers.registrator,
         &[level(coop_a.name, PROVIDER_PERMISSION)],
     );
-    let error = chain
-        .client
-        .push_actions_with_keys(vec![action], &[second_key.clone()])
-        .unwrap_err();
+    let error = chain.client.push_actions_with_keys(vec![action], std::slice::from_ref(&second_key)).unwrap_err();
     assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
     assert!(!chain.client.account_exists(person.name));
     // ... and for its own cooperative: accepted.
@@ -107,29 +76,17 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
         chain.peers.registrator,
         &[level(coop_b.name, PROVIDER_PERMISSION)],
     );
-    chain
-        .client
-        .push_actions_with_keys(vec![action], &[second_key])
-        .unwrap();
+    chain.client.push_actions_with_keys(vec![action], &[second_key]).unwrap();
     assert!(chain.client.account_exists(person.name));
 
     // Neither provider can connect or reject a request: that is the operator's.
     let (request, ..) = chain.coop_request(first, 1);
-    let request_id: u64 = chain
-        .ok(chain.peers.operator, &[first], &request)
-        .return_value();
+    let request_id: u64 = chain.ok(chain.peers.operator, &[first], &request).return_value();
     for provider in [first, second] {
-        let error = chain
-            .push(chain.peers.operator, &[provider], &Connect { request_id })
-            .unwrap_err();
+        let error = chain.push(chain.peers.operator, &[provider], &Connect { request_id }).unwrap_err();
         assert_eq!(error.name(), Some("missing_auth_exception"));
-        let reject = Reject {
-            request_id,
-            reason: "no".into(),
-        };
-        let error = chain
-            .push(chain.peers.operator, &[provider], &reject)
-            .unwrap_err();
+        let reject = Reject { request_id, reason: "no".into() };
+        let error = chain.push(chain.peers.operator, &[provider], &reject).unwrap_err();
         assert_eq!(error.name(), Some("missing_auth_exception"));
     }
 }

@@ -15,9 +15,7 @@ fn request_stores_a_pending_request_and_returns_its_id() {
     let (request, ..) = chain.coop_request(provider, 2);
     let outcome = chain.ok(chain.peers.operator, &[provider], &request);
     let id: u64 = outcome.return_value();
-    let row = chain
-        .row::<Requests>(chain.peers.operator, chain.peers.operator, id)
-        .unwrap();
+    let row = chain.row::<Requests>(chain.peers.operator, chain.peers.operator, id).unwrap();
     assert_eq!(row.status, REQUEST_PENDING);
     assert_eq!(row.coopname, request.coopname);
     assert_eq!(row.members.len(), 2);
@@ -86,9 +84,7 @@ fn request_needs_the_chairmans_statement_and_the_providers_signature() {
     assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
 
     let (request, ..) = chain.coop_request(chain.provider(), 1);
-    let error = chain
-        .push(chain.peers.operator, &[chain.peers.operator], &request)
-        .unwrap_err();
+    let error = chain.push(chain.peers.operator, &[chain.peers.operator], &request).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 }
 
@@ -97,42 +93,17 @@ fn reject_refuses_a_pending_request_once_and_frees_the_name() {
     let chain = TestChain::shared();
     let operator = chain.peers.operator;
     let (request, ..) = chain.coop_request(chain.provider(), 1);
-    let request_id: u64 = chain
-        .ok(operator, &[request.provider], &request)
-        .return_value();
-    let reject = Reject {
-        request_id,
-        reason: "incomplete documents".into(),
-    };
+    let request_id: u64 = chain.ok(operator, &[request.provider], &request).return_value();
+    let reject = Reject { request_id, reason: "incomplete documents".into() };
     chain.ok(operator, &[operator], &reject);
-    let row = chain
-        .row::<Requests>(operator, operator, request_id)
-        .unwrap();
+    let row = chain.row::<Requests>(operator, operator, request_id).unwrap();
     assert_eq!(row.status, REQUEST_REJECTED);
     assert_eq!(row.reason, "incomplete documents");
 
-    let again = Reject {
-        request_id,
-        reason: "twice".into(),
-    };
-    assert_eq!(
-        chain.fails(operator, &[operator], &again),
-        ERR_REQUEST_NOT_PENDING
-    );
-    assert_eq!(
-        chain.fails(operator, &[operator], &Connect { request_id }),
-        ERR_REQUEST_NOT_PENDING
-    );
-    assert_eq!(
-        chain.fails(
-            operator,
-            &[operator],
-            &Connect {
-                request_id: 999_999
-            }
-        ),
-        ERR_REQUEST_NOT_FOUND
-    );
+    let again = Reject { request_id, reason: "twice".into() };
+    assert_eq!(chain.fails(operator, &[operator], &again), ERR_REQUEST_NOT_PENDING);
+    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id }), ERR_REQUEST_NOT_PENDING);
+    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id: 999_999 }), ERR_REQUEST_NOT_FOUND);
     // The name is free again.
     let mut retry = request.clone();
     retry.params.announce = "second try".into();

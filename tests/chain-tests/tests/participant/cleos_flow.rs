@@ -26,12 +26,7 @@ struct Client<'a> {
 impl Client<'_> {
     fn push(&self, contract: eosio::Name, action: &str, data: Value, actor: eosio::Name) {
         self.cleos
-            .push_action(
-                &contract.to_string(),
-                action,
-                &data,
-                &format!("{actor}@active"),
-            )
+            .push_action(&contract.to_string(), action, &data, &format!("{actor}@active"))
             .unwrap_or_else(|e| panic!("cleos {contract}::{action} failed: {}", e.reason()));
     }
 }
@@ -43,30 +38,31 @@ fn the_whole_path_through_cleos_with_json() {
     let coop: TestCoop = chain.new_cooperative();
     let person = Person::new(chain, "cleos");
     let wallet = Wallet::start().unwrap();
-    for key in [
-        &coop.key,
-        &person.key,
-        &coop.chairman.key,
-        &coop.members[0].key,
-        &coop.members[1].key,
-    ] {
+    for key in [&coop.key, &person.key, &coop.chairman.key, &coop.members[0].key, &coop.members[1].key] {
         wallet.import(&key.to_wif()).unwrap();
     }
-    let client = Client {
-        cleos: Cleos::new(chain.url(), &wallet),
-        chain,
-    };
+    let client = Client { cleos: Cleos::new(chain.url(), &wallet), chain };
     let name = |n: eosio::Name| n.to_string();
 
-    client.push(p.registrator, "newaccount", json!({
-        "coopname": name(coop.name), "username": name(person.name), "type": "individual",
-        "public_key": public_key_to_legacy(&person.key.public_key()), "referer": "", "meta": "{}",
-    }), coop.name);
+    client.push(
+        p.registrator,
+        "newaccount",
+        json!({
+            "coopname": name(coop.name), "username": name(person.name), "type": "individual",
+            "public_key": public_key_to_legacy(&person.key.public_key()), "referer": "", "meta": "{}",
+        }),
+        coop.name,
+    );
     for kind in ["wallet", "signature", "privacy", "user"] {
-        client.push(p.registrator, "agree", json!({
-            "coopname": name(coop.name), "username": name(person.name), "kind": kind, "version": 1,
-            "document": document(&person.sign(&format!("{kind} agreement"))),
-        }), person.name);
+        client.push(
+            p.registrator,
+            "agree",
+            json!({
+                "coopname": name(coop.name), "username": name(person.name), "kind": kind, "version": 1,
+                "document": document(&person.sign(&format!("{kind} agreement"))),
+            }),
+            person.name,
+        );
     }
     client.push(
         p.registrator,
@@ -86,12 +82,8 @@ fn the_whole_path_through_cleos_with_json() {
         }),
         person.name,
     );
-    let deposit = client
-        .chain
-        .rows::<Deposits>(p.wallet, coop.name)
-        .into_iter()
-        .find(|d| d.username == person.name)
-        .unwrap();
+    let deposit =
+        client.chain.rows::<Deposits>(p.wallet, coop.name).into_iter().find(|d| d.username == person.name).unwrap();
     client.push(
         p.wallet,
         "confirm",
@@ -100,9 +92,7 @@ fn the_whole_path_through_cleos_with_json() {
         }),
         coop.name,
     );
-    let decision = chain
-        .decision_about(&coop, "joincoop", person.name)
-        .unwrap();
+    let decision = chain.decision_about(&coop, "joincoop", person.name).unwrap();
     for voter in coop.council() {
         client.push(
             p.soviet,
@@ -113,10 +103,15 @@ fn the_whole_path_through_cleos_with_json() {
             voter.name,
         );
     }
-    client.push(p.soviet, "authorize", json!({
-        "coopname": name(coop.name), "chairman": name(coop.chairman.name), "decision_id": decision.id,
-        "document": document(&coop.chairman.sign("Decision of the council, through cleos")),
-    }), coop.chairman.name);
+    client.push(
+        p.soviet,
+        "authorize",
+        json!({
+            "coopname": name(coop.name), "chairman": name(coop.chairman.name), "decision_id": decision.id,
+            "document": document(&coop.chairman.sign("Decision of the council, through cleos")),
+        }),
+        coop.chairman.name,
+    );
     client.push(
         p.soviet,
         "exec",
@@ -126,8 +121,6 @@ fn the_whole_path_through_cleos_with_json() {
         person.name,
     );
 
-    let participant = chain
-        .row::<Participants>(p.registrator, coop.name, person.name.as_u64())
-        .unwrap();
+    let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());
 }

@@ -28,29 +28,15 @@ fn adduser_imports_a_member_in_one_go() {
     chain.ok(p.registrator, &[coop.name], &adduser(coop.name, &person));
 
     assert!(chain.client.account_exists(person.name));
-    let participant = chain
-        .row::<Participants>(p.registrator, coop.name, person.name.as_u64())
-        .unwrap();
+    let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());
     assert_eq!(u32::from(participant.joined_at), 1_600_000_000);
-    let card = chain
-        .row::<Cards>(p.registrator, p.registrator, person.name.as_u64())
-        .unwrap();
+    let card = chain.row::<Cards>(p.registrator, p.registrator, person.name.as_u64()).unwrap();
     assert_eq!(card.status, CARD_ACTIVE);
-    let wallet = chain
-        .row::<Wallets>(p.wallet, coop.name, person.name.as_u64())
-        .unwrap();
-    assert_eq!(
-        (wallet.initial, wallet.minimum),
-        (rub("100.0000"), rub("300.0000"))
-    );
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64())
-        .unwrap();
-    assert_eq!(
-        (ledger.entrance_fund, ledger.share_fund),
-        (rub("100.0000"), rub("300.0000"))
-    );
+    let wallet = chain.row::<Wallets>(p.wallet, coop.name, person.name.as_u64()).unwrap();
+    assert_eq!((wallet.initial, wallet.minimum), (rub("100.0000"), rub("300.0000")));
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
+    assert_eq!((ledger.entrance_fund, ledger.share_fund), (rub("100.0000"), rub("300.0000")));
 }
 
 #[test]
@@ -59,33 +45,19 @@ fn adduser_rejects_existing_participants_and_bad_input() {
     let p = chain.peers;
     let coop = chain.new_cooperative();
     let founder = &coop.members[0];
-    assert_eq!(
-        chain.fails(p.registrator, &[coop.name], &adduser(coop.name, founder)),
-        ERR_ALREADY_PARTICIPANT
-    );
+    assert_eq!(chain.fails(p.registrator, &[coop.name], &adduser(coop.name, founder)), ERR_ALREADY_PARTICIPANT);
 
     let person = Person::new(chain, "paper");
     let mut future = adduser(coop.name, &person);
     future.joined_at = eosio::TimePointSec::from(4_000_000_000u32);
-    assert_eq!(
-        chain.fails(p.registrator, &[coop.name], &future),
-        ERR_JOINED_IN_FUTURE
-    );
+    assert_eq!(chain.fails(p.registrator, &[coop.name], &future), ERR_JOINED_IN_FUTURE);
     let mut bad_fee = adduser(coop.name, &person);
     bad_fee.minimum = antelope_test_harness::boot::core("1.0000");
-    assert_eq!(
-        chain.fails(p.registrator, &[coop.name], &bad_fee),
-        ERR_BAD_FEES
-    );
+    assert_eq!(chain.fails(p.registrator, &[coop.name], &bad_fee), ERR_BAD_FEES);
     let mut no_branch = adduser(coop.name, &person);
     no_branch.braname = chain.unique_name("nobr");
-    assert_eq!(
-        chain.fails(p.registrator, &[coop.name], &no_branch),
-        ERR_BRANCH_NOT_FOUND
-    );
-    let error = chain
-        .push(p.registrator, &[founder.name], &adduser(coop.name, &person))
-        .unwrap_err();
+    assert_eq!(chain.fails(p.registrator, &[coop.name], &no_branch), ERR_BRANCH_NOT_FOUND);
+    let error = chain.push(p.registrator, &[founder.name], &adduser(coop.name, &person)).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
     assert!(!chain.client.account_exists(person.name));
 }

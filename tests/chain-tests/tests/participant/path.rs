@@ -11,12 +11,8 @@ fn branched(chain: &TestChain) -> (TestCoop, Vec<Name>) {
     let coop = chain.new_cooperative();
     let names: Vec<Name> = (0..3).map(|_| chain.unique_name("branch")).collect();
     for braname in &names {
-        let data = Createbranch {
-            coopname: coop.name,
-            braname: *braname,
-            trustee: coop.chairman.name,
-            title: "B".into(),
-        };
+        let data =
+            Createbranch { coopname: coop.name, braname: *braname, trustee: coop.chairman.name, title: "B".into() };
         chain.ok(chain.peers.registrator, &[coop.name], &data);
     }
     (coop, names)
@@ -37,30 +33,19 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
         username: person.name,
         statement: person.sign("I apply"),
     };
-    assert_eq!(
-        chain.fails(p.registrator, &[person.name], &without),
-        reg_errors::ERR_BRANCH_REQUIRED
-    );
+    assert_eq!(chain.fails(p.registrator, &[person.name], &without), reg_errors::ERR_BRANCH_REQUIRED);
     without.braname = branches[2];
     chain.sign_agreements(&coop, &person);
     chain.ok(p.registrator, &[person.name], &without);
 
     // No decision, and no acceptance, before the payment is confirmed.
-    assert!(chain
-        .decision_about(&coop, "joincoop", person.name)
-        .is_none());
+    assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
     let (deposit_id, _) = chain.pay_registration(&coop, &person, rub("400.0000"));
-    assert!(chain
-        .decision_about(&coop, "joincoop", person.name)
-        .is_none());
+    assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
     chain.confirm_deposit(&coop, deposit_id);
-    let decision = chain
-        .decision_about(&coop, "joincoop", person.name)
-        .expect("on the agenda after payment");
+    let decision = chain.decision_about(&coop, "joincoop", person.name).expect("on the agenda after payment");
     assert_eq!(decision.statement, without.statement);
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64())
-        .unwrap();
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
     assert_eq!(ledger.reg_received, rub("400.0000"));
 
     // Two of the three council members are a strict majority.
@@ -70,39 +55,22 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
     let outcome = chain.exec(&coop, person.name, decision.id);
     assert_eq!(outcome.events(p.registrator, "evaccepted").len(), 1);
 
-    let participant = chain
-        .row::<Participants>(p.registrator, coop.name, person.name.as_u64())
-        .unwrap();
+    let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());
     assert_eq!(participant.braname, branches[2]);
-    let card = chain
-        .row::<Cards>(p.registrator, p.registrator, person.name.as_u64())
-        .unwrap();
+    let card = chain.row::<Cards>(p.registrator, p.registrator, person.name.as_u64()).unwrap();
     assert_eq!(card.status, CARD_ACTIVE);
-    assert!(chain
-        .row::<Applications>(p.registrator, coop.name, person.name.as_u64())
-        .is_none());
-    let branch = chain
-        .row::<Branches>(p.registrator, coop.name, branches[2].as_u64())
-        .unwrap();
+    assert!(chain.row::<Applications>(p.registrator, coop.name, person.name.as_u64()).is_none());
+    let branch = chain.row::<Branches>(p.registrator, coop.name, branches[2].as_u64()).unwrap();
     assert_eq!(branch.members, 1);
-    let wallet = chain
-        .row::<Wallets>(p.wallet, coop.name, person.name.as_u64())
-        .unwrap();
-    assert_eq!(
-        (wallet.initial, wallet.minimum, wallet.available),
-        (rub("100.0000"), rub("300.0000"), rub("0.0000"))
-    );
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64())
-        .unwrap();
+    let wallet = chain.row::<Wallets>(p.wallet, coop.name, person.name.as_u64()).unwrap();
+    assert_eq!((wallet.initial, wallet.minimum, wallet.available), (rub("100.0000"), rub("300.0000"), rub("0.0000")));
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
     assert_eq!(
         (ledger.entrance_fund, ledger.share_fund, ledger.reg_received),
         (rub("100.0000"), rub("300.0000"), rub("0.0000"))
     );
-    let deposit = chain
-        .row::<Deposits>(p.wallet, coop.name, deposit_id)
-        .unwrap();
+    let deposit = chain.row::<Deposits>(p.wallet, coop.name, deposit_id).unwrap();
     assert_eq!(deposit.status, DEPOSIT_ACCEPTED);
 }
 
@@ -115,47 +83,19 @@ fn a_declined_application_marks_the_payment_for_refund() {
     chain.apply(&coop, &person, Name::new(0));
     let (deposit_id, _) = chain.pay_registration(&coop, &person, rub("400.0000"));
     chain.confirm_deposit(&coop, deposit_id);
-    let decision = chain
-        .decision_about(&coop, "joincoop", person.name)
-        .unwrap();
+    let decision = chain.decision_about(&coop, "joincoop", person.name).unwrap();
     for voter in [&coop.chairman, &coop.members[0]] {
-        let against = Voteagainst {
-            coopname: coop.name,
-            member: voter.name,
-            decision_id: decision.id,
-        };
+        let against = Voteagainst { coopname: coop.name, member: voter.name, decision_id: decision.id };
         chain.ok(p.soviet, &[voter.name], &against);
     }
-    let close = Close {
-        executer: person.name,
-        coopname: coop.name,
-        decision_id: decision.id,
-    };
+    let close = Close { executer: person.name, coopname: coop.name, decision_id: decision.id };
     chain.ok(p.soviet, &[person.name], &close);
 
-    assert_eq!(
-        chain
-            .decision_about(&coop, "joincoop", person.name)
-            .unwrap()
-            .status,
-        STATUS_CLOSED
-    );
-    assert!(chain
-        .row::<Participants>(p.registrator, coop.name, person.name.as_u64())
-        .is_none());
-    assert!(chain
-        .row::<Applications>(p.registrator, coop.name, person.name.as_u64())
-        .is_none());
-    assert_eq!(
-        chain
-            .row::<Deposits>(p.wallet, coop.name, deposit_id)
-            .unwrap()
-            .status,
-        DEPOSIT_REFUND
-    );
-    let ledger = chain
-        .row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64())
-        .unwrap();
+    assert_eq!(chain.decision_about(&coop, "joincoop", person.name).unwrap().status, STATUS_CLOSED);
+    assert!(chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).is_none());
+    assert!(chain.row::<Applications>(p.registrator, coop.name, person.name.as_u64()).is_none());
+    assert_eq!(chain.row::<Deposits>(p.wallet, coop.name, deposit_id).unwrap().status, DEPOSIT_REFUND);
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
     assert_eq!(
         (ledger.refunds_due, ledger.reg_received, ledger.share_fund),
         (rub("400.0000"), rub("0.0000"), rub("0.0000"))
@@ -178,14 +118,8 @@ fn organisations_pay_the_organisation_fees() {
         quantity: rub("400.0000"),
         memo: String::new(),
     };
-    assert_eq!(
-        chain.fails(p.wallet, &[org.name], &wrong),
-        wallet_errors::ERR_WRONG_REGISTRATION_AMOUNT
-    );
-    assert_eq!(
-        chain.registration_fee(&coop, TYPE_ORGANIZATION),
-        rub("4000.0000")
-    );
+    assert_eq!(chain.fails(p.wallet, &[org.name], &wrong), wallet_errors::ERR_WRONG_REGISTRATION_AMOUNT);
+    assert_eq!(chain.registration_fee(&coop, TYPE_ORGANIZATION), rub("4000.0000"));
     let (deposit_id, _) = chain.pay_registration(&coop, &org, rub("4000.0000"));
     chain.confirm_deposit(&coop, deposit_id);
     let decision = chain.decision_about(&coop, "joincoop", org.name).unwrap();
@@ -194,16 +128,9 @@ fn organisations_pay_the_organisation_fees() {
     }
     chain.authorize(&coop, decision.id);
     chain.exec(&coop, coop.chairman.name, decision.id);
-    let wallet = chain
-        .row::<Wallets>(p.wallet, coop.name, org.name.as_u64())
-        .unwrap();
-    assert_eq!(
-        (wallet.initial, wallet.minimum),
-        (rub("1000.0000"), rub("3000.0000"))
-    );
-    let participant = chain
-        .row::<Participants>(p.registrator, coop.name, org.name.as_u64())
-        .unwrap();
+    let wallet = chain.row::<Wallets>(p.wallet, coop.name, org.name.as_u64()).unwrap();
+    assert_eq!((wallet.initial, wallet.minimum), (rub("1000.0000"), rub("3000.0000")));
+    let participant = chain.row::<Participants>(p.registrator, coop.name, org.name.as_u64()).unwrap();
     assert_eq!(participant.r#type, n("organization"));
 }
 
@@ -212,7 +139,6 @@ fn the_admit_helper_walks_the_whole_path() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = chain.admit(&coop, "member", Name::new(0));
-    let participant =
-        chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64());
+    let participant = chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64());
     assert!(participant.is_some_and(|p| p.is_accepted_individual()));
 }

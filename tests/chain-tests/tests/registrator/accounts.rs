@@ -24,20 +24,12 @@ pub fn newaccount_for(coop: &TestCoop, person: &Person, kind: &str) -> Newaccoun
 /// Creates a member account (card `pending`) in `coop`.
 pub fn create_person(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
     let person = Person::new(chain, prefix);
-    chain.ok(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(coop, &person, "individual"),
-    );
+    chain.ok(chain.peers.registrator, &[coop.name], &newaccount_for(coop, &person, "individual"));
     person
 }
 
 fn balance(chain: &TestChain, account: Name) -> String {
-    chain
-        .client
-        .get_currency_balance("eosio.token", account, "AXON")
-        .unwrap()
-        .join(",")
+    chain.client.get_currency_balance("eosio.token", account, "AXON").unwrap().join(",")
 }
 
 #[test]
@@ -47,53 +39,25 @@ fn newaccount_creates_the_account_card_and_resources_at_the_coops_expense() {
     let person = Person::new(chain, "member");
     let before = balance(chain, coop.name);
 
-    chain.ok(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(&coop, &person, "entrepreneur"),
-    );
+    chain.ok(chain.peers.registrator, &[coop.name], &newaccount_for(&coop, &person, "entrepreneur"));
 
-    let card = chain
-        .row::<Cards>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            person.name.as_u64(),
-        )
-        .unwrap();
+    let card = chain.row::<Cards>(chain.peers.registrator, chain.peers.registrator, person.name.as_u64()).unwrap();
     assert_eq!(card.coopname, coop.name);
     assert_eq!(card.r#type, TYPE_ENTREPRENEUR);
     assert_eq!(card.status, CARD_PENDING);
     let active = permission_authority(&chain.client, person.name, ACTIVE).unwrap();
     assert_eq!(active.keys.len(), 1);
-    assert_eq!(
-        public_key_to_legacy(&active.keys[0].key),
-        public_key_to_legacy(&person.key.public_key())
-    );
+    assert_eq!(public_key_to_legacy(&active.keys[0].key), public_key_to_legacy(&person.key.public_key()));
     let owner = permission_authority(&chain.client, person.name, OWNER).unwrap();
-    assert_eq!(
-        owner.accounts[0].permission,
-        level(chain.peers.registrator, EOSIO_CODE)
-    );
+    assert_eq!(owner.accounts[0].permission, level(chain.peers.registrator, EOSIO_CODE));
     let account = chain.client.get_account(person.name).unwrap();
-    assert!(
-        account["ram_quota"].as_i64().unwrap() > 3000,
-        "RAM bought: {}",
-        account["ram_quota"]
-    );
-    assert_eq!(
-        account["self_delegated_bandwidth"],
-        serde_json::Value::Null,
-        "stake stays the cooperative's"
-    );
+    assert!(account["ram_quota"].as_i64().unwrap() > 3000, "RAM bought: {}", account["ram_quota"]);
+    assert_eq!(account["self_delegated_bandwidth"], serde_json::Value::Null, "stake stays the cooperative's");
     assert!(account["cpu_limit"]["max"].as_i64().unwrap() > 0);
     // 0.1 RAM + 0.1 NET + 0.1 CPU.
     let spent = antelope_test_harness::boot::core("0.3000").amount;
-    let before = coop_runtime::asset_text::parse_asset(&before)
-        .unwrap()
-        .amount;
-    let after = coop_runtime::asset_text::parse_asset(&balance(chain, coop.name))
-        .unwrap()
-        .amount;
+    let before = coop_runtime::asset_text::parse_asset(&before).unwrap().amount;
+    let after = coop_runtime::asset_text::parse_asset(&balance(chain, coop.name)).unwrap().amount;
     assert_eq!(before - after, spent);
 }
 
@@ -103,19 +67,9 @@ fn newaccount_rejects_an_existing_account() {
     let coop = chain.new_cooperative();
     let person = Person::new(chain, "taken");
     chain.create_account(person.name, person.key.public_key(), None);
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(&coop, &person, "individual"),
-    );
+    let message = chain.fails(chain.peers.registrator, &[coop.name], &newaccount_for(&coop, &person, "individual"));
     assert_eq!(message, ERR_ACCOUNT_EXISTS);
-    assert!(chain
-        .row::<Cards>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            person.name.as_u64()
-        )
-        .is_none());
+    assert!(chain.row::<Cards>(chain.peers.registrator, chain.peers.registrator, person.name.as_u64()).is_none());
 }
 
 #[test]
@@ -125,10 +79,7 @@ fn newaccount_rejects_an_existing_card() {
     let person = create_person(chain, &coop, "twice");
     let mut again = newaccount_for(&coop, &person, "individual");
     again.meta = "second".into();
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &again),
-        ERR_CARD_EXISTS
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &again), ERR_CARD_EXISTS);
 }
 
 #[test]
@@ -136,11 +87,7 @@ fn newaccount_rejects_an_unknown_type() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = Person::new(chain, "badtyp");
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(&coop, &person, "company"),
-    );
+    let message = chain.fails(chain.peers.registrator, &[coop.name], &newaccount_for(&coop, &person, "company"));
     assert_eq!(message, ERR_BAD_TYPE);
     assert!(!chain.client.account_exists(person.name));
 }
@@ -176,27 +123,17 @@ fn newaccount_rejects_an_unknown_cooperative() {
         referer: Name::new(0),
         meta: String::new(),
     };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[fake.name], &data),
-        ERR_COOP_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[fake.name], &data), ERR_COOP_NOT_FOUND);
 }
 
 #[test]
 fn newaccount_rejects_a_blocked_cooperative() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
-    let block = coop_protocol::operator::Setstatus {
-        coopname: coop.name,
-        status: COOP_BLOCKED,
-    };
+    let block = coop_protocol::operator::Setstatus { coopname: coop.name, status: COOP_BLOCKED };
     chain.ok(chain.peers.operator, &[chain.peers.operator], &block);
     let person = Person::new(chain, "late");
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(&coop, &person, "individual"),
-    );
+    let message = chain.fails(chain.peers.registrator, &[coop.name], &newaccount_for(&coop, &person, "individual"));
     assert_eq!(message, ERR_COOP_NOT_ACTIVE);
 }
 
@@ -214,11 +151,7 @@ fn newaccount_rejects_a_cooperative_that_cannot_pay() {
     };
     chain.ok(coop_runtime::system::TOKEN, &[coop.name], &transfer);
     let person = Person::new(chain, "unpaid");
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[coop.name],
-        &newaccount_for(&coop, &person, "individual"),
-    );
+    let message = chain.fails(chain.peers.registrator, &[coop.name], &newaccount_for(&coop, &person, "individual"));
     assert_eq!(message, ERR_COOP_CANNOT_PAY);
     assert!(!chain.client.account_exists(person.name));
 }
@@ -229,16 +162,10 @@ fn newaccount_rejects_short_names_and_unknown_referers() {
     let coop = chain.new_cooperative();
     let mut short = newaccount_for(&coop, &Person::new(chain, "x"), "individual");
     short.username = n("shorty");
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &short),
-        ERR_BAD_USERNAME
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &short), ERR_BAD_USERNAME);
     let mut referred = newaccount_for(&coop, &Person::new(chain, "refd"), "individual");
     referred.referer = chain.unique_name("nobody");
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &referred),
-        ERR_REFERER_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &referred), ERR_REFERER_NOT_FOUND);
 }
 
 #[test]
@@ -259,21 +186,10 @@ fn newaccount_through_cleos_with_the_deployed_abi() {
         "meta": "{\"via\":\"cleos\"}",
     });
     let output = cleos
-        .push_action(
-            &chain.peers.registrator.to_string(),
-            "newaccount",
-            &json,
-            &format!("{}@active", coop.name),
-        )
+        .push_action(&chain.peers.registrator.to_string(), "newaccount", &json, &format!("{}@active", coop.name))
         .unwrap_or_else(|e| panic!("cleos push failed: {}", e.reason()));
     assert!(output.transaction_id().is_some());
-    let card = chain
-        .row::<Cards>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            person.name.as_u64(),
-        )
-        .unwrap();
+    let card = chain.row::<Cards>(chain.peers.registrator, chain.peers.registrator, person.name.as_u64()).unwrap();
     assert_eq!(card.meta, "{\"via\":\"cleos\"}");
     assert!(chain.client.account_exists(person.name));
 }
@@ -285,11 +201,7 @@ fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
     let provider_level = level(coop.name, coop_protocol::operator::PROVIDER_PERMISSION);
     let person = Person::new(chain, "viaprv");
     chain
-        .push_as(
-            chain.peers.registrator,
-            &[provider_level],
-            &newaccount_for(&coop, &person, "individual"),
-        )
+        .push_as(chain.peers.registrator, &[provider_level], &newaccount_for(&coop, &person, "individual"))
         .unwrap_or_else(|e| panic!("the provider may create accounts: {e}"));
     assert!(chain.client.account_exists(person.name));
 
@@ -299,9 +211,7 @@ fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
         quantity: core("1.0000"),
         memo: String::new(),
     };
-    let error = chain
-        .push_as(coop_runtime::system::TOKEN, &[provider_level], &transfer)
-        .unwrap_err();
+    let error = chain.push_as(coop_runtime::system::TOKEN, &[provider_level], &transfer).unwrap_err();
     assert_eq!(error.name(), Some("irrelevant_auth_exception"), "{error}");
 }
 
@@ -311,25 +221,12 @@ fn changekey_replaces_a_members_active_key() {
     let coop = chain.new_cooperative();
     let member = &coop.members[0];
     let new_key = chain.new_key();
-    let change = Changekey {
-        coopname: coop.name,
-        username: member.name,
-        public_key: new_key.public_key(),
-    };
+    let change = Changekey { coopname: coop.name, username: member.name, public_key: new_key.public_key() };
     chain.ok(chain.peers.registrator, &[coop.name], &change);
     let active = permission_authority(&chain.client, member.name, ACTIVE).unwrap();
-    assert_eq!(
-        public_key_to_legacy(&active.keys[0].key),
-        public_key_to_legacy(&new_key.public_key())
-    );
+    assert_eq!(public_key_to_legacy(&active.keys[0].key), public_key_to_legacy(&new_key.public_key()));
 
-    let outsider = Changekey {
-        coopname: coop.name,
-        username: chain.unique_name("outsdr"),
-        public_key: new_key.public_key(),
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &outsider),
-        ERR_NOT_PARTICIPANT
-    );
+    let outsider =
+        Changekey { coopname: coop.name, username: chain.unique_name("outsdr"), public_key: new_key.public_key() };
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &outsider), ERR_NOT_PARTICIPANT);
 }

@@ -8,12 +8,7 @@ use coop_protocol::registrator::{errors::*, *};
 use eosio::Name;
 
 fn application(coopname: Name, braname: Name, person: &Person) -> Joincoop {
-    Joincoop {
-        coopname,
-        braname,
-        username: person.name,
-        statement: person.sign("I apply to join"),
-    }
+    Joincoop { coopname, braname, username: person.name, statement: person.sign("I apply to join") }
 }
 
 #[test]
@@ -21,15 +16,9 @@ fn joincoop_rejects_missing_braname_when_branched() {
     let chain = TestChain::shared();
     let (coop, _) = branched_cooperative(chain);
     let person = create_person(chain, &coop, "appl");
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[person.name],
-        &application(coop.name, Name::new(0), &person),
-    );
+    let message = chain.fails(chain.peers.registrator, &[person.name], &application(coop.name, Name::new(0), &person));
     assert_eq!(message, ERR_BRANCH_REQUIRED);
-    assert!(chain
-        .row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .is_none());
+    assert!(chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
 }
 
 #[test]
@@ -38,11 +27,8 @@ fn joincoop_rejects_a_branch_of_another_cooperative() {
     let (coop, _) = branched_cooperative(chain);
     let (_, other_branches) = branched_cooperative(chain);
     let person = create_person(chain, &coop, "appl");
-    let message = chain.fails(
-        chain.peers.registrator,
-        &[person.name],
-        &application(coop.name, other_branches[0], &person),
-    );
+    let message =
+        chain.fails(chain.peers.registrator, &[person.name], &application(coop.name, other_branches[0], &person));
     assert_eq!(message, ERR_BRANCH_NOT_FOUND);
 }
 
@@ -51,21 +37,12 @@ fn joincoop_with_a_branch_of_a_branched_cooperative_opens_an_application() {
     let chain = TestChain::shared();
     let (coop, branches) = branched_cooperative(chain);
     let person = create_person(chain, &coop, "appl");
-    let outcome = chain.ok(
-        chain.peers.registrator,
-        &[person.name],
-        &application(coop.name, branches[1], &person),
-    );
-    let row = chain
-        .row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .unwrap();
+    chain.sign_agreements(&coop, &person);
+    let outcome = chain.ok(chain.peers.registrator, &[person.name], &application(coop.name, branches[1], &person));
+    let row = chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
     assert_eq!(row.braname, branches[1]);
     assert_eq!(row.status, APPLICATION_OPEN);
-    assert_eq!(
-        outcome.events(chain.peers.registrator, "evstatement").len(),
-        1,
-        "the statement is published"
-    );
+    assert_eq!(outcome.events(chain.peers.registrator, "evstatement").len(), 1, "the statement is published");
 }
 
 #[test]
@@ -77,24 +54,13 @@ fn joincoop_in_an_unbranched_cooperative_takes_empty_or_existing_branches() {
 
     let first = create_person(chain, &coop, "appl");
     chain.sign_agreements(&coop, &first);
-    chain.ok(
-        chain.peers.registrator,
-        &[first.name],
-        &application(coop.name, Name::new(0), &first),
-    );
+    chain.ok(chain.peers.registrator, &[first.name], &application(coop.name, Name::new(0), &first));
     let second = create_person(chain, &coop, "appl");
     chain.sign_agreements(&coop, &second);
-    chain.ok(
-        chain.peers.registrator,
-        &[coop.name],
-        &application(coop.name, branch, &second),
-    );
+    chain.ok(chain.peers.registrator, &[coop.name], &application(coop.name, branch, &second));
     let third = create_person(chain, &coop, "appl");
     let missing = application(coop.name, chain.unique_name("nobr"), &third);
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[third.name], &missing),
-        ERR_BRANCH_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[third.name], &missing), ERR_BRANCH_NOT_FOUND);
 }
 
 #[test]
@@ -106,17 +72,11 @@ fn joincoop_rejects_a_statement_not_signed_by_the_applicant() {
 
     let mut foreign = application(coop.name, Name::new(0), &person);
     foreign.statement = stranger.sign("I apply to join");
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[person.name], &foreign),
-        ERR_KEY_NOT_SIGNERS
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[person.name], &foreign), ERR_KEY_NOT_SIGNERS);
 
     let mut mismatched = application(coop.name, Name::new(0), &person);
     mismatched.statement.public_key = stranger.key.public_key();
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[person.name], &mismatched),
-        ERR_BAD_SIGNATURE
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[person.name], &mismatched), ERR_BAD_SIGNATURE);
 }
 
 #[test]
@@ -129,44 +89,25 @@ fn joincoop_rejects_bad_applicants() {
     let no_card = Person::new(chain, "nocard");
     chain.create_account(no_card.name, no_card.key.public_key(), None);
     assert_eq!(
-        chain.fails(
-            registrator,
-            &[no_card.name],
-            &application(coop.name, Name::new(0), &no_card)
-        ),
+        chain.fails(registrator, &[no_card.name], &application(coop.name, Name::new(0), &no_card)),
         ERR_CARD_NOT_FOUND
     );
 
     let member = &coop.members[0];
     assert_eq!(
-        chain.fails(
-            registrator,
-            &[member.name],
-            &application(coop.name, Name::new(0), member)
-        ),
+        chain.fails(registrator, &[member.name], &application(coop.name, Name::new(0), member)),
         ERR_ALREADY_PARTICIPANT
     );
 
-    chain.ok(
-        registrator,
-        &[person.name],
-        &application(coop.name, Name::new(0), &person),
-    );
+    chain.sign_agreements(&coop, &person);
+    chain.ok(registrator, &[person.name], &application(coop.name, Name::new(0), &person));
     let mut again = application(coop.name, Name::new(0), &person);
     again.statement = person.sign("Second application");
-    assert_eq!(
-        chain.fails(registrator, &[person.name], &again),
-        ERR_APPLICATION_EXISTS
-    );
+    assert_eq!(chain.fails(registrator, &[person.name], &again), ERR_APPLICATION_EXISTS);
 
     let other = create_person(chain, &coop, "appl");
-    let by_stranger = chain
-        .push(
-            registrator,
-            &[person.name],
-            &application(coop.name, Name::new(0), &other),
-        )
-        .unwrap_err();
+    let by_stranger =
+        chain.push(registrator, &[person.name], &application(coop.name, Name::new(0), &other)).unwrap_err();
     assert_eq!(by_stranger.assertion_message(), Some(ERR_NOT_AUTHORIZED));
 }
 
@@ -175,36 +116,15 @@ fn acceptjoin_and_paidjoin_come_only_from_their_contracts_and_never_before_payme
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = create_person(chain, &coop, "appl");
-    chain.ok(
-        chain.peers.registrator,
-        &[person.name],
-        &application(coop.name, Name::new(0), &person),
-    );
+    chain.apply(&coop, &person, Name::new(0));
 
-    let accept = Acceptjoin {
-        coopname: coop.name,
-        username: person.name,
-        decision_id: 1,
-    };
-    let error = chain
-        .push(chain.peers.registrator, &[coop.name], &accept)
-        .unwrap_err();
+    let accept = Acceptjoin { coopname: coop.name, username: person.name, decision_id: 1 };
+    let error = chain.push(chain.peers.registrator, &[coop.name], &accept).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
     // Even the soviet cannot accept an unpaid application.
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[chain.peers.soviet], &accept),
-        ERR_APPLICATION_NOT_PAID
-    );
-    let paid = Paidjoin {
-        coopname: coop.name,
-        username: person.name,
-        deposit_id: 1,
-    };
-    let error = chain
-        .push(chain.peers.registrator, &[coop.name], &paid)
-        .unwrap_err();
+    assert_eq!(chain.fails(chain.peers.registrator, &[chain.peers.soviet], &accept), ERR_APPLICATION_NOT_PAID);
+    let paid = Paidjoin { coopname: coop.name, username: person.name, deposit_id: 1 };
+    let error = chain.push(chain.peers.registrator, &[coop.name], &paid).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
-    assert!(chain
-        .row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .is_none());
+    assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
 }

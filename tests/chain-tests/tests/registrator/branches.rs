@@ -5,23 +5,12 @@ use coop_protocol::registrator::{errors::*, *};
 use eosio::Name;
 
 pub fn createbranch(chain: &TestChain, coop: &TestCoop, braname: Name) {
-    let data = Createbranch {
-        coopname: coop.name,
-        braname,
-        trustee: coop.chairman.name,
-        title: "Branch".into(),
-    };
+    let data = Createbranch { coopname: coop.name, braname, trustee: coop.chairman.name, title: "Branch".into() };
     chain.ok(chain.peers.registrator, &[coop.name], &data);
 }
 
 fn coop_row(chain: &TestChain, coop: &TestCoop) -> Cooperative {
-    chain
-        .row::<Coops>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            coop.name.as_u64(),
-        )
-        .unwrap()
+    chain.row::<Coops>(chain.peers.registrator, chain.peers.registrator, coop.name.as_u64()).unwrap()
 }
 
 /// A cooperative with three branches; returns their names.
@@ -46,20 +35,11 @@ fn the_cooperative_becomes_branched_at_the_third_branch_and_stops_below_three() 
     createbranch(chain, &coop, names[2]);
     assert!(coop_row(chain, &coop).is_branched);
 
-    chain.ok(
-        chain.peers.registrator,
-        &[coop.name],
-        &Deletebranch {
-            coopname: coop.name,
-            braname: names[1],
-        },
-    );
+    chain.ok(chain.peers.registrator, &[coop.name], &Deletebranch { coopname: coop.name, braname: names[1] });
     let row = coop_row(chain, &coop);
     assert!(!row.is_branched);
     assert_eq!(row.branch_count, 2);
-    assert!(chain
-        .row::<Branches>(chain.peers.registrator, coop.name, names[1].as_u64())
-        .is_none());
+    assert!(chain.row::<Branches>(chain.peers.registrator, coop.name, names[1].as_u64()).is_none());
 }
 
 #[test]
@@ -67,37 +47,21 @@ fn createbranch_rejects_bad_input() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let braname = chain.unique_name("branch");
-    let make = |braname: Name, trustee: Name| Createbranch {
-        coopname: coop.name,
-        braname,
-        trustee,
-        title: "B".into(),
-    };
+    let make = |braname: Name, trustee: Name| Createbranch { coopname: coop.name, braname, trustee, title: "B".into() };
 
     let stranger = chain.unique_name("strngr");
     assert_eq!(
-        chain.fails(
-            chain.peers.registrator,
-            &[coop.name],
-            &make(braname, stranger)
-        ),
+        chain.fails(chain.peers.registrator, &[coop.name], &make(braname, stranger)),
         ERR_TRUSTEE_NOT_INDIVIDUAL
     );
     assert_eq!(
-        chain.fails(
-            chain.peers.registrator,
-            &[coop.name],
-            &make(Name::new(0), coop.chairman.name)
-        ),
+        chain.fails(chain.peers.registrator, &[coop.name], &make(Name::new(0), coop.chairman.name)),
         ERR_BAD_BRANCH_NAME
     );
     createbranch(chain, &coop, braname);
     let mut again = make(braname, coop.chairman.name);
     again.title = "again".into();
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &again),
-        ERR_BRANCH_EXISTS
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &again), ERR_BRANCH_EXISTS);
     let error = chain.push(
         chain.peers.registrator,
         &[coop.chairman.name],
@@ -118,31 +82,17 @@ fn a_branch_with_members_cannot_be_deleted() {
         statement: member.sign("I choose my branch"),
     };
     chain.ok(chain.peers.registrator, &[member.name], &choose);
-    let participant = chain
-        .row::<Participants>(chain.peers.registrator, coop.name, member.name.as_u64())
-        .unwrap();
+    let participant = chain.row::<Participants>(chain.peers.registrator, coop.name, member.name.as_u64()).unwrap();
     assert_eq!(participant.braname, names[0]);
-    let branch = chain
-        .row::<Branches>(chain.peers.registrator, coop.name, names[0].as_u64())
-        .unwrap();
+    let branch = chain.row::<Branches>(chain.peers.registrator, coop.name, names[0].as_u64()).unwrap();
     assert_eq!(branch.members, 1);
 
-    let delete = Deletebranch {
-        coopname: coop.name,
-        braname: names[0],
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &delete),
-        ERR_BRANCH_HAS_MEMBERS
-    );
+    let delete = Deletebranch { coopname: coop.name, braname: names[0] };
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &delete), ERR_BRANCH_HAS_MEMBERS);
     assert!(coop_row(chain, &coop).is_branched);
 
     // Moving to another branch frees the first one.
-    let moved = Selectbranch {
-        braname: names[1],
-        statement: member.sign("I move"),
-        ..choose.clone()
-    };
+    let moved = Selectbranch { braname: names[1], statement: member.sign("I move"), ..choose.clone() };
     chain.ok(chain.peers.registrator, &[member.name], &moved);
     chain.ok(chain.peers.registrator, &[coop.name], &delete);
     assert!(!coop_row(chain, &coop).is_branched);
@@ -160,41 +110,15 @@ fn selectbranch_rejects_bad_input() {
         statement: member.sign("choice"),
     };
 
-    let unknown = Selectbranch {
-        braname: chain.unique_name("nobr"),
-        ..base.clone()
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[member.name], &unknown),
-        ERR_BRANCH_NOT_FOUND
-    );
-    let forged = Selectbranch {
-        statement: coop.chairman.sign("choice"),
-        ..base.clone()
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[member.name], &forged),
-        ERR_KEY_NOT_SIGNERS
-    );
-    let outsider = Selectbranch {
-        username: chain.unique_name("outsdr"),
-        ..base.clone()
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[coop.name], &outsider),
-        ERR_NOT_PARTICIPANT
-    );
+    let unknown = Selectbranch { braname: chain.unique_name("nobr"), ..base.clone() };
+    assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &unknown), ERR_BRANCH_NOT_FOUND);
+    let forged = Selectbranch { statement: coop.chairman.sign("choice"), ..base.clone() };
+    assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &forged), ERR_KEY_NOT_SIGNERS);
+    let outsider = Selectbranch { username: chain.unique_name("outsdr"), ..base.clone() };
+    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &outsider), ERR_NOT_PARTICIPANT);
     chain.ok(chain.peers.registrator, &[member.name], &base);
-    let same = Selectbranch {
-        statement: member.sign("again"),
-        ..base.clone()
-    };
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[member.name], &same),
-        ERR_SAME_BRANCH
-    );
-    let by_stranger = chain
-        .push(chain.peers.registrator, &[coop.chairman.name], &same)
-        .unwrap_err();
+    let same = Selectbranch { statement: member.sign("again"), ..base.clone() };
+    assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &same), ERR_SAME_BRANCH);
+    let by_stranger = chain.push(chain.peers.registrator, &[coop.chairman.name], &same).unwrap_err();
     assert_eq!(by_stranger.assertion_message(), Some(ERR_NOT_AUTHORIZED));
 }

@@ -12,11 +12,7 @@ fn regcoop(chain: &TestChain, founders: &[&Person]) -> Regcoop {
             chain.create_account(founder.name, founder.key.public_key(), None);
         }
     }
-    Regcoop {
-        coopname,
-        params: test_params(),
-        founders: founders.iter().map(|f| f.name).collect(),
-    }
+    Regcoop { coopname, params: test_params(), founders: founders.iter().map(|f| f.name).collect() }
 }
 
 #[test]
@@ -26,31 +22,13 @@ fn regcoop_registers_an_active_unbranched_cooperative_with_its_founders() {
     let data = regcoop(chain, &[&founder]);
     chain.ok(chain.peers.registrator, &[chain.peers.operator], &data);
 
-    let coop = chain
-        .row::<Coops>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            data.coopname.as_u64(),
-        )
-        .unwrap();
+    let coop = chain.row::<Coops>(chain.peers.registrator, chain.peers.registrator, data.coopname.as_u64()).unwrap();
     assert_eq!(coop.status, COOP_ACTIVE);
     assert!(!coop.is_branched);
     assert_eq!(coop.initial, test_params().initial);
-    let participant = chain
-        .row::<Participants>(
-            chain.peers.registrator,
-            data.coopname,
-            founder.name.as_u64(),
-        )
-        .unwrap();
+    let participant = chain.row::<Participants>(chain.peers.registrator, data.coopname, founder.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());
-    let card = chain
-        .row::<Cards>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            founder.name.as_u64(),
-        )
-        .unwrap();
+    let card = chain.row::<Cards>(chain.peers.registrator, chain.peers.registrator, founder.name.as_u64()).unwrap();
     assert_eq!(card.status, CARD_ACTIVE);
 }
 
@@ -59,9 +37,7 @@ fn regcoop_is_for_the_operator_only() {
     let chain = TestChain::shared();
     let founder = Person::new(chain, "found");
     let data = regcoop(chain, &[&founder]);
-    let error = chain
-        .push(chain.peers.registrator, &[data.coopname], &data)
-        .unwrap_err();
+    let error = chain.push(chain.peers.registrator, &[data.coopname], &data).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 }
 
@@ -73,39 +49,24 @@ fn regcoop_rejects_bad_input() {
 
     let mut missing = regcoop(chain, &[&founder]);
     missing.coopname = chain.unique_name("ghost");
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[operator], &missing),
-        ERR_COOP_ACCOUNT_MISSING
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &missing), ERR_COOP_ACCOUNT_MISSING);
 
     let mut bad_fees = regcoop(chain, &[&founder]);
     bad_fees.params.minimum.amount = 0;
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[operator], &bad_fees),
-        ERR_BAD_FEES
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &bad_fees), ERR_BAD_FEES);
 
     let mut no_founders = regcoop(chain, &[]);
     no_founders.founders.clear();
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[operator], &no_founders),
-        ERR_NO_FOUNDERS
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &no_founders), ERR_NO_FOUNDERS);
 
     let twice = regcoop(chain, &[&founder, &founder]);
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[operator], &twice),
-        ERR_DUPLICATE_FOUNDER
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &twice), ERR_DUPLICATE_FOUNDER);
 
     let registered = regcoop(chain, &[&founder]);
     chain.ok(chain.peers.registrator, &[operator], &registered);
     let mut again = registered.clone();
     again.params.announce = "again".into();
-    assert_eq!(
-        chain.fails(chain.peers.registrator, &[operator], &again),
-        ERR_COOP_EXISTS
-    );
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &again), ERR_COOP_EXISTS);
 }
 
 #[test]
@@ -113,43 +74,17 @@ fn setstatus_blocks_and_reactivates_and_rejects_unknown_values() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let operator = chain.peers.operator;
-    let set = |status: &str| coop_protocol::operator::Setstatus {
-        coopname: coop.name,
-        status: n(status),
-    };
+    let set = |status: &str| coop_protocol::operator::Setstatus { coopname: coop.name, status: n(status) };
     chain.ok(operator, &[operator], &set("blocked"));
-    let row = chain
-        .row::<Coops>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            coop.name.as_u64(),
-        )
-        .unwrap();
+    let row = chain.row::<Coops>(chain.peers.registrator, chain.peers.registrator, coop.name.as_u64()).unwrap();
     assert_eq!(row.status, COOP_BLOCKED);
     chain.ok(operator, &[operator], &set("active"));
-    let row = chain
-        .row::<Coops>(
-            chain.peers.registrator,
-            chain.peers.registrator,
-            coop.name.as_u64(),
-        )
-        .unwrap();
+    let row = chain.row::<Coops>(chain.peers.registrator, chain.peers.registrator, coop.name.as_u64()).unwrap();
     assert_eq!(row.status, COOP_ACTIVE);
 
-    assert_eq!(
-        chain.fails(operator, &[operator], &set("paused")),
-        ERR_BAD_STATUS
-    );
-    let unknown = coop_protocol::operator::Setstatus {
-        coopname: chain.unique_name("nocoop"),
-        status: COOP_BLOCKED,
-    };
-    assert_eq!(
-        chain.fails(operator, &[operator], &unknown),
-        ERR_COOP_NOT_FOUND
-    );
-    let error = chain
-        .push(operator, &[coop.name], &set("blocked"))
-        .unwrap_err();
+    assert_eq!(chain.fails(operator, &[operator], &set("paused")), ERR_BAD_STATUS);
+    let unknown = coop_protocol::operator::Setstatus { coopname: chain.unique_name("nocoop"), status: COOP_BLOCKED };
+    assert_eq!(chain.fails(operator, &[operator], &unknown), ERR_COOP_NOT_FOUND);
+    let error = chain.push(operator, &[coop.name], &set("blocked")).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 }

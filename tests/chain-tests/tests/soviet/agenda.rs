@@ -3,13 +3,7 @@ use super::*;
 use coop_protocol::soviet::errors::*;
 
 fn propose(council: &Council, kind: Name, username: Name, ref_id: u64) -> Propose {
-    Propose {
-        coopname: council.coop,
-        kind,
-        username,
-        ref_id,
-        statement: document(&council.others[0], "application"),
-    }
+    Propose { coopname: council.coop, kind, username, ref_id, statement: document(&council.others[0], "application") }
 }
 
 #[test]
@@ -25,20 +19,11 @@ fn propose_joincoop_from_the_registrator_opens_a_decision_it_pays_for() {
     let d = council.decision(id);
     assert_eq!(
         (d.kind, d.username, d.ref_id, d.proposer, d.status),
-        (
-            KIND_JOINCOOP,
-            applicant,
-            7,
-            chain.peers.registrator,
-            STATUS_OPEN
-        )
+        (KIND_JOINCOOP, applicant, 7, chain.peers.registrator, STATUS_OPEN)
     );
     assert_eq!(d.statement, data.statement);
     assert!(d.votes_for.is_empty() && d.votes_against.is_empty());
-    assert_eq!(
-        d.expires_at.as_secs(),
-        d.created_at.as_secs() + DEFAULT_DECISION_TTL
-    );
+    assert_eq!(d.expires_at.as_secs(), d.created_at.as_secs() + DEFAULT_DECISION_TTL);
     assert!(outcome.ram_delta(chain.peers.registrator) > 0);
     assert_eq!(
         events::<EvDecision>(&outcome, "evdecision"),
@@ -60,14 +45,9 @@ fn propose_withdraw_comes_from_the_wallet() {
     let chain = chain();
     let council = Council::new(1, 1);
     let data = propose(&council, KIND_WITHDRAW, council.others[0].name, 3);
-    let id: u64 = chain
-        .ok(soviet(), &[chain.peers.wallet], &data)
-        .return_value();
+    let id: u64 = chain.ok(soviet(), &[chain.peers.wallet], &data).return_value();
     let d = council.decision(id);
-    assert_eq!(
-        (d.kind, d.ref_id, d.proposer),
-        (KIND_WITHDRAW, 3, chain.peers.wallet)
-    );
+    assert_eq!((d.kind, d.ref_id, d.proposer), (KIND_WITHDRAW, 3, chain.peers.wallet));
 }
 
 #[test]
@@ -87,11 +67,7 @@ fn propose_rejects_other_kinds() {
     let council = Council::new(0, 1);
     for kind in [KIND_FREE, coop_runtime::n("change")] {
         assert_eq!(
-            chain.fails(
-                soviet(),
-                &[chain.peers.registrator],
-                &propose(&council, kind, council.others[0].name, 1)
-            ),
+            chain.fails(soviet(), &[chain.peers.registrator], &propose(&council, kind, council.others[0].name, 1)),
             ERR_BAD_KIND
         );
     }
@@ -101,23 +77,12 @@ fn propose_rejects_other_kinds() {
 fn propose_needs_a_registered_cooperative_with_a_council() {
     let chain = chain();
     let council = Council::new(0, 1);
-    let unknown = Propose {
-        coopname: chain.unique_name("coop"),
-        ..propose(&council, KIND_JOINCOOP, council.others[0].name, 1)
-    };
-    assert_eq!(
-        chain.fails(soviet(), &[chain.peers.registrator], &unknown),
-        ERR_COOP_NOT_FOUND
-    );
+    let unknown =
+        Propose { coopname: chain.unique_name("coop"), ..propose(&council, KIND_JOINCOOP, council.others[0].name, 1) };
+    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &unknown), ERR_COOP_NOT_FOUND);
     let r = registered(1);
-    let no_council = Propose {
-        coopname: r.coop,
-        ..propose(&council, KIND_JOINCOOP, r.founders[0].name, 1)
-    };
-    assert_eq!(
-        chain.fails(soviet(), &[chain.peers.registrator], &no_council),
-        ERR_BOARD_NOT_FOUND
-    );
+    let no_council = Propose { coopname: r.coop, ..propose(&council, KIND_JOINCOOP, r.founders[0].name, 1) };
+    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &no_council), ERR_BOARD_NOT_FOUND);
 }
 
 #[test]
@@ -125,10 +90,7 @@ fn propose_needs_an_existing_account() {
     let chain = chain();
     let council = Council::new(0, 1);
     let data = propose(&council, KIND_JOINCOOP, chain.unique_name("ghost"), 1);
-    assert_eq!(
-        chain.fails(soviet(), &[chain.peers.registrator], &data),
-        ERR_ACCOUNT_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &data), ERR_ACCOUNT_NOT_FOUND);
 }
 
 #[test]
@@ -145,11 +107,8 @@ fn freedecision_by_a_participant_opens_a_free_decision_they_pay_for() {
     let chain = chain();
     let council = Council::new(1, 1);
     let proposer = &council.others[0];
-    let data = Freedecision {
-        coopname: council.coop,
-        proposer: proposer.name,
-        statement: document(proposer, "proposal"),
-    };
+    let data =
+        Freedecision { coopname: council.coop, proposer: proposer.name, statement: document(proposer, "proposal") };
     let outcome = chain.ok(soviet(), &[proposer.name], &data);
 
     let id: u64 = outcome.return_value();
@@ -172,11 +131,7 @@ fn freedecision_requires_the_proposers_signature() {
     assert_missing_auth(chain.push(
         soviet(),
         &[council.chairman.name],
-        &Freedecision {
-            coopname: council.coop,
-            proposer: proposer.name,
-            statement: document(proposer, "proposal"),
-        },
+        &Freedecision { coopname: council.coop, proposer: proposer.name, statement: document(proposer, "proposal") },
     ));
 }
 
@@ -223,19 +178,12 @@ fn freedecision_rejects_a_signature_that_does_not_match_the_key() {
     let chain = chain();
     let council = Council::new(0, 1);
     let proposer = &council.others[0];
-    let forged = Document {
-        public_key: proposer.key.public_key(),
-        ..document(&council.chairman, "proposal")
-    };
+    let forged = Document { public_key: proposer.key.public_key(), ..document(&council.chairman, "proposal") };
     assert_eq!(
         chain.fails(
             soviet(),
             &[proposer.name],
-            &Freedecision {
-                coopname: council.coop,
-                proposer: proposer.name,
-                statement: forged,
-            }
+            &Freedecision { coopname: council.coop, proposer: proposer.name, statement: forged }
         ),
         ERR_BAD_SIGNATURE
     );
@@ -246,19 +194,12 @@ fn freedecision_rejects_an_overlong_meta() {
     let chain = chain();
     let council = Council::new(0, 1);
     let proposer = &council.others[0];
-    let statement = Document {
-        meta: "x".repeat(MAX_DOCUMENT_META + 1),
-        ..document(proposer, "proposal")
-    };
+    let statement = Document { meta: "x".repeat(MAX_DOCUMENT_META + 1), ..document(proposer, "proposal") };
     assert_eq!(
         chain.fails(
             soviet(),
             &[proposer.name],
-            &Freedecision {
-                coopname: council.coop,
-                proposer: proposer.name,
-                statement,
-            }
+            &Freedecision { coopname: council.coop, proposer: proposer.name, statement }
         ),
         ERR_META_TOO_LONG
     );

@@ -4,26 +4,15 @@ use coop_protocol::registrator::Setstatus;
 use coop_protocol::soviet::errors::*;
 
 fn createboard(coop: Name, chairman: Name, members: &[Name]) -> Createboard {
-    Createboard {
-        coopname: coop,
-        chairman,
-        members: members.to_vec(),
-    }
+    Createboard { coopname: coop, chairman, members: members.to_vec() }
 }
 
 fn member(person: &Person, position: Name, is_voting: bool) -> BoardMember {
-    BoardMember {
-        username: person.name,
-        position,
-        is_voting,
-    }
+    BoardMember { username: person.name, position, is_voting }
 }
 
 fn updateboard(coop: Name, members: Vec<BoardMember>) -> Updateboard {
-    Updateboard {
-        coopname: coop,
-        members,
-    }
+    Updateboard { coopname: coop, members }
 }
 
 #[test]
@@ -31,15 +20,9 @@ fn createboard_creates_a_voting_council_paid_by_the_operator() {
     let chain = chain();
     let r = registered(3);
     let names: Vec<Name> = r.founders.iter().map(|f| f.name).collect();
-    let outcome = chain.ok(
-        soviet(),
-        &[chain.peers.operator],
-        &createboard(r.coop, names[0], &names[1..]),
-    );
+    let outcome = chain.ok(soviet(), &[chain.peers.operator], &createboard(r.coop, names[0], &names[1..]));
 
-    let board = chain
-        .row::<Boards>(soviet(), soviet(), r.coop.as_u64())
-        .unwrap();
+    let board = chain.row::<Boards>(soviet(), soviet(), r.coop.as_u64()).unwrap();
     let expected = vec![
         BoardMember::voting(names[0], POSITION_CHAIRMAN),
         BoardMember::voting(names[1], POSITION_MEMBER),
@@ -49,24 +32,14 @@ fn createboard_creates_a_voting_council_paid_by_the_operator() {
     assert_eq!(board.chairman(), Some(names[0]));
     assert!(outcome.ram_delta(chain.peers.operator) > 0);
     let announced: Vec<EvBoard> = events(&outcome, "evboard");
-    assert_eq!(
-        announced,
-        vec![EvBoard {
-            coopname: r.coop,
-            members: expected
-        }]
-    );
+    assert_eq!(announced, vec![EvBoard { coopname: r.coop, members: expected }]);
 }
 
 #[test]
 fn createboard_requires_the_operator() {
     let chain = chain();
     let r = registered(1);
-    assert_missing_auth(chain.push(
-        soviet(),
-        &[r.coop],
-        &createboard(r.coop, r.founders[0].name, &[]),
-    ));
+    assert_missing_auth(chain.push(soviet(), &[r.coop], &createboard(r.coop, r.founders[0].name, &[])));
 }
 
 #[test]
@@ -75,11 +48,7 @@ fn createboard_rejects_an_unregistered_cooperative() {
     let r = registered(1);
     let stranger = chain.unique_name("coop");
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(stranger, r.founders[0].name, &[]),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(stranger, r.founders[0].name, &[]),),
         ERR_COOP_NOT_FOUND
     );
 }
@@ -91,17 +60,10 @@ fn createboard_rejects_a_blocked_cooperative() {
     chain.ok(
         chain.peers.registrator,
         &[chain.peers.operator],
-        &Setstatus {
-            coopname: r.coop,
-            status: coop_protocol::registrator::COOP_BLOCKED,
-        },
+        &Setstatus { coopname: r.coop, status: coop_protocol::registrator::COOP_BLOCKED },
     );
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, r.founders[0].name, &[]),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, r.founders[0].name, &[]),),
         ERR_COOP_NOT_ACTIVE
     );
 }
@@ -111,11 +73,7 @@ fn createboard_rejects_a_second_council() {
     let chain = chain();
     let council = Council::new(1, 0);
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(council.coop, council.members[0].name, &[]),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(council.coop, council.members[0].name, &[]),),
         ERR_BOARD_EXISTS
     );
 }
@@ -126,21 +84,13 @@ fn createboard_rejects_people_who_are_not_participants() {
     let r = registered(1);
     let outsider = account(chain, "out");
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, r.founders[0].name, &[outsider.name]),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, r.founders[0].name, &[outsider.name]),),
         ERR_MEMBER_NOT_INDIVIDUAL
     );
     // Participants of another cooperative are strangers here too.
     let other = registered(1);
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, other.founders[0].name, &[]),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, other.founders[0].name, &[]),),
         ERR_MEMBER_NOT_INDIVIDUAL
     );
 }
@@ -150,37 +100,17 @@ fn createboard_rejects_the_chairman_among_members_and_duplicates() {
     let chain = chain();
     let r = registered(2);
     let (a, b) = (r.founders[0].name, r.founders[1].name);
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, a, &[b, a])
-        ),
-        ERR_DUPLICATE_MEMBER
-    );
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, a, &[b, b])
-        ),
-        ERR_DUPLICATE_MEMBER
-    );
+    assert_eq!(chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, a, &[b, a])), ERR_DUPLICATE_MEMBER);
+    assert_eq!(chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, a, &[b, b])), ERR_DUPLICATE_MEMBER);
 }
 
 #[test]
 fn createboard_rejects_more_than_the_maximum() {
     let chain = chain();
     let r = registered(1);
-    let members: Vec<Name> = (0..MAX_BOARD_MEMBERS)
-        .map(|_| chain.unique_name("many"))
-        .collect();
+    let members: Vec<Name> = (0..MAX_BOARD_MEMBERS).map(|_| chain.unique_name("many")).collect();
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[chain.peers.operator],
-            &createboard(r.coop, r.founders[0].name, &members),
-        ),
+        chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, r.founders[0].name, &members),),
         ERR_BOARD_TOO_LARGE
     );
 }
@@ -194,19 +124,12 @@ fn updateboard_replaces_the_council_paid_by_the_cooperative() {
         member(&council.chairman, POSITION_MEMBER, true),
         member(&council.others[1], POSITION_MEMBER, false),
     ];
-    let outcome = chain.ok(
-        soviet(),
-        &[council.coop],
-        &updateboard(council.coop, members.clone()),
-    );
+    let outcome = chain.ok(soviet(), &[council.coop], &updateboard(council.coop, members.clone()));
 
     let board = council.board();
     assert_eq!(board.members, members);
     assert_eq!(board.chairman(), Some(council.others[0].name));
-    assert_eq!(
-        board.voting_members(),
-        vec![council.others[0].name, council.chairman.name]
-    );
+    assert_eq!(board.voting_members(), vec![council.others[0].name, council.chairman.name]);
     assert!(outcome.ram_delta(council.coop) > 0);
     let announced: Vec<EvBoard> = events(&outcome, "evboard");
     assert_eq!(announced[0].members, members);
@@ -217,11 +140,7 @@ fn updateboard_requires_the_cooperative() {
     let chain = chain();
     let council = Council::new(1, 0);
     let members = vec![member(&council.chairman, POSITION_CHAIRMAN, true)];
-    assert_missing_auth(chain.push(
-        soviet(),
-        &[council.chairman.name],
-        &updateboard(council.coop, members),
-    ));
+    assert_missing_auth(chain.push(soviet(), &[council.chairman.name], &updateboard(council.coop, members)));
 }
 
 #[test]
@@ -229,10 +148,7 @@ fn updateboard_needs_an_existing_council() {
     let chain = chain();
     let r = registered(1);
     let members = vec![member(&r.founders[0], POSITION_CHAIRMAN, true)];
-    assert_eq!(
-        chain.fails(soviet(), &[r.coop], &updateboard(r.coop, members)),
-        ERR_BOARD_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[r.coop], &updateboard(r.coop, members)), ERR_BOARD_NOT_FOUND);
 }
 
 #[test]
@@ -242,27 +158,11 @@ fn updateboard_needs_exactly_one_chairman_who_votes() {
     let (c, m) = (&council.chairman, &council.members[0]);
     let cases = [
         (vec![member(m, POSITION_MEMBER, true)], ERR_ONE_CHAIRMAN),
-        (
-            vec![
-                member(c, POSITION_CHAIRMAN, true),
-                member(m, POSITION_CHAIRMAN, true),
-            ],
-            ERR_ONE_CHAIRMAN,
-        ),
-        (
-            vec![member(c, POSITION_CHAIRMAN, false)],
-            ERR_CHAIRMAN_MUST_VOTE,
-        ),
+        (vec![member(c, POSITION_CHAIRMAN, true), member(m, POSITION_CHAIRMAN, true)], ERR_ONE_CHAIRMAN),
+        (vec![member(c, POSITION_CHAIRMAN, false)], ERR_CHAIRMAN_MUST_VOTE),
     ];
     for (members, error) in cases {
-        assert_eq!(
-            chain.fails(
-                soviet(),
-                &[council.coop],
-                &updateboard(council.coop, members)
-            ),
-            error
-        );
+        assert_eq!(chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)), error);
     }
 }
 
@@ -272,34 +172,19 @@ fn updateboard_rejects_unknown_positions_duplicates_and_bad_sizes() {
     let council = Council::new(1, 0);
     let c = &council.chairman;
     let chair = member(c, POSITION_CHAIRMAN, true);
-    let secretary = BoardMember {
-        position: coop_runtime::n("secretary"),
-        ..member(&council.members[0], POSITION_MEMBER, true)
-    };
+    let secretary =
+        BoardMember { position: coop_runtime::n("secretary"), ..member(&council.members[0], POSITION_MEMBER, true) };
     let too_many: Vec<BoardMember> = std::iter::once(chair.clone())
-        .chain(
-            (0..MAX_BOARD_MEMBERS)
-                .map(|_| BoardMember::voting(chain.unique_name("many"), POSITION_MEMBER)),
-        )
+        .chain((0..MAX_BOARD_MEMBERS).map(|_| BoardMember::voting(chain.unique_name("many"), POSITION_MEMBER)))
         .collect();
     let cases = [
         (vec![chair.clone(), secretary], ERR_BAD_POSITION),
-        (
-            vec![chair.clone(), member(c, POSITION_MEMBER, true)],
-            ERR_DUPLICATE_MEMBER,
-        ),
+        (vec![chair.clone(), member(c, POSITION_MEMBER, true)], ERR_DUPLICATE_MEMBER),
         (vec![], ERR_BOARD_EMPTY),
         (too_many, ERR_BOARD_TOO_LARGE),
     ];
     for (members, error) in cases {
-        assert_eq!(
-            chain.fails(
-                soviet(),
-                &[council.coop],
-                &updateboard(council.coop, members)
-            ),
-            error
-        );
+        assert_eq!(chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)), error);
     }
 }
 
@@ -308,46 +193,20 @@ fn updateboard_rejects_people_who_are_not_participants() {
     let chain = chain();
     let council = Council::new(0, 0);
     let outsider = account(chain, "out");
-    let members = vec![
-        member(&council.chairman, POSITION_CHAIRMAN, true),
-        member(&outsider, POSITION_MEMBER, false),
-    ];
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[council.coop],
-            &updateboard(council.coop, members)
-        ),
-        ERR_MEMBER_NOT_INDIVIDUAL
-    );
+    let members = vec![member(&council.chairman, POSITION_CHAIRMAN, true), member(&outsider, POSITION_MEMBER, false)];
+    assert_eq!(chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)), ERR_MEMBER_NOT_INDIVIDUAL);
 }
 
 #[test]
 fn setttl_sets_the_lifetime_of_new_decisions() {
     let chain = chain();
     let council = Council::new(0, 0);
-    let outcome = chain.ok(
-        soviet(),
-        &[council.coop],
-        &Setttl {
-            coopname: council.coop,
-            seconds: 3600,
-        },
-    );
+    let outcome = chain.ok(soviet(), &[council.coop], &Setttl { coopname: council.coop, seconds: 3600 });
     assert_eq!(
         chain.row::<Settings>(soviet(), soviet(), council.coop.as_u64()),
-        Some(CoopSettings {
-            coopname: council.coop,
-            decision_ttl: 3600
-        })
+        Some(CoopSettings { coopname: council.coop, decision_ttl: 3600 })
     );
-    assert_eq!(
-        events::<EvTtl>(&outcome, "evttl"),
-        vec![EvTtl {
-            coopname: council.coop,
-            seconds: 3600
-        }]
-    );
+    assert_eq!(events::<EvTtl>(&outcome, "evttl"), vec![EvTtl { coopname: council.coop, seconds: 3600 }]);
     let d = council.decision(council.free_decision());
     assert_eq!(d.expires_at.as_secs(), d.created_at.as_secs() + 3600);
 }
@@ -357,17 +216,7 @@ fn setttl_rejects_lifetimes_out_of_range() {
     let chain = chain();
     let council = Council::new(0, 0);
     for seconds in [0, MAX_DECISION_TTL + 1] {
-        assert_eq!(
-            chain.fails(
-                soviet(),
-                &[council.coop],
-                &Setttl {
-                    coopname: council.coop,
-                    seconds
-                }
-            ),
-            ERR_BAD_TTL
-        );
+        assert_eq!(chain.fails(soviet(), &[council.coop], &Setttl { coopname: council.coop, seconds }), ERR_BAD_TTL);
     }
 }
 
@@ -378,9 +227,6 @@ fn setttl_requires_the_cooperative() {
     assert_missing_auth(chain.push(
         soviet(),
         &[council.chairman.name],
-        &Setttl {
-            coopname: council.coop,
-            seconds: 60,
-        },
+        &Setttl { coopname: council.coop, seconds: 60 },
     ));
 }

@@ -5,29 +5,17 @@ use coop_protocol::soviet::errors::*;
 use coop_protocol::wallet::errors::ERR_WITHDRAWAL_NOT_FOUND;
 
 fn exec(council: &Council, id: u64) -> Exec {
-    Exec {
-        executer: council.others[0].name,
-        coopname: council.coop,
-        decision_id: id,
-    }
+    Exec { executer: council.others[0].name, coopname: council.coop, decision_id: id }
 }
 
 fn close(council: &Council, id: u64) -> Close {
-    Close {
-        executer: council.others[0].name,
-        coopname: council.coop,
-        decision_id: id,
-    }
+    Close { executer: council.others[0].name, coopname: council.coop, decision_id: id }
 }
 
 /// A `kind` decision about `username` put on the agenda by its owning contract.
 fn proposed(council: &Council, kind: Name, username: Name) -> u64 {
     let chain = chain();
-    let owner = if kind == KIND_JOINCOOP {
-        chain.peers.registrator
-    } else {
-        chain.peers.wallet
-    };
+    let owner = if kind == KIND_JOINCOOP { chain.peers.registrator } else { chain.peers.wallet };
     chain
         .ok(
             soviet(),
@@ -54,15 +42,9 @@ fn exec_executes_an_authorized_decision() {
     assert_eq!(d.status, STATUS_EXECUTED);
     assert!(d.finished_at.as_secs() >= d.authorized_at.as_secs());
     let announced: Vec<EvDecision> = events(&outcome, "evdecision");
-    assert_eq!(
-        (announced[0].status, &announced[0].document),
-        (STATUS_EXECUTED, &d.authorization)
-    );
+    assert_eq!((announced[0].status, &announced[0].document), (STATUS_EXECUTED, &d.authorization));
     assert!(
-        outcome
-            .action_traces
-            .iter()
-            .all(|t| t.account == soviet().to_string()),
+        outcome.action_traces.iter().all(|t| t.account == soviet().to_string()),
         "a free decision has no effect elsewhere"
     );
 }
@@ -81,10 +63,7 @@ fn exec_before_authorization_is_refused() {
     let council = Council::new(1, 1);
     let id = council.free_decision();
     council.approve(id);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
-        ERR_NOT_AUTHORIZED
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)), ERR_NOT_AUTHORIZED);
 }
 
 #[test]
@@ -94,20 +73,14 @@ fn executing_twice_is_refused() {
     let id = council.authorized_decision();
     chain.ok(soviet(), &[council.others[0].name], &exec(&council, id));
     wait_seconds(1);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
-        ERR_DECISION_EXECUTED
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)), ERR_DECISION_EXECUTED);
 }
 
 #[test]
 fn exec_of_an_unknown_decision_is_refused() {
     let chain = chain();
     let council = Council::new(0, 1);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, 9)),
-        ERR_DECISION_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, 9)), ERR_DECISION_NOT_FOUND);
 }
 
 #[test]
@@ -117,16 +90,10 @@ fn an_expired_authorized_decision_cannot_be_executed_but_closes() {
     council.set_ttl(3);
     let id = council.authorized_decision();
     wait_seconds(4);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
-        ERR_DECISION_EXPIRED
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)), ERR_DECISION_EXPIRED);
     let outcome = chain.ok(soviet(), &[council.others[0].name], &close(&council, id));
     let announced: Vec<EvDecision> = events(&outcome, "evdecision");
-    assert_eq!(
-        (announced[0].status, announced[0].reason),
-        (STATUS_CLOSED, REASON_EXPIRED)
-    );
+    assert_eq!((announced[0].status, announced[0].reason), (STATUS_CLOSED, REASON_EXPIRED));
 }
 
 #[test]
@@ -138,15 +105,8 @@ fn exec_of_a_joincoop_decision_accepts_the_applicant_in_the_registrator() {
     let applicant = account(chain, "appl");
     let id = proposed(&council, KIND_JOINCOOP, applicant.name);
     council.approve(id);
-    chain.ok(
-        soviet(),
-        &[council.chairman.name],
-        &council.authorization(id),
-    );
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
-        ERR_APPLICATION_NOT_FOUND
-    );
+    chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)), ERR_APPLICATION_NOT_FOUND);
 }
 
 #[test]
@@ -161,11 +121,7 @@ fn close_ends_a_declined_decision() {
     assert_eq!(d.status, STATUS_CLOSED);
     let announced: Vec<EvDecision> = events(&outcome, "evdecision");
     assert_eq!(
-        (
-            announced[0].status,
-            announced[0].reason,
-            &announced[0].document
-        ),
+        (announced[0].status, announced[0].reason, &announced[0].document),
         (STATUS_CLOSED, REASON_DECLINED, &d.statement)
     );
 }
@@ -193,10 +149,7 @@ fn closing_an_open_decision_that_can_still_pass_is_refused() {
     let council = Council::new(2, 1);
     let id = council.free_decision();
     council.vote_against(&council.members[0], id);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
-        ERR_CANNOT_CLOSE
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &close(&council, id)), ERR_CANNOT_CLOSE);
 }
 
 #[test]
@@ -204,10 +157,7 @@ fn closing_an_authorized_decision_before_expiry_is_refused() {
     let chain = chain();
     let council = Council::new(1, 1);
     let id = council.authorized_decision();
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
-        ERR_CANNOT_CLOSE
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &close(&council, id)), ERR_CANNOT_CLOSE);
 }
 
 #[test]
@@ -215,47 +165,20 @@ fn finished_decisions_cannot_be_closed_executed_or_voted() {
     let chain = chain();
     let council = Council::new(1, 1);
     let closed = council.expired_decision();
-    chain.ok(
-        soviet(),
-        &[council.others[0].name],
-        &close(&council, closed),
-    );
+    chain.ok(soviet(), &[council.others[0].name], &close(&council, closed));
     council.set_ttl(DEFAULT_DECISION_TTL);
     let executed = council.authorized_decision();
-    chain.ok(
-        soviet(),
-        &[council.others[0].name],
-        &exec(&council, executed),
-    );
+    chain.ok(soviet(), &[council.others[0].name], &exec(&council, executed));
     wait_seconds(1);
 
     let executer = [council.others[0].name];
-    assert_eq!(
-        chain.fails(soviet(), &executer, &close(&council, closed)),
-        ERR_DECISION_CLOSED
-    );
-    assert_eq!(
-        chain.fails(soviet(), &executer, &exec(&council, closed)),
-        ERR_DECISION_CLOSED
-    );
-    assert_eq!(
-        chain.fails(soviet(), &executer, &close(&council, executed)),
-        ERR_DECISION_EXECUTED
-    );
+    assert_eq!(chain.fails(soviet(), &executer, &close(&council, closed)), ERR_DECISION_CLOSED);
+    assert_eq!(chain.fails(soviet(), &executer, &exec(&council, closed)), ERR_DECISION_CLOSED);
+    assert_eq!(chain.fails(soviet(), &executer, &close(&council, executed)), ERR_DECISION_EXECUTED);
     let member = council.members[0].name;
-    let vote = |id| Votefor {
-        coopname: council.coop,
-        member,
-        decision_id: id,
-    };
-    assert_eq!(
-        chain.fails(soviet(), &[member], &vote(closed)),
-        ERR_DECISION_CLOSED
-    );
-    assert_eq!(
-        chain.fails(soviet(), &[member], &vote(executed)),
-        ERR_DECISION_EXECUTED
-    );
+    let vote = |id| Votefor { coopname: council.coop, member, decision_id: id };
+    assert_eq!(chain.fails(soviet(), &[member], &vote(closed)), ERR_DECISION_CLOSED);
+    assert_eq!(chain.fails(soviet(), &[member], &vote(executed)), ERR_DECISION_EXECUTED);
 }
 
 #[test]
@@ -266,10 +189,7 @@ fn closing_a_joincoop_decision_declines_the_application_in_the_registrator() {
     let applicant = account(chain, "appl");
     let id = proposed(&council, KIND_JOINCOOP, applicant.name);
     council.vote_against(&council.members[0], id);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
-        ERR_APPLICATION_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &close(&council, id)), ERR_APPLICATION_NOT_FOUND);
 }
 
 #[test]
@@ -279,15 +199,8 @@ fn exec_of_a_withdraw_decision_allows_the_withdrawal_in_the_wallet() {
     let council = Council::new(1, 1);
     let id = proposed(&council, KIND_WITHDRAW, council.others[0].name);
     council.approve(id);
-    chain.ok(
-        soviet(),
-        &[council.chairman.name],
-        &council.authorization(id),
-    );
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)),
-        ERR_WITHDRAWAL_NOT_FOUND
-    );
+    chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &exec(&council, id)), ERR_WITHDRAWAL_NOT_FOUND);
 }
 
 #[test]
@@ -296,8 +209,5 @@ fn closing_a_withdraw_decision_declines_the_withdrawal_in_the_wallet() {
     let council = Council::new(1, 1);
     let id = proposed(&council, KIND_WITHDRAW, council.others[0].name);
     council.vote_against(&council.members[0], id);
-    assert_eq!(
-        chain.fails(soviet(), &[council.others[0].name], &close(&council, id)),
-        ERR_WITHDRAWAL_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[council.others[0].name], &close(&council, id)), ERR_WITHDRAWAL_NOT_FOUND);
 }

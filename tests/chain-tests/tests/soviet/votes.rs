@@ -4,19 +4,11 @@ use coop_protocol::soviet::errors::*;
 use coop_protocol::soviet::tally::*;
 
 fn votefor(council: &Council, member: Name, id: u64) -> Votefor {
-    Votefor {
-        coopname: council.coop,
-        member,
-        decision_id: id,
-    }
+    Votefor { coopname: council.coop, member, decision_id: id }
 }
 
 fn cancelvote(council: &Council, member: Name, id: u64) -> Cancelvote {
-    Cancelvote {
-        coopname: council.coop,
-        member,
-        decision_id: id,
-    }
+    Cancelvote { coopname: council.coop, member, decision_id: id }
 }
 
 #[test]
@@ -50,15 +42,9 @@ fn voteagainst_records_the_vote_and_can_decline() {
     let council = Council::new(1, 0);
     let id = council.free_decision();
     let outcome = council.vote_against(&council.members[0], id);
-    assert_eq!(
-        council.decision(id).votes_against,
-        vec![council.members[0].name]
-    );
+    assert_eq!(council.decision(id).votes_against, vec![council.members[0].name]);
     let announced: Vec<EvVote> = events(&outcome, "evvote");
-    assert_eq!(
-        (announced[0].vote, announced[0].outcome),
-        (VOTE_AGAINST, OUTCOME_DECLINED)
-    );
+    assert_eq!((announced[0].vote, announced[0].outcome), (VOTE_AGAINST, OUTCOME_DECLINED));
 }
 
 #[test]
@@ -81,25 +67,10 @@ fn voting_the_same_way_twice_is_refused() {
     council.vote_for(member, id);
     council.vote_against(&council.members[1], id);
     wait_seconds(1);
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[member.name],
-            &votefor(&council, member.name, id)
-        ),
-        ERR_ALREADY_VOTED_FOR
-    );
+    assert_eq!(chain.fails(soviet(), &[member.name], &votefor(&council, member.name, id)), ERR_ALREADY_VOTED_FOR);
     let other = council.members[1].name;
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[other],
-            &Voteagainst {
-                coopname: council.coop,
-                member: other,
-                decision_id: id
-            }
-        ),
+        chain.fails(soviet(), &[other], &Voteagainst { coopname: council.coop, member: other, decision_id: id }),
         ERR_ALREADY_VOTED_AGAINST
     );
 }
@@ -111,11 +82,7 @@ fn cancelvote_removes_the_vote() {
     let id = council.free_decision();
     let member = &council.members[0];
     council.vote_for(member, id);
-    let outcome = chain.ok(
-        soviet(),
-        &[member.name],
-        &cancelvote(&council, member.name, id),
-    );
+    let outcome = chain.ok(soviet(), &[member.name], &cancelvote(&council, member.name, id));
     let d = council.decision(id);
     assert!(d.votes_for.is_empty() && d.votes_against.is_empty());
     let announced: Vec<EvVote> = events(&outcome, "evvote");
@@ -128,10 +95,7 @@ fn cancelvote_without_a_vote_is_refused() {
     let council = Council::new(1, 0);
     let id = council.free_decision();
     let member = council.members[0].name;
-    assert_eq!(
-        chain.fails(soviet(), &[member], &cancelvote(&council, member, id)),
-        ERR_NO_VOTE
-    );
+    assert_eq!(chain.fails(soviet(), &[member], &cancelvote(&council, member, id)), ERR_NO_VOTE);
 }
 
 #[test]
@@ -145,11 +109,7 @@ fn votes_require_the_members_signature() {
     assert_missing_auth(chain.push(
         soviet(),
         &signer,
-        &Voteagainst {
-            coopname: council.coop,
-            member,
-            decision_id: id,
-        },
+        &Voteagainst { coopname: council.coop, member, decision_id: id },
     ));
     assert_missing_auth(chain.push(soviet(), &signer, &cancelvote(&council, member, id)));
 }
@@ -160,10 +120,7 @@ fn participants_not_on_the_council_cannot_vote() {
     let council = Council::new(1, 1);
     let id = council.free_decision();
     let outsider = council.others[0].name;
-    assert_eq!(
-        chain.fails(soviet(), &[outsider], &votefor(&council, outsider, id)),
-        ERR_NOT_VOTING_MEMBER
-    );
+    assert_eq!(chain.fails(soviet(), &[outsider], &votefor(&council, outsider, id)), ERR_NOT_VOTING_MEMBER);
 }
 
 #[test]
@@ -178,23 +135,12 @@ fn non_voting_members_cannot_vote() {
             coopname: council.coop,
             members: vec![
                 BoardMember::voting(council.chairman.name, POSITION_CHAIRMAN),
-                BoardMember {
-                    username: observer.name,
-                    position: POSITION_MEMBER,
-                    is_voting: false,
-                },
+                BoardMember { username: observer.name, position: POSITION_MEMBER, is_voting: false },
             ],
         },
     );
     let id = council.free_decision();
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[observer.name],
-            &votefor(&council, observer.name, id)
-        ),
-        ERR_NOT_VOTING_MEMBER
-    );
+    assert_eq!(chain.fails(soviet(), &[observer.name], &votefor(&council, observer.name, id)), ERR_NOT_VOTING_MEMBER);
 }
 
 #[test]
@@ -202,10 +148,7 @@ fn votes_on_an_unknown_decision_are_refused() {
     let chain = chain();
     let council = Council::new(1, 0);
     let member = council.members[0].name;
-    assert_eq!(
-        chain.fails(soviet(), &[member], &votefor(&council, member, 42)),
-        ERR_DECISION_NOT_FOUND
-    );
+    assert_eq!(chain.fails(soviet(), &[member], &votefor(&council, member, 42)), ERR_DECISION_NOT_FOUND);
 }
 
 #[test]
@@ -214,10 +157,7 @@ fn votes_on_an_expired_decision_are_refused() {
     let council = Council::new(1, 0);
     let id = council.expired_decision();
     let member = council.members[0].name;
-    assert_eq!(
-        chain.fails(soviet(), &[member], &votefor(&council, member, id)),
-        ERR_DECISION_EXPIRED
-    );
+    assert_eq!(chain.fails(soviet(), &[member], &votefor(&council, member, id)), ERR_DECISION_EXPIRED);
 }
 
 #[test]
@@ -230,43 +170,20 @@ fn only_voting_members_count_towards_the_majority() {
         .voters()
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            BoardMember::voting(
-                p.name,
-                if i == 0 {
-                    POSITION_CHAIRMAN
-                } else {
-                    POSITION_MEMBER
-                },
-            )
-        })
+        .map(|(i, p)| BoardMember::voting(p.name, if i == 0 { POSITION_CHAIRMAN } else { POSITION_MEMBER }))
         .collect();
     members.extend(council.others.iter().map(|p| BoardMember {
         username: p.name,
         position: POSITION_MEMBER,
         is_voting: false,
     }));
-    chain.ok(
-        soviet(),
-        &[council.coop],
-        &Updateboard {
-            coopname: council.coop,
-            members,
-        },
-    );
+    chain.ok(soviet(), &[council.coop], &Updateboard { coopname: council.coop, members });
     let id = council.free_decision();
     council.vote_for(&council.members[0], id);
     let outcome = council.vote_for(&council.members[1], id);
     let announced: Vec<EvVote> = events(&outcome, "evvote");
-    assert_eq!(
-        (announced[0].voting_members, announced[0].outcome),
-        (3, OUTCOME_APPROVED)
-    );
-    chain.ok(
-        soviet(),
-        &[council.chairman.name],
-        &council.authorization(id),
-    );
+    assert_eq!((announced[0].voting_members, announced[0].outcome), (3, OUTCOME_APPROVED));
+    chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
 }
 
 #[test]
@@ -288,24 +205,10 @@ fn votes_of_people_removed_from_the_council_no_longer_count() {
             ],
         },
     );
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[council.chairman.name],
-            &council.authorization(id)
-        ),
-        ERR_NOT_APPROVED
-    );
+    assert_eq!(chain.fails(soviet(), &[council.chairman.name], &council.authorization(id)), ERR_NOT_APPROVED);
     // The next vote rewrites the lists without the former member.
     council.vote_for(&council.members[1], id);
     let d = council.decision(id);
-    assert_eq!(
-        d.votes_for,
-        vec![council.chairman.name, council.members[1].name]
-    );
-    chain.ok(
-        soviet(),
-        &[council.chairman.name],
-        &council.authorization(id),
-    );
+    assert_eq!(d.votes_for, vec![council.chairman.name, council.members[1].name]);
+    chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
 }

@@ -2,9 +2,7 @@
 //! member), deposits, reading the books and checking their invariants.
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
-use coop_protocol::registrator::{
-    Adduser, Joincoop, Newaccount, TYPE_INDIVIDUAL, TYPE_ORGANIZATION,
-};
+use coop_protocol::registrator::{Adduser, Joincoop, Newaccount, TYPE_INDIVIDUAL, TYPE_ORGANIZATION};
 use coop_protocol::wallet::{ledger, *};
 use eosio::{Asset, Name, TimePointSec};
 
@@ -20,10 +18,7 @@ pub fn fees(kind: Name) -> (Asset, Asset) {
 /// What a person of `kind` pays to join a test cooperative.
 pub fn registration_fee(kind: Name) -> Asset {
     let (initial, minimum) = fees(kind);
-    Asset {
-        amount: initial.amount + minimum.amount,
-        symbol: initial.symbol,
-    }
+    Asset { amount: initial.amount + minimum.amount, symbol: initial.symbol }
 }
 
 /// A person with an account and a card of `kind`, created by `coop`.
@@ -87,30 +82,12 @@ pub fn member(chain: &TestChain, coop: &TestCoop) -> Person {
 
 /// A deposit of `kind` by `person` in `coop`.
 pub fn deposit(coop: &TestCoop, person: &Person, kind: Name, quantity: Asset) -> Deposit {
-    Deposit {
-        coopname: coop.name,
-        username: person.name,
-        kind,
-        quantity,
-        memo: "bank transfer, order 17".into(),
-    }
+    Deposit { coopname: coop.name, username: person.name, kind, quantity, memo: "bank transfer, order 17".into() }
 }
 
 /// Announces a deposit signed by the person; returns its id.
-pub fn deposit_ok(
-    chain: &TestChain,
-    coop: &TestCoop,
-    person: &Person,
-    kind: Name,
-    quantity: Asset,
-) -> u64 {
-    chain
-        .ok(
-            chain.peers.wallet,
-            &[person.name],
-            &deposit(coop, person, kind, quantity),
-        )
-        .return_value()
+pub fn deposit_ok(chain: &TestChain, coop: &TestCoop, person: &Person, kind: Name, quantity: Asset) -> u64 {
+    chain.ok(chain.peers.wallet, &[person.name], &deposit(coop, person, kind, quantity)).return_value()
 }
 
 /// `confirm(coop, id)` signed by the cooperative.
@@ -118,11 +95,7 @@ pub fn confirm(chain: &TestChain, coop: &TestCoop, deposit_id: u64) {
     chain.ok(
         chain.peers.wallet,
         &[coop.name],
-        &Confirm {
-            coopname: coop.name,
-            deposit_id,
-            memo: "payment received".into(),
-        },
+        &Confirm { coopname: coop.name, deposit_id, memo: "payment received".into() },
     );
 }
 
@@ -138,13 +111,7 @@ pub fn member_with(chain: &TestChain, coop: &TestCoop, amount: &str) -> Person {
 /// returns the person and the deposit id.
 pub fn paid_applicant(chain: &TestChain, coop: &TestCoop, kind: Name) -> (Person, u64) {
     let person = applicant(chain, coop, kind);
-    let id = deposit_ok(
-        chain,
-        coop,
-        &person,
-        KIND_REGISTRATION,
-        registration_fee(kind),
-    );
+    let id = deposit_ok(chain, coop, &person, KIND_REGISTRATION, registration_fee(kind));
     confirm(chain, coop, id);
     (person, id)
 }
@@ -158,23 +125,17 @@ pub fn ledger_of(chain: &TestChain, coopname: Name) -> Ledger {
 
 /// A member's wallet.
 pub fn wallet_of(chain: &TestChain, coop: &TestCoop, person: &Person) -> MemberWallet {
-    chain
-        .row::<Wallets>(chain.peers.wallet, coop.name, person.name.as_u64())
-        .expect("the member has a wallet")
+    chain.row::<Wallets>(chain.peers.wallet, coop.name, person.name.as_u64()).expect("the member has a wallet")
 }
 
 /// A deposit.
 pub fn deposit_row(chain: &TestChain, coop: &TestCoop, id: u64) -> DepositRow {
-    chain
-        .row::<Deposits>(chain.peers.wallet, coop.name, id)
-        .expect("the deposit exists")
+    chain.row::<Deposits>(chain.peers.wallet, coop.name, id).expect("the deposit exists")
 }
 
 /// A withdrawal.
 pub fn withdrawal_row(chain: &TestChain, coop: &TestCoop, id: u64) -> Withdrawal {
-    chain
-        .row::<Withdrawals>(chain.peers.wallet, coop.name, id)
-        .expect("the withdrawal exists")
+    chain.row::<Withdrawals>(chain.peers.wallet, coop.name, id).expect("the withdrawal exists")
 }
 
 /// Reads the cooperative's ledger and every member wallet, checks the invariants
@@ -184,12 +145,7 @@ pub fn withdrawal_row(chain: &TestChain, coop: &TestCoop, id: u64) -> Withdrawal
 pub fn assert_books(chain: &TestChain, coop: &TestCoop) -> Ledger {
     let ledger = ledger_of(chain, coop.name);
     let wallets = chain.rows::<Wallets>(chain.peers.wallet, coop.name);
-    assert_eq!(
-        ledger::check_invariants(&ledger, &wallets),
-        Ok(()),
-        "books of {}: {ledger:?} {wallets:?}",
-        coop.name
-    );
+    assert_eq!(ledger::check_invariants(&ledger, &wallets), Ok(()), "books of {}: {ledger:?} {wallets:?}", coop.name);
     ledger
 }
 

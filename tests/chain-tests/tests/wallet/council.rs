@@ -25,11 +25,7 @@ pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
         chain.ok(
             chain.peers.soviet,
             &[member.name],
-            &Votefor {
-                coopname: coop.name,
-                member: member.name,
-                decision_id,
-            },
+            &Votefor { coopname: coop.name, member: member.name, decision_id },
         );
     }
     chain.ok(
@@ -39,19 +35,13 @@ pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
             coopname: coop.name,
             chairman: coop.chairman.name,
             decision_id,
-            document: coop
-                .chairman
-                .sign(&format!("Decision {decision_id} of the council")),
+            document: coop.chairman.sign(&format!("Decision {decision_id} of the council")),
         },
     );
     chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
-        &Exec {
-            executer: coop.chairman.name,
-            coopname: coop.name,
-            decision_id,
-        },
+        &Exec { executer: coop.chairman.name, coopname: coop.name, decision_id },
     );
 }
 
@@ -61,29 +51,17 @@ pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
         chain.ok(
             chain.peers.soviet,
             &[member.name],
-            &Voteagainst {
-                coopname: coop.name,
-                member: member.name,
-                decision_id,
-            },
+            &Voteagainst { coopname: coop.name, member: member.name, decision_id },
         );
     }
     chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
-        &Close {
-            executer: coop.chairman.name,
-            coopname: coop.name,
-            decision_id,
-        },
+        &Close { executer: coop.chairman.name, coopname: coop.name, decision_id },
     );
 }
 
-fn withdraw(
-    coop: &TestCoop,
-    person: &antelope_test_harness::cooperative::Person,
-    amount: &str,
-) -> Withdraw {
+fn withdraw(coop: &TestCoop, person: &antelope_test_harness::cooperative::Person, amount: &str) -> Withdraw {
     Withdraw {
         coopname: coop.name,
         username: person.name,
@@ -102,9 +80,7 @@ fn an_accepted_application_books_the_registration_payment() {
 
     approve(chain, &coop, question.id);
 
-    let participant = chain
-        .row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .unwrap();
+    let participant = chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
     assert_eq!(participant.status, PARTICIPANT_ACCEPTED);
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_ACCEPTED);
     let wallet = wallet_of(chain, &coop, &person);
@@ -123,9 +99,7 @@ fn a_declined_application_marks_the_payment_for_refund() {
     decline(chain, &coop, decision(chain, &coop, KIND_JOINCOOP, id).id);
 
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_REFUND);
-    assert!(chain
-        .row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .is_none());
+    assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, zero());
     assert_eq!(ledger.refunds_due, registration_fee(TYPE_INDIVIDUAL));
@@ -136,13 +110,7 @@ fn an_allowed_withdrawal_is_paid_out() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = member_with(chain, &coop, "500.0000");
-    let id: u64 = chain
-        .ok(
-            chain.peers.wallet,
-            &[person.name],
-            &withdraw(&coop, &person, "200.0000"),
-        )
-        .return_value();
+    let id: u64 = chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, "200.0000")).return_value();
     let question = decision(chain, &coop, KIND_WITHDRAW, id);
     assert_eq!(question.username, person.name);
 
@@ -154,18 +122,11 @@ fn an_allowed_withdrawal_is_paid_out() {
     chain.ok(
         chain.peers.wallet,
         &[coop.name],
-        &Payout {
-            coopname: coop.name,
-            withdraw_id: id,
-            memo: "paid by bank transfer".into(),
-        },
+        &Payout { coopname: coop.name, withdraw_id: id, memo: "paid by bank transfer".into() },
     );
     assert_eq!(withdrawal_row(chain, &coop, id).status, WITHDRAWAL_PAID);
     let wallet = wallet_of(chain, &coop, &person);
-    assert_eq!(
-        (wallet.available, wallet.blocked),
-        (rub("300.0000"), zero())
-    );
+    assert_eq!((wallet.available, wallet.blocked), (rub("300.0000"), zero()));
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.paid_out, rub("200.0000"));
     assert_eq!(ledger.share_fund, rub("600.0000"));
@@ -176,21 +137,12 @@ fn a_declined_withdrawal_unblocks_the_amount() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = member_with(chain, &coop, "500.0000");
-    let id: u64 = chain
-        .ok(
-            chain.peers.wallet,
-            &[person.name],
-            &withdraw(&coop, &person, "500.0000"),
-        )
-        .return_value();
+    let id: u64 = chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, "500.0000")).return_value();
     decline(chain, &coop, decision(chain, &coop, KIND_WITHDRAW, id).id);
 
     let withdrawal = withdrawal_row(chain, &coop, id);
     assert_eq!(withdrawal.status, WITHDRAWAL_DECLINED);
     let wallet = wallet_of(chain, &coop, &person);
-    assert_eq!(
-        (wallet.available, wallet.blocked),
-        (rub("500.0000"), zero())
-    );
+    assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), zero()));
     assert_eq!(assert_books(chain, &coop).paid_out, zero());
 }

@@ -3,8 +3,7 @@ use super::common::*;
 use antelope_test_harness::cooperative::{rub, Person};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{
-    Applications, Setstatus, APPLICATION_PAID, COOP_BLOCKED, TYPE_ENTREPRENEUR, TYPE_INDIVIDUAL,
-    TYPE_ORGANIZATION,
+    Applications, Setstatus, APPLICATION_PAID, COOP_BLOCKED, TYPE_ENTREPRENEUR, TYPE_INDIVIDUAL, TYPE_ORGANIZATION,
 };
 use coop_protocol::soviet::{Decisions, KIND_JOINCOOP};
 use coop_protocol::wallet::{errors::*, *};
@@ -14,11 +13,7 @@ use coop_runtime::system::ACTIVE;
 use eosio::Asset;
 
 fn cancel(coop: &antelope_test_harness::cooperative::TestCoop, deposit_id: u64) -> Cancel {
-    Cancel {
-        coopname: coop.name,
-        deposit_id,
-        reason: "the payment never came".into(),
-    }
+    Cancel { coopname: coop.name, deposit_id, reason: "the payment never came".into() }
 }
 
 #[test]
@@ -27,11 +22,7 @@ fn share_deposit_is_pending_with_an_id_from_the_cooperatives_counter() {
     let coop = chain.new_cooperative();
     let person = member(chain, &coop);
 
-    let outcome = chain.ok(
-        chain.peers.wallet,
-        &[person.name],
-        &deposit(&coop, &person, KIND_SHARE, rub("50.0000")),
-    );
+    let outcome = chain.ok(chain.peers.wallet, &[person.name], &deposit(&coop, &person, KIND_SHARE, rub("50.0000")));
     let first: u64 = outcome.return_value();
     let second = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("1.0000"));
     assert_eq!((first, second), (1, 2));
@@ -42,14 +33,9 @@ fn share_deposit_is_pending_with_an_id_from_the_cooperatives_counter() {
     assert_eq!(row.quantity, rub("50.0000"));
     assert_eq!(row.status, DEPOSIT_PENDING);
     assert_eq!(row.memo, "bank transfer, order 17");
-    assert!(
-        outcome.ram_delta(person.name) > 0,
-        "the member who signed pays"
-    );
+    assert!(outcome.ram_delta(person.name) > 0, "the member who signed pays");
     assert_eq!(outcome.ram_delta(coop.name), 0);
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0]
-        .decode_data()
-        .unwrap();
+    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
     assert_eq!((event.deposit_id, event.status), (1, DEPOSIT_PENDING));
     // Nothing is booked before the money arrives.
     assert_eq!(wallet_of(chain, &coop, &person).available, zero());
@@ -61,11 +47,7 @@ fn deposit_signed_by_the_cooperative_is_paid_by_the_cooperative() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = member(chain, &coop);
-    let outcome = chain.ok(
-        chain.peers.wallet,
-        &[coop.name],
-        &deposit(&coop, &person, KIND_SHARE, rub("5.0000")),
-    );
+    let outcome = chain.ok(chain.peers.wallet, &[coop.name], &deposit(&coop, &person, KIND_SHARE, rub("5.0000")));
     assert_eq!(outcome.return_value::<u64>(), 1);
     assert!(outcome.ram_delta(coop.name) > 0);
     assert_eq!(outcome.ram_delta(person.name), 0);
@@ -77,15 +59,10 @@ fn deposit_needs_the_member_or_the_cooperative() {
     let coop = chain.new_cooperative();
     let person = member(chain, &coop);
     let stranger = member(chain, &coop);
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[stranger.name],
-        &deposit(&coop, &person, KIND_SHARE, rub("5.0000")),
-    );
+    let message =
+        chain.fails(chain.peers.wallet, &[stranger.name], &deposit(&coop, &person, KIND_SHARE, rub("5.0000")));
     assert_eq!(message, ERR_DEPOSIT_AUTH);
-    assert!(chain
-        .rows::<Deposits>(chain.peers.wallet, coop.name)
-        .is_empty());
+    assert!(chain.rows::<Deposits>(chain.peers.wallet, coop.name).is_empty());
 }
 
 #[test]
@@ -101,33 +78,11 @@ fn deposit_checks_kind_amount_symbol_and_memo() {
     for (quantity, message) in [
         (rub("0.0000"), ERR_NOT_POSITIVE),
         (rub("-5.0000"), ERR_NEGATIVE_AMOUNT),
-        (
-            Asset {
-                amount: 50,
-                symbol: sym(2, "RUB"),
-            },
-            ERR_WRONG_SYMBOL,
-        ),
-        (
-            Asset {
-                amount: 50_000,
-                symbol: sym(4, "USD"),
-            },
-            ERR_WRONG_SYMBOL,
-        ),
-        (
-            Asset {
-                amount: 1 << 62,
-                symbol: sym(4, "RUB"),
-            },
-            ERR_AMOUNT_INVALID,
-        ),
+        (Asset { amount: 50, symbol: sym(2, "RUB") }, ERR_WRONG_SYMBOL),
+        (Asset { amount: 50_000, symbol: sym(4, "USD") }, ERR_WRONG_SYMBOL),
+        (Asset { amount: 1 << 62, symbol: sym(4, "RUB") }, ERR_AMOUNT_INVALID),
     ] {
-        assert_eq!(
-            push(&deposit(&coop, &person, KIND_SHARE, quantity)),
-            message,
-            "{quantity:?}"
-        );
+        assert_eq!(push(&deposit(&coop, &person, KIND_SHARE, quantity)), message, "{quantity:?}");
     }
     let mut long_memo = deposit(&coop, &person, KIND_SHARE, rub("5.0000"));
     long_memo.memo = "m".repeat(MAX_MEMO + 1);
@@ -141,11 +96,7 @@ fn share_deposit_needs_an_accepted_participant() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = applicant(chain, &coop, TYPE_INDIVIDUAL);
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[person.name],
-        &deposit(&coop, &person, KIND_SHARE, rub("5.0000")),
-    );
+    let message = chain.fails(chain.peers.wallet, &[person.name], &deposit(&coop, &person, KIND_SHARE, rub("5.0000")));
     assert_eq!(message, ERR_NOT_PARTICIPANT);
 }
 
@@ -156,24 +107,14 @@ fn deposit_needs_an_open_ledger_and_an_active_cooperative() {
     let person = member(chain, &coop);
     let mut elsewhere = deposit(&coop, &person, KIND_SHARE, rub("5.0000"));
     elsewhere.coopname = chain.unique_name("nocoop");
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[person.name], &elsewhere),
-        ERR_LEDGER_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &elsewhere), ERR_LEDGER_NOT_FOUND);
 
     chain.ok(
         chain.peers.registrator,
         &[chain.peers.operator],
-        &Setstatus {
-            coopname: coop.name,
-            status: COOP_BLOCKED,
-        },
+        &Setstatus { coopname: coop.name, status: COOP_BLOCKED },
     );
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[person.name],
-        &deposit(&coop, &person, KIND_SHARE, rub("5.0000")),
-    );
+    let message = chain.fails(chain.peers.wallet, &[person.name], &deposit(&coop, &person, KIND_SHARE, rub("5.0000")));
     assert_eq!(message, ERR_COOP_NOT_ACTIVE);
 }
 
@@ -187,24 +128,15 @@ fn confirmed_share_deposit_credits_available_and_the_share_fund() {
     let outcome = chain.ok(
         chain.peers.wallet,
         &[coop.name],
-        &Confirm {
-            coopname: coop.name,
-            deposit_id: id,
-            memo: "bank ref 42".into(),
-        },
+        &Confirm { coopname: coop.name, deposit_id: id, memo: "bank ref 42".into() },
     );
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_CONFIRMED);
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!(wallet.available, rub("250.5000"));
     assert_eq!(wallet.minimum, rub("300.0000"));
     assert_eq!(assert_books(chain, &coop).share_fund, rub("550.5000"));
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0]
-        .decode_data()
-        .unwrap();
-    assert_eq!(
-        (event.status, event.memo.as_str()),
-        (DEPOSIT_CONFIRMED, "bank ref 42")
-    );
+    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
+    assert_eq!((event.status, event.memo.as_str()), (DEPOSIT_CONFIRMED, "bank ref 42"));
 }
 
 #[test]
@@ -227,29 +159,13 @@ fn confirm_rejects_a_deposit_twice_a_cancelled_one_and_an_unknown_one() {
     confirm(chain, &coop, confirmed);
     let cancelled = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, cancelled));
-    let again = |deposit_id| Confirm {
-        coopname: coop.name,
-        deposit_id,
-        memo: String::new(),
-    };
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &again(confirmed)),
-        ERR_DEPOSIT_NOT_PENDING
-    );
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &again(cancelled)),
-        ERR_DEPOSIT_NOT_PENDING
-    );
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &again(99)),
-        ERR_DEPOSIT_NOT_FOUND
-    );
+    let again = |deposit_id| Confirm { coopname: coop.name, deposit_id, memo: String::new() };
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(confirmed)), ERR_DEPOSIT_NOT_PENDING);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(cancelled)), ERR_DEPOSIT_NOT_PENDING);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(99)), ERR_DEPOSIT_NOT_FOUND);
     let mut long = again(confirmed);
     long.memo = "m".repeat(MAX_MEMO + 1);
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &long),
-        ERR_MEMO_TOO_LONG
-    );
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
     assert_eq!(wallet_of(chain, &coop, &person).available, rub("10.0000"));
     assert_books(chain, &coop);
 }
@@ -261,18 +177,10 @@ fn confirm_and_cancel_need_the_cooperative() {
     let person = member(chain, &coop);
     let id = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     let by_member = [level(person.name, ACTIVE)];
-    let confirm = Confirm {
-        coopname: coop.name,
-        deposit_id: id,
-        memo: String::new(),
-    };
-    let error = chain
-        .push_as(chain.peers.wallet, &by_member, &confirm)
-        .unwrap_err();
+    let confirm = Confirm { coopname: coop.name, deposit_id: id, memo: String::new() };
+    let error = chain.push_as(chain.peers.wallet, &by_member, &confirm).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
-    let error = chain
-        .push_as(chain.peers.wallet, &by_member, &cancel(&coop, id))
-        .unwrap_err();
+    let error = chain.push_as(chain.peers.wallet, &by_member, &cancel(&coop, id)).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_PENDING);
 }
@@ -285,32 +193,18 @@ fn cancel_ends_a_pending_deposit_only() {
     let id = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     let mut long = cancel(&coop, id);
     long.reason = "r".repeat(MAX_MEMO + 1);
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &long),
-        ERR_MEMO_TOO_LONG
-    );
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
 
     let outcome = chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, id));
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_CANCELLED);
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0]
-        .decode_data()
-        .unwrap();
+    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
     assert_eq!(event.memo, "the payment never came");
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, id)),
-        ERR_DEPOSIT_NOT_PENDING
-    );
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, 77)),
-        ERR_DEPOSIT_NOT_FOUND
-    );
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, id)), ERR_DEPOSIT_NOT_PENDING);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, 77)), ERR_DEPOSIT_NOT_FOUND);
 
     let confirmed = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     confirm(chain, &coop, confirmed);
-    assert_eq!(
-        chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, confirmed)),
-        ERR_DEPOSIT_NOT_PENDING
-    );
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, confirmed)), ERR_DEPOSIT_NOT_PENDING);
     assert_books(chain, &coop);
 }
 
@@ -322,24 +216,14 @@ fn registration_deposit_needs_an_open_application() {
     let message = chain.fails(
         chain.peers.wallet,
         &[person.name],
-        &deposit(
-            &coop,
-            &person,
-            KIND_REGISTRATION,
-            registration_fee(TYPE_INDIVIDUAL),
-        ),
+        &deposit(&coop, &person, KIND_REGISTRATION, registration_fee(TYPE_INDIVIDUAL)),
     );
     assert_eq!(message, ERR_NO_OPEN_APPLICATION);
     let member = member(chain, &coop);
     let message = chain.fails(
         chain.peers.wallet,
         &[member.name],
-        &deposit(
-            &coop,
-            &member,
-            KIND_REGISTRATION,
-            registration_fee(TYPE_INDIVIDUAL),
-        ),
+        &deposit(&coop, &member, KIND_REGISTRATION, registration_fee(TYPE_INDIVIDUAL)),
     );
     assert_eq!(message, ERR_NO_OPEN_APPLICATION);
 }
@@ -352,47 +236,16 @@ fn registration_deposit_must_match_the_fees_of_the_cards_type() {
     let organization = applicant(chain, &coop, TYPE_ORGANIZATION);
     let entrepreneur = applicant(chain, &coop, TYPE_ENTREPRENEUR);
     let wrong = |person: &Person, quantity| {
-        chain.fails(
-            chain.peers.wallet,
-            &[person.name],
-            &deposit(&coop, person, KIND_REGISTRATION, quantity),
-        )
+        chain.fails(chain.peers.wallet, &[person.name], &deposit(&coop, person, KIND_REGISTRATION, quantity))
     };
     // Paying the other type's sum is refused whichever way round (no guessing from the amount).
-    assert_eq!(
-        wrong(&individual, registration_fee(TYPE_ORGANIZATION)),
-        ERR_WRONG_REGISTRATION_AMOUNT
-    );
-    assert_eq!(
-        wrong(&organization, registration_fee(TYPE_INDIVIDUAL)),
-        ERR_WRONG_REGISTRATION_AMOUNT
-    );
-    assert_eq!(
-        wrong(&individual, rub("399.9999")),
-        ERR_WRONG_REGISTRATION_AMOUNT
-    );
+    assert_eq!(wrong(&individual, registration_fee(TYPE_ORGANIZATION)), ERR_WRONG_REGISTRATION_AMOUNT);
+    assert_eq!(wrong(&organization, registration_fee(TYPE_INDIVIDUAL)), ERR_WRONG_REGISTRATION_AMOUNT);
+    assert_eq!(wrong(&individual, rub("399.9999")), ERR_WRONG_REGISTRATION_AMOUNT);
 
-    deposit_ok(
-        chain,
-        &coop,
-        &individual,
-        KIND_REGISTRATION,
-        rub("400.0000"),
-    );
-    deposit_ok(
-        chain,
-        &coop,
-        &organization,
-        KIND_REGISTRATION,
-        rub("4000.0000"),
-    );
-    deposit_ok(
-        chain,
-        &coop,
-        &entrepreneur,
-        KIND_REGISTRATION,
-        rub("400.0000"),
-    );
+    deposit_ok(chain, &coop, &individual, KIND_REGISTRATION, rub("400.0000"));
+    deposit_ok(chain, &coop, &organization, KIND_REGISTRATION, rub("4000.0000"));
+    deposit_ok(chain, &coop, &entrepreneur, KIND_REGISTRATION, rub("400.0000"));
 }
 
 #[test]
@@ -402,19 +255,13 @@ fn only_one_registration_deposit_at_a_time_and_a_new_one_after_cancelling() {
     let person = applicant(chain, &coop, TYPE_INDIVIDUAL);
     let fee = registration_fee(TYPE_INDIVIDUAL);
     let first = deposit_ok(chain, &coop, &person, KIND_REGISTRATION, fee);
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[coop.name],
-        &deposit(&coop, &person, KIND_REGISTRATION, fee),
-    );
+    let message = chain.fails(chain.peers.wallet, &[coop.name], &deposit(&coop, &person, KIND_REGISTRATION, fee));
     assert_eq!(message, ERR_REGISTRATION_IN_PROGRESS);
     let in_progress = chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64());
     assert_eq!(in_progress.map(|r| r.deposit_id), Some(first));
 
     chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, first));
-    assert!(chain
-        .row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64())
-        .is_none());
+    assert!(chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
     let second = deposit_ok(chain, &coop, &person, KIND_REGISTRATION, fee);
     assert_eq!(second, first + 1);
 }
@@ -431,33 +278,16 @@ fn confirmed_registration_waits_for_the_council() {
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_CONFIRMED);
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, fee);
-    assert_eq!(
-        ledger.share_fund,
-        zero(),
-        "nothing is booked before acceptance"
-    );
-    assert!(chain
-        .row::<Wallets>(chain.peers.wallet, coop.name, person.name.as_u64())
-        .is_none());
-    let application = chain
-        .row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64())
-        .unwrap();
-    assert_eq!(
-        (application.status, application.deposit_id),
-        (APPLICATION_PAID, id)
-    );
+    assert_eq!(ledger.share_fund, zero(), "nothing is booked before acceptance");
+    assert!(chain.row::<Wallets>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
+    let application = chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
+    assert_eq!((application.status, application.deposit_id), (APPLICATION_PAID, id));
     let decisions = chain.rows::<Decisions>(chain.peers.soviet, coop.name);
     assert!(
-        decisions
-            .iter()
-            .any(|d| d.kind == KIND_JOINCOOP && d.username == person.name && d.ref_id == id),
+        decisions.iter().any(|d| d.kind == KIND_JOINCOOP && d.username == person.name && d.ref_id == id),
         "the application is on the council's agenda"
     );
     // A second payment cannot be announced while this one waits.
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[person.name],
-        &deposit(&coop, &person, KIND_REGISTRATION, fee),
-    );
+    let message = chain.fails(chain.peers.wallet, &[person.name], &deposit(&coop, &person, KIND_REGISTRATION, fee));
     assert_eq!(message, ERR_NO_OPEN_APPLICATION);
 }

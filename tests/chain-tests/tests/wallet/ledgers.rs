@@ -20,11 +20,7 @@ fn registered_cooperative(chain: &TestChain) -> Name {
     chain.ok(
         chain.peers.registrator,
         &[chain.peers.operator],
-        &Regcoop {
-            coopname,
-            params: test_params(),
-            founders: vec![founder],
-        },
+        &Regcoop { coopname, params: test_params(), founders: vec![founder] },
     );
     coopname
 }
@@ -49,9 +45,7 @@ fn connecting_a_cooperative_opens_its_ledger_with_every_fund_zero() {
     ] {
         assert_eq!(fund, zero());
     }
-    let counters = chain
-        .row::<Counters>(chain.peers.wallet, chain.peers.wallet, coop.name.as_u64())
-        .unwrap();
+    let counters = chain.row::<Counters>(chain.peers.wallet, chain.peers.wallet, coop.name.as_u64()).unwrap();
     assert_eq!((counters.deposits, counters.withdrawals), (0, 0));
 }
 
@@ -59,36 +53,19 @@ fn connecting_a_cooperative_opens_its_ledger_with_every_fund_zero() {
 fn openledger_opens_a_registered_cooperatives_ledger_paid_by_the_operator() {
     let chain = TestChain::shared();
     let coopname = registered_cooperative(chain);
-    let outcome = chain.ok(
-        chain.peers.wallet,
-        &[chain.peers.operator],
-        &open(coopname, RUB),
-    );
+    let outcome = chain.ok(chain.peers.wallet, &[chain.peers.operator], &open(coopname, RUB));
     let ledger = ledger_of(chain, coopname);
     assert_eq!(ledger.share_fund, zero());
-    assert!(
-        outcome.ram_delta(chain.peers.operator) > 0,
-        "the operator pays"
-    );
+    assert!(outcome.ram_delta(chain.peers.operator) > 0, "the operator pays");
     let events = outcome.events(chain.peers.wallet, "evledger");
-    assert_eq!(
-        events[0].decode_data::<EvLedger>().unwrap(),
-        EvLedger {
-            coopname,
-            symbol: RUB
-        }
-    );
+    assert_eq!(events[0].decode_data::<EvLedger>().unwrap(), EvLedger { coopname, symbol: RUB });
 }
 
 #[test]
 fn openledger_rejects_a_second_opening() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[chain.peers.operator],
-        &open(coop.name, RUB),
-    );
+    let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coop.name, RUB));
     assert_eq!(message, ERR_LEDGER_EXISTS);
 }
 
@@ -97,23 +74,13 @@ fn openledger_rejects_a_symbol_other_than_the_cooperatives() {
     let chain = TestChain::shared();
     let coopname = registered_cooperative(chain);
     for symbol in [sym(4, "USD"), sym(2, "RUB")] {
-        let message = chain.fails(
-            chain.peers.wallet,
-            &[chain.peers.operator],
-            &open(coopname, symbol),
-        );
+        let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coopname, symbol));
         assert_eq!(message, ERR_NOT_COOP_SYMBOL);
     }
     let invalid = Symbol::new(0x0400 | 4); // code with a byte that is not A-Z
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[chain.peers.operator],
-        &open(coopname, invalid),
-    );
+    let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coopname, invalid));
     assert_eq!(message, ERR_BAD_SYMBOL);
-    assert!(chain
-        .row::<Ledgers>(chain.peers.wallet, chain.peers.wallet, coopname.as_u64())
-        .is_none());
+    assert!(chain.row::<Ledgers>(chain.peers.wallet, chain.peers.wallet, coopname.as_u64()).is_none());
 }
 
 #[test]
@@ -121,11 +88,7 @@ fn openledger_rejects_an_unregistered_cooperative() {
     let chain = TestChain::shared();
     let stranger = chain.unique_name("nocoop");
     chain.create_account(stranger, dev_public_key(), None);
-    let message = chain.fails(
-        chain.peers.wallet,
-        &[chain.peers.operator],
-        &open(stranger, RUB),
-    );
+    let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(stranger, RUB));
     assert_eq!(message, ERR_COOP_NOT_FOUND);
 }
 
@@ -133,12 +96,6 @@ fn openledger_rejects_an_unregistered_cooperative() {
 fn openledger_needs_the_operators_signature() {
     let chain = TestChain::shared();
     let coopname = registered_cooperative(chain);
-    let error = chain
-        .push_as(
-            chain.peers.wallet,
-            &[level(coopname, ACTIVE)],
-            &open(coopname, RUB),
-        )
-        .unwrap_err();
+    let error = chain.push_as(chain.peers.wallet, &[level(coopname, ACTIVE)], &open(coopname, RUB)).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 }

@@ -59,9 +59,6 @@ pub const BY_KIND_VERSION: usize = 1;
 
 impl Indexed for Agreements {
     fn index_keys(row: &Agreement) -> Vec<u128> {
-        vec![
-            pair(row.username.as_u64(), row.kind.as_u64()),
-            pair(row.kind.as_u64(), u64::from(row.version)),
-        ]
+        vec![pair(row.username.as_u64(), row.kind.as_u64()), pair(row.kind.as_u64(), u64::from(row.version))]
     }
 }

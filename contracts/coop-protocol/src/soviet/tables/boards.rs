@@ -25,11 +25,7 @@ pub struct BoardMember {
 impl BoardMember {
     /// A voting member with `position`.
     pub fn voting(username: Name, position: Name) -> Self {
-        Self {
-            username,
-            position,
-            is_voting: true,
-        }
+        Self { username, position, is_voting: true }
     }
 }
 
@@ -46,26 +42,17 @@ pub struct Board {
 impl Board {
     /// The chairman (every stored council has one).
     pub fn chairman(&self) -> Option<Name> {
-        self.members
-            .iter()
-            .find(|m| m.position == POSITION_CHAIRMAN)
-            .map(|m| m.username)
+        self.members.iter().find(|m| m.position == POSITION_CHAIRMAN).map(|m| m.username)
     }
 
     /// Whether `username` is on the council and votes.
     pub fn is_voting_member(&self, username: Name) -> bool {
-        self.members
-            .iter()
-            .any(|m| m.username == username && m.is_voting)
+        self.members.iter().any(|m| m.username == username && m.is_voting)
     }
 
     /// The people whose votes count.
     pub fn voting_members(&self) -> Vec<Name> {
-        self.members
-            .iter()
-            .filter(|m| m.is_voting)
-            .map(|m| m.username)
-            .collect()
+        self.members.iter().filter(|m| m.is_voting).map(|m| m.username).collect()
     }
 }
 
@@ -108,33 +95,17 @@ mod tests {
     use alloc::vec;
 
     fn member(id: u64, position: Name, is_voting: bool) -> BoardMember {
-        BoardMember {
-            username: Name::new(id),
-            position,
-            is_voting,
-        }
+        BoardMember { username: Name::new(id), position, is_voting }
     }
 
     #[test]
     fn a_council_has_one_voting_chairman() {
         let chairman = member(1, POSITION_CHAIRMAN, true);
         assert_eq!(check_members(core::slice::from_ref(&chairman)), Ok(()));
-        assert_eq!(
-            check_members(&[chairman.clone(), member(2, POSITION_MEMBER, false)]),
-            Ok(())
-        );
-        assert_eq!(
-            check_members(&[member(2, POSITION_MEMBER, true)]),
-            Err(ERR_ONE_CHAIRMAN)
-        );
-        assert_eq!(
-            check_members(&[chairman.clone(), member(2, POSITION_CHAIRMAN, true)]),
-            Err(ERR_ONE_CHAIRMAN)
-        );
-        assert_eq!(
-            check_members(&[member(1, POSITION_CHAIRMAN, false)]),
-            Err(ERR_CHAIRMAN_MUST_VOTE)
-        );
+        assert_eq!(check_members(&[chairman.clone(), member(2, POSITION_MEMBER, false)]), Ok(()));
+        assert_eq!(check_members(&[member(2, POSITION_MEMBER, true)]), Err(ERR_ONE_CHAIRMAN));
+        assert_eq!(check_members(&[chairman.clone(), member(2, POSITION_CHAIRMAN, true)]), Err(ERR_ONE_CHAIRMAN));
+        assert_eq!(check_members(&[member(1, POSITION_CHAIRMAN, false)]), Err(ERR_CHAIRMAN_MUST_VOTE));
     }
 
     #[test]
@@ -146,17 +117,11 @@ mod tests {
         many.push(member(100, POSITION_MEMBER, true));
         assert_eq!(check_members(&many), Err(ERR_BOARD_TOO_LARGE));
         assert_eq!(
-            check_members(&[
-                member(1, POSITION_CHAIRMAN, true),
-                member(1, POSITION_MEMBER, true)
-            ]),
+            check_members(&[member(1, POSITION_CHAIRMAN, true), member(1, POSITION_MEMBER, true)]),
             Err(ERR_DUPLICATE_MEMBER)
         );
         assert_eq!(
-            check_members(&[
-                member(1, POSITION_CHAIRMAN, true),
-                member(2, n("secretary"), true)
-            ]),
+            check_members(&[member(1, POSITION_CHAIRMAN, true), member(2, n("secretary"), true)]),
             Err(ERR_BAD_POSITION)
         );
     }

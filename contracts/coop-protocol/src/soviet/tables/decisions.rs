@@ -124,37 +124,17 @@ impl Decision {
 
     /// The votes that count against `board`.
     pub fn tally(&self, board: &Board) -> Tally {
-        Tally::count(
-            &self.votes_for,
-            &self.votes_against,
-            &board.voting_members(),
-        )
+        Tally::count(&self.votes_for, &self.votes_against, &board.voting_members())
     }
 
     /// Records `member`'s vote; see [`tally::cast`].
-    pub fn cast(
-        &mut self,
-        board: &Board,
-        member: Name,
-        choice: Choice,
-    ) -> Result<(), &'static str> {
-        tally::cast(
-            &mut self.votes_for,
-            &mut self.votes_against,
-            &board.voting_members(),
-            member,
-            choice,
-        )
+    pub fn cast(&mut self, board: &Board, member: Name, choice: Choice) -> Result<(), &'static str> {
+        tally::cast(&mut self.votes_for, &mut self.votes_against, &board.voting_members(), member, choice)
     }
 
     /// Removes `member`'s vote; see [`tally::cancel`].
     pub fn cancel(&mut self, board: &Board, member: Name) -> Result<(), &'static str> {
-        tally::cancel(
-            &mut self.votes_for,
-            &mut self.votes_against,
-            &board.voting_members(),
-            member,
-        )
+        tally::cancel(&mut self.votes_for, &mut self.votes_against, &board.voting_members(), member)
     }
 }
 
@@ -172,11 +152,7 @@ mod tests {
     const NOW: u32 = 1_000;
 
     fn decision(status: Name, expires_at: u32) -> Decision {
-        Decision {
-            status,
-            expires_at: TimePointSec::from_secs(expires_at),
-            ..Decision::default()
-        }
+        Decision { status, expires_at: TimePointSec::from_secs(expires_at), ..Decision::default() }
     }
 
     fn board() -> Board {
@@ -196,42 +172,18 @@ mod tests {
     #[test]
     fn only_open_unexpired_decisions_take_votes() {
         assert_eq!(decision(STATUS_OPEN, NOW + 1).check_open(now()), Ok(()));
-        assert_eq!(
-            decision(STATUS_OPEN, NOW).check_open(now()),
-            Err(ERR_DECISION_EXPIRED)
-        );
-        assert_eq!(
-            decision(STATUS_AUTHORIZED, NOW + 1).check_open(now()),
-            Err(ERR_DECISION_AUTHORIZED)
-        );
-        assert_eq!(
-            decision(STATUS_EXECUTED, NOW + 1).check_open(now()),
-            Err(ERR_DECISION_EXECUTED)
-        );
-        assert_eq!(
-            decision(STATUS_CLOSED, NOW + 1).check_open(now()),
-            Err(ERR_DECISION_CLOSED)
-        );
+        assert_eq!(decision(STATUS_OPEN, NOW).check_open(now()), Err(ERR_DECISION_EXPIRED));
+        assert_eq!(decision(STATUS_AUTHORIZED, NOW + 1).check_open(now()), Err(ERR_DECISION_AUTHORIZED));
+        assert_eq!(decision(STATUS_EXECUTED, NOW + 1).check_open(now()), Err(ERR_DECISION_EXECUTED));
+        assert_eq!(decision(STATUS_CLOSED, NOW + 1).check_open(now()), Err(ERR_DECISION_CLOSED));
     }
 
     #[test]
     fn only_authorized_unexpired_decisions_execute() {
-        assert_eq!(
-            decision(STATUS_AUTHORIZED, NOW + 1).check_executable(now()),
-            Ok(())
-        );
-        assert_eq!(
-            decision(STATUS_OPEN, NOW + 1).check_executable(now()),
-            Err(ERR_NOT_AUTHORIZED)
-        );
-        assert_eq!(
-            decision(STATUS_AUTHORIZED, NOW).check_executable(now()),
-            Err(ERR_DECISION_EXPIRED)
-        );
-        assert_eq!(
-            decision(STATUS_EXECUTED, NOW + 1).check_executable(now()),
-            Err(ERR_DECISION_EXECUTED)
-        );
+        assert_eq!(decision(STATUS_AUTHORIZED, NOW + 1).check_executable(now()), Ok(()));
+        assert_eq!(decision(STATUS_OPEN, NOW + 1).check_executable(now()), Err(ERR_NOT_AUTHORIZED));
+        assert_eq!(decision(STATUS_AUTHORIZED, NOW).check_executable(now()), Err(ERR_DECISION_EXPIRED));
+        assert_eq!(decision(STATUS_EXECUTED, NOW + 1).check_executable(now()), Err(ERR_DECISION_EXECUTED));
     }
 
     #[test]
@@ -239,26 +191,11 @@ mod tests {
         let board = board();
         let open = decision(STATUS_OPEN, NOW + 1);
         assert_eq!(open.close_reason(now(), &board), Err(ERR_CANNOT_CLOSE));
-        let declined = Decision {
-            votes_against: vec![Name::new(2)],
-            ..open.clone()
-        };
+        let declined = Decision { votes_against: vec![Name::new(2)], ..open.clone() };
         assert_eq!(declined.close_reason(now(), &board), Ok(REASON_DECLINED));
-        assert_eq!(
-            decision(STATUS_AUTHORIZED, NOW).close_reason(now(), &board),
-            Ok(REASON_EXPIRED)
-        );
-        let authorized_against = Decision {
-            status: STATUS_AUTHORIZED,
-            ..declined
-        };
-        assert_eq!(
-            authorized_against.close_reason(now(), &board),
-            Err(ERR_CANNOT_CLOSE)
-        );
-        assert_eq!(
-            decision(STATUS_CLOSED, NOW).close_reason(now(), &board),
-            Err(ERR_DECISION_CLOSED)
-        );
+        assert_eq!(decision(STATUS_AUTHORIZED, NOW).close_reason(now(), &board), Ok(REASON_EXPIRED));
+        let authorized_against = Decision { status: STATUS_AUTHORIZED, ..declined };
+        assert_eq!(authorized_against.close_reason(now(), &board), Err(ERR_CANNOT_CLOSE));
+        assert_eq!(decision(STATUS_CLOSED, NOW).close_reason(now(), &board), Err(ERR_DECISION_CLOSED));
     }
 }
