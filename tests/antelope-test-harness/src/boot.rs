@@ -14,6 +14,7 @@ use coop_runtime::system::{
 use coop_runtime::{n, ActionData, PublicKey};
 use eosio::{Action, Asset, Checksum256, Name, Symbol};
 use serde_json::{json, Value};
+use sha2::Digest;
 use std::fmt;
 
 /// The digest of `PREACTIVATE_FEATURE`, scheduled through the producer API.
@@ -94,62 +95,63 @@ pub fn action<A: ActionData>(contract: Name, actor: Name, data: &A) -> Action<Ve
 }
 
 /// Boots a chain whose only account is `eosio` (a fresh `nodeos -e -p eosio`).
-/// Prints one progress line per step through `progress`.
+/// Prints one progress line per step through `progress`. Every step is skipped when the
+/// chain already shows its result, so a boot that stopped half-way can simply run again.
 pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(), BootError> {
     client.add_key(DEV_PRIVATE_KEY.parse::<PrivateKey>().map_err(|e| BootError::Other(e.to_string()))?);
-    if client.account_exists("eosio.token") {
+    let msig = n("eosio.msig");
+    if has_system_contract(client)? {
         progress("chain already booted");
         return Ok(());
     }
-    progress("activating protocol features");
-    client
-        .call(
-            "/v1/producer/schedule_protocol_feature_activations",
-            &json!({ "protocol_features_to_activate": [PREACTIVATE_FEATURE] }),
-        )
-        .step("schedule PREACTIVATE_FEATURE")?;
-    client.wait_blocks(2).step("wait for PREACTIVATE_FEATURE")?;
-    set_contract(client, SYSTEM, "eosio.bios")?;
-    let features = supported_features(client)?;
-    let activations: Vec<_> =
-        features.iter().map(|digest| action(SYSTEM, SYSTEM, &Activate { feature_digest: *digest })).collect();
-    client.push_actions(activations).step("activate protocol features")?;
-    client.wait_blocks(2).step("wait for the protocol features")?;
-
-    progress("creating system accounts");
-    let key = dev_public_key();
-    let creations = SYSTEM_ACCOUNTS
-        .iter()
-        .map(|name| {
-            action(
-                SYSTEM,
-                SYSTEM,
-                &NewAccount {
-                    creator: SYSTEM,
-                    name: name_of(name),
-                    owner: Authority::key(key),
-                    active: Authority::key(key),
-                },
+    if !has_code(client, SYSTEM)? {
+        progress("activating protocol features");
+        client
+            .call(
+                "/v1/producer/schedule_protocol_feature_activations",
+                &json!({ "protocol_features_to_activate": [PREACTIVATE_FEATURE] }),
             )
-        })
-        .collect();
-    client.push_actions(creations).step("create system accounts")?;
+            .step("schedule PREACTIVATE_FEATURE")?;
+        client.wait_blocks(2).step("wait for PREACTIVATE_FEATURE")?;
+        set_contract(client, SYSTEM, "eosio.bios")?;
+        let features = supported_features(client)?;
+        let activations: Vec<_> =
+            features.iter().map(|digest| action(SYSTEM, SYSTEM, &Activate { feature_digest: *digest })).collect();
+        client.push_actions(activations).step("activate protocol features")?;
+        client.wait_blocks(2).step("wait for the protocol features")?;
+    }
 
-    progress("deploying eosio.token and issuing the core token (4,AXON)");
-    set_contract(client, TOKEN, "eosio.token")?;
-    client
-        .push_actions(vec![
-            action(TOKEN, TOKEN, &TokenCreate { issuer: SYSTEM, maximum_supply: core("10000000000.0000") }),
-            action(TOKEN, SYSTEM, &TokenIssue { to: SYSTEM, quantity: core("1000000000.0000"), memo: "boot".into() }),
-        ])
-        .step("create and issue the core token")?;
+    if !client.account_exists("eosio.token") {
+        progress("creating system accounts");
+        let key = dev_public_key();
+        let creations = SYSTEM_ACCOUNTS
+            .iter()
+            .map(|name| {
+                let account = name_of(name);
+                let new_account =
+                    NewAccount { creator: SYSTEM, name: account, owner: Authority::key(key), active: Authority::key(key) };
+                action(SYSTEM, SYSTEM, &new_account)
+            })
+            .collect();
+        client.push_actions(creations).step("create system accounts")?;
+    }
 
-    progress("deploying eosio.msig");
-    let msig = n("eosio.msig");
-    set_contract(client, msig, "eosio.msig")?;
-    client
-        .push_actions(vec![action(SYSTEM, SYSTEM, &SetPriv { account: msig, is_priv: 1 })])
-        .step("setpriv eosio.msig")?;
+    if !has_code(client, TOKEN)? {
+        progress("deploying eosio.token and issuing the core token (4,AXON)");
+        set_contract(client, TOKEN, "eosio.token")?;
+        client
+            .push_actions(vec![
+                action(TOKEN, TOKEN, &TokenCreate { issuer: SYSTEM, maximum_supply: core("10000000000.0000") }),
+                action(TOKEN, SYSTEM, &TokenIssue { to: SYSTEM, quantity: core("1000000000.0000"), memo: "boot".into() }),
+            ])
+            .step("create and issue the core token")?;
+    }
+
+    if !has_code(client, msig)? {
+        progress("deploying eosio.msig");
+        set_contract(client, msig, "eosio.msig")?;
+        client.push_actions(vec![action(SYSTEM, SYSTEM, &SetPriv { account: msig, is_priv: 1 })]).step("setpriv eosio.msig")?;
+    }
 
     progress("deploying eosio.system");
     set_contract(client, SYSTEM, "eosio.system")?;
@@ -157,6 +159,19 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
         .push_actions(vec![action(SYSTEM, SYSTEM, &SystemInit { version: 0usize.into(), core: CORE_SYMBOL })])
         .step("eosio::init")?;
     Ok(())
+}
+
+/// Whether `account` has code.
+fn has_code(client: &Client, account: Name) -> Result<bool, BootError> {
+    let hash = client.get_code_hash(account).step(&format!("code hash of {account}"))?;
+    Ok(hash.bytes().any(|b| b != b'0'))
+}
+
+/// Whether `eosio` runs the system contract (its ABI has `buyrambytes`).
+fn has_system_contract(client: &Client) -> Result<bool, BootError> {
+    let abi = client.get_abi(SYSTEM).step("ABI of eosio")?;
+    let actions = abi["actions"].as_array().cloned().unwrap_or_default();
+    Ok(actions.iter().any(|a| a["name"] == "buyrambytes"))
 }
 
 /// The feature digests to activate (all supported but `PREACTIVATE_FEATURE`), each after
@@ -206,6 +221,10 @@ fn set_contract(client: &Client, account: Name, contract: &str) -> Result<(), Bo
         std::fs::read_to_string(&abi_path).map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
     let abi = crate::abi_bin::parse_abi_json(&abi_text)
         .map_err(|e| BootError::Other(format!("{}: {e}", abi_path.display())))?;
+    let on_chain = client.get_code_hash(account).step(&format!("code hash of {account}"))?;
+    if on_chain == hex::encode(sha2::Sha256::digest(&wasm)) {
+        return Ok(());
+    }
     deploy_code(client, account, wasm, crate::abi_bin::pack_abi(&abi)).step(&format!("deploy {contract}"))
 }
 

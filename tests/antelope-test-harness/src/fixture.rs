@@ -95,10 +95,12 @@ impl TestChain {
     pub fn start() -> Result<TestChain, BootError> {
         let node = TempNode::start().map_err(|e| BootError::Other(format!("start nodeos: {e}")))?;
         let client = Client::new(node.http_url());
-        let mut quiet = |_: &str| {};
-        boot_chain(&client, &mut quiet)?;
         let peers = default_peers();
-        create_and_deploy(&client, &peers, &mut quiet)?;
+        let mut quiet = |_: &str| {};
+        crate::localnet::with_retries(&mut quiet, std::time::Duration::from_millis(500), |progress| {
+            boot_chain(&client, progress)?;
+            create_and_deploy(&client, &peers, progress)
+        })?;
         Ok(TestChain { node: Some(node), client, peers })
     }
 

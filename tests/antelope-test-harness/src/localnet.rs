@@ -461,7 +461,7 @@ const TOO_SLOW: &[i64] = &[3_080_004, 3_080_006, 3_081_001];
 
 /// Runs the (idempotent) `step` again after `pause`, up to [`BOOT_ATTEMPTS`] times in all, while
 /// it fails only because the node was too slow.
-fn with_retries(
+pub(crate) fn with_retries(
     progress: &mut dyn FnMut(&str),
     pause: Duration,
     mut step: impl FnMut(&mut dyn FnMut(&str)) -> Result<(), BootError>,
