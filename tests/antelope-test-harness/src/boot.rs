@@ -128,8 +128,12 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
             .iter()
             .map(|name| {
                 let account = name_of(name);
-                let new_account =
-                    NewAccount { creator: SYSTEM, name: account, owner: Authority::key(key), active: Authority::key(key) };
+                let new_account = NewAccount {
+                    creator: SYSTEM,
+                    name: account,
+                    owner: Authority::key(key),
+                    active: Authority::key(key),
+                };
                 action(SYSTEM, SYSTEM, &new_account)
             })
             .collect();
@@ -142,7 +146,11 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
         client
             .push_actions(vec![
                 action(TOKEN, TOKEN, &TokenCreate { issuer: SYSTEM, maximum_supply: core("10000000000.0000") }),
-                action(TOKEN, SYSTEM, &TokenIssue { to: SYSTEM, quantity: core("1000000000.0000"), memo: "boot".into() }),
+                action(
+                    TOKEN,
+                    SYSTEM,
+                    &TokenIssue { to: SYSTEM, quantity: core("1000000000.0000"), memo: "boot".into() },
+                ),
             ])
             .step("create and issue the core token")?;
     }
@@ -150,7 +158,9 @@ pub fn boot_chain(client: &Client, progress: &mut dyn FnMut(&str)) -> Result<(),
     if !has_code(client, msig)? {
         progress("deploying eosio.msig");
         set_contract(client, msig, "eosio.msig")?;
-        client.push_actions(vec![action(SYSTEM, SYSTEM, &SetPriv { account: msig, is_priv: 1 })]).step("setpriv eosio.msig")?;
+        client
+            .push_actions(vec![action(SYSTEM, SYSTEM, &SetPriv { account: msig, is_priv: 1 })])
+            .step("setpriv eosio.msig")?;
     }
 
     progress("deploying eosio.system");

@@ -67,9 +67,26 @@ fn run(chain: &TestChain) {
         &outcome,
     );
     let coop = TestCoop { name: request.coopname, key: coop_key, provider, chairman, members, request_id };
+    let row = chain.coop_row(&coop);
+    println!(
+        "    registry: {} status {}, fees {} + {} (organisations {} + {}), branched: {}",
+        row.username,
+        row.status,
+        asset_to_string(&row.initial),
+        asset_to_string(&row.minimum),
+        asset_to_string(&row.org_initial),
+        asset_to_string(&row.org_minimum),
+        row.is_branched
+    );
     let board = chain.row::<Boards>(p.soviet, p.soviet, coop.name.as_u64()).expect("council");
     let council: Vec<String> = board.members.iter().map(|m| format!("{} ({})", m.username, m.position)).collect();
     println!("    council: {}", council.join(", "));
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).expect("ledger");
+    println!(
+        "    ledger: share fund {}, entrance-fee fund {}",
+        asset_to_string(&ledger.share_fund),
+        asset_to_string(&ledger.entrance_fund)
+    );
 
     let mut branches = Vec::new();
     for i in 0..3 {
