@@ -70,8 +70,12 @@ fn main() -> ExitCode {
         record(&mut table, "registrator::newaccount", &outcome);
         let agreed = chain.sign_agreements(&coop, &person);
         record(&mut table, "registrator::agree", &agreed[0]);
-        let joincoop =
-            Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: person.sign("I apply") };
+        let joincoop = Joincoop {
+            coopname: coop.name,
+            braname: Name::new(0),
+            username: person.name,
+            statement: person.sign("I apply"),
+        };
         record(&mut table, "registrator::joincoop", &chain.ok(p.registrator, &[person.name], &joincoop));
         let fee = chain.registration_fee(&coop, coop_protocol::registrator::TYPE_INDIVIDUAL);
         let (deposit_id, outcome) = chain.pay_registration(&coop, &person, fee);
