@@ -23,9 +23,7 @@ pub fn newaccount_for(coop: &TestCoop, person: &Person, kind: &str) -> Newaccoun
 
 /// Creates a member account (card `pending`) in `coop`.
 pub fn create_person(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
-    let person = Person::new(chain, prefix);
-    chain.ok(chain.peers.registrator, &[coop.name], &newaccount_for(coop, &person, "individual"));
-    person
+    chain.new_member_account(coop, prefix, "individual").0
 }
 
 fn balance(chain: &TestChain, account: Name) -> String {
@@ -53,7 +51,8 @@ fn newaccount_creates_the_account_card_and_resources_at_the_coops_expense() {
     let account = chain.client.get_account(person.name).unwrap();
     assert!(account["ram_quota"].as_i64().unwrap() > 3000, "RAM bought: {}", account["ram_quota"]);
     assert_eq!(account["self_delegated_bandwidth"], serde_json::Value::Null, "stake stays the cooperative's");
-    assert!(account["cpu_limit"]["max"].as_i64().unwrap() > 0);
+    assert_eq!(account["total_resources"]["cpu_weight"], "0.1000 AXON");
+    assert_eq!(account["total_resources"]["net_weight"], "0.1000 AXON");
     // 0.1 RAM + 0.1 NET + 0.1 CPU.
     let spent = antelope_test_harness::boot::core("0.3000").amount;
     let before = coop_runtime::asset_text::parse_asset(&before).unwrap().amount;
