@@ -7,7 +7,7 @@ use coop_runtime::chain;
 pub fn openledger(data: Openledger) {
     let peers = peers();
     chain::require_auth(peers.operator);
-    chain::check(data.symbol.is_valid(), ERR_BAD_SYMBOL);
+    chain::check(coop_runtime::asset_math::is_valid_symbol(data.symbol), ERR_BAD_SYMBOL);
     let coop = registered_coop(&peers, data.coopname);
     chain::check(coop.symbol == data.symbol, ERR_NOT_COOP_SYMBOL);
     let ledgers = own_rows::<Ledgers>();

@@ -77,9 +77,11 @@ fn openledger_rejects_a_symbol_other_than_the_cooperatives() {
         let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coopname, symbol));
         assert_eq!(message, ERR_NOT_COOP_SYMBOL);
     }
-    let invalid = Symbol::new(0x0400 | 4); // code with a byte that is not A-Z
-    let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coopname, invalid));
-    assert_eq!(message, ERR_BAD_SYMBOL);
+    // A code with a byte that is not A-Z, and an empty code.
+    for invalid in [Symbol::new(0x0400 | 4), Symbol::new(4)] {
+        let message = chain.fails(chain.peers.wallet, &[chain.peers.operator], &open(coopname, invalid));
+        assert_eq!(message, ERR_BAD_SYMBOL);
+    }
     assert!(chain.row::<Ledgers>(chain.peers.wallet, chain.peers.wallet, coopname.as_u64()).is_none());
 }
 
