@@ -85,7 +85,7 @@ pub fn authorize(data: Authorize) {
     decision.authorized_by = data.chairman;
     decision.authorization = data.document;
     decision.authorized_at = now;
-    decisions.save(data.chairman, &decision);
+    decisions.save(chain::current_receiver(), &decision);
     announce(data.coopname, &decision, Name::new(0), &decision.authorization);
 }
 

@@ -27,7 +27,7 @@ pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choic
         chain::fail(message);
     }
 
-    decisions.save(member, &decision);
+    decisions.save(chain::current_receiver(), &decision);
     let tally = decision.tally(&board);
     chain::emit(&EvVote {
         coopname,
