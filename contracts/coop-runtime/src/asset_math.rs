@@ -33,7 +33,7 @@ pub fn is_valid_symbol(symbol: Symbol) -> bool {
 
 /// Whether `asset` is valid (symbol well-formed, amount within ±MAX_AMOUNT).
 pub fn is_valid(asset: &Asset) -> bool {
-    is_valid_symbol(asset.symbol) && asset.amount.abs() <= MAX_AMOUNT
+    is_valid_symbol(asset.symbol) && asset.amount.unsigned_abs() <= MAX_AMOUNT as u64
 }
 
 /// Whether `asset` is valid, positive and of `symbol`.
@@ -47,7 +47,7 @@ pub fn add(a: Asset, b: Asset) -> Result<Asset, &'static str> {
         return Err(ERR_SYMBOL_MISMATCH);
     }
     let amount = a.amount.checked_add(b.amount).ok_or(ERR_OVERFLOW)?;
-    if amount.abs() > MAX_AMOUNT {
+    if amount.unsigned_abs() > MAX_AMOUNT as u64 {
         return Err(ERR_OVERFLOW);
     }
     Ok(Asset { amount, symbol: a.symbol })
@@ -95,6 +95,13 @@ mod tests {
     fn overflow_is_an_error() {
         assert_eq!(add(rub(MAX_AMOUNT), rub(1)), Err(ERR_OVERFLOW));
         assert_eq!(add(rub(i64::MAX), rub(i64::MAX)), Err(ERR_OVERFLOW));
+    }
+
+    #[test]
+    fn the_most_negative_amount_is_invalid() {
+        assert!(!is_valid(&rub(i64::MIN)));
+        assert!(!is_valid(&rub(-MAX_AMOUNT - 1)));
+        assert!(is_valid(&rub(-MAX_AMOUNT)));
     }
 
     #[test]

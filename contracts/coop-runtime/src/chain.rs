@@ -178,15 +178,16 @@ impl<T: Table> Rows<T> {
     /// Erases the row with this primary key, if any.
     pub fn erase(&self, key: u64) {
         if let Some(cursor) = self.index.find(key) {
-            let _ = cursor.erase();
+            check(cursor.erase().is_ok(), "could not erase table row");
         }
     }
 
     /// The next free primary key (one past the largest; 1 for an empty table).
     pub fn next_key(&self) -> u64 {
         match self.index.available_primary_key() {
-            Some(0) | None => 1,
+            Some(0) => 1,
             Some(key) => key,
+            None => fail("no primary key left in the table"),
         }
     }
 

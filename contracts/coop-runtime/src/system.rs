@@ -105,6 +105,8 @@ system_actions! {
     Activate = "activate" { feature_digest: eosio::Checksum256 }
     /// `eosio::init` (system): sets the core symbol.
     SystemInit = "init" { version: eosio::UnsignedInt, core: Symbol }
+    /// `eosio::bidname`: bids for a short name in the system contract's auction.
+    BidName = "bidname" { bidder: Name, newname: Name, bid: Asset }
     /// `eosio.token::create`.
     TokenCreate = "create" { issuer: Name, maximum_supply: Asset }
     /// `eosio.token::issue`.
@@ -127,5 +129,25 @@ impl eosio::Table for TokenAccounts {
     type Row = TokenBalance;
     fn primary_key(row: &TokenBalance) -> u64 {
         row.balance.symbol.code().as_u64()
+    }
+}
+
+/// A row of `eosio`'s `namebids` table (scope `eosio`): an auction for a short name.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes)]
+pub struct NameBid {
+    pub newname: Name,
+    pub high_bidder: Name,
+    pub high_bid: i64,
+    pub last_bid_time: eosio::TimePoint,
+}
+
+/// `eosio`'s `namebids` table.
+pub struct NameBids;
+
+impl eosio::Table for NameBids {
+    const NAME: eosio::TableName = eosio::TableName::new(crate::name::name_value("namebids"));
+    type Row = NameBid;
+    fn primary_key(row: &NameBid) -> u64 {
+        row.newname.as_u64()
     }
 }

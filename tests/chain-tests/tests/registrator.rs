@@ -3,5 +3,6 @@ mod registrator {
     pub mod accounts;
     pub mod applications;
     pub mod branches;
+    pub mod consent;
     pub mod cooperatives;
 }

@@ -19,3 +19,5 @@ pub const ERR_BAD_STATEMENT: &str = "statement is not signed by the chairman's k
 pub const ERR_REQUEST_NOT_FOUND: &str = "request not found";
 pub const ERR_REQUEST_NOT_PENDING: &str = "request is not pending";
 pub const ERR_INTERNAL_STEP: &str = "setupcoop is an internal step of connect";
+pub const ERR_NAME_IN_AUCTION: &str = "cooperative name is in a name auction";
+pub const ERR_COOPNAME_IS_FOUNDER: &str = "cooperative name is also a founder's name";

@@ -49,13 +49,16 @@ coop_runtime::contract_interface! {
         /// Registers a provider. Signed by the operator.
         /// Errors: `ERR_PROVIDER_ACCOUNT_MISSING`, `ERR_PROVIDER_EXISTS`, `ERR_TEXT_TOO_LONG`.
         addprovider(Addprovider);
-        /// Removes a provider (its pending requests can no longer be connected). Signed by
-        /// the operator. Errors: `ERR_PROVIDER_NOT_FOUND`.
+        /// Removes a provider: its pending requests can no longer be connected and it can
+        /// request no more. The `provider` permission of cooperatives it already connected
+        /// stays until each cooperative replaces it (`eosio::updateauth` of
+        /// `coop@provider`, signed by the cooperative). Signed by the operator.
+        /// Errors: `ERR_PROVIDER_NOT_FOUND`.
         rmprovider(Rmprovider);
         /// A provider asks to connect a cooperative; returns the request id. Signed by the
         /// provider. The statement must be signed by the chairman's key.
         /// Errors: `ERR_PROVIDER_NOT_FOUND`, `ERR_BAD_COOPNAME`, `ERR_COOP_ACCOUNT_EXISTS`,
-        /// `ERR_COOP_REQUESTED`, the registrator's `ERR_BAD_SYMBOL`/`ERR_BAD_FEES`/
+        /// `ERR_NAME_IN_AUCTION`, `ERR_COOP_REQUESTED`, `ERR_COOPNAME_IS_FOUNDER`, the registrator's `ERR_BAD_SYMBOL`/`ERR_BAD_FEES`/
         /// `ERR_TEXT_TOO_LONG`, `ERR_BAD_FOUNDER_NAME`, `ERR_FOUNDER_EXISTS`,
         /// `ERR_CHAIRMAN_IN_MEMBERS`, `ERR_DUPLICATE_MEMBER`, `ERR_TOO_MANY_MEMBERS`,
         /// `ERR_BAD_STATEMENT`.
@@ -66,7 +69,8 @@ coop_runtime::contract_interface! {
         /// provider's permissions, the four default agreements (`wallet`, `signature`,
         /// `privacy`, `user`, version 1), and the cooperative's starting funds. Signed by the
         /// operator. Errors: `ERR_REQUEST_NOT_FOUND`, `ERR_REQUEST_NOT_PENDING`,
-        /// `ERR_PROVIDER_NOT_FOUND`, `ERR_COOP_ACCOUNT_EXISTS`, `ERR_FOUNDER_EXISTS`.
+        /// `ERR_PROVIDER_NOT_FOUND`, `ERR_COOP_ACCOUNT_EXISTS`, `ERR_NAME_IN_AUCTION`,
+        /// `ERR_FOUNDER_EXISTS`.
         connect(Connect);
         /// The second half of `connect`, which the contract sends to itself once the
         /// accounts exist (an inline action may only be authorised by an existing account):

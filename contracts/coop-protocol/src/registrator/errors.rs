@@ -20,7 +20,7 @@ pub const ERR_NO_FOUNDERS: &str = "a cooperative needs at least one founder";
 pub const ERR_TOO_MANY_FOUNDERS: &str = "too many founders";
 pub const ERR_DUPLICATE_FOUNDER: &str = "a founder is listed twice";
 pub const ERR_FOUNDER_MISSING: &str = "founder account does not exist";
-pub const ERR_NOT_AUTHORIZED: &str = "must be signed by the person or the cooperative";
+pub const ERR_NOT_AUTHORIZED: &str = "must be signed by the person, or by the cooperative that created their account";
 pub const ERR_CARD_NOT_FOUND: &str = "account card not found";
 pub const ERR_ALREADY_PARTICIPANT: &str = "already a participant of this cooperative";
 pub const ERR_APPLICATION_EXISTS: &str = "an application to this cooperative is already open";
@@ -31,7 +31,7 @@ pub const ERR_KEY_NOT_SIGNERS: &str = "document key does not belong to the signe
 pub const ERR_BAD_BRANCH_NAME: &str = "branch name must not be empty";
 pub const ERR_BRANCH_EXISTS: &str = "branch already exists";
 pub const ERR_TRUSTEE_NOT_INDIVIDUAL: &str = "trustee must be an accepted individual participant";
-pub const ERR_BRANCH_HAS_MEMBERS: &str = "branch still has members";
+pub const ERR_BRANCH_HAS_MEMBERS: &str = "branch still has members or applications";
 pub const ERR_NOT_PARTICIPANT: &str = "not a participant of this cooperative";
 pub const ERR_SAME_BRANCH: &str = "already in this branch";
 pub const ERR_APPLICATION_NOT_FOUND: &str = "application not found";
@@ -46,3 +46,6 @@ pub const ERR_WRONG_VERSION: &str = "version is not the current one";
 pub const ERR_ALREADY_SIGNED: &str = "this version is already signed";
 /// Followed by the kind, e.g. `agreement not signed: privacy`.
 pub const ERR_AGREEMENT_MISSING: &str = "agreement not signed: ";
+pub const ERR_NOT_COOPS_CARD: &str = "the account was not created by this cooperative";
+/// The same condition as the soviet's, one spelling.
+pub use crate::soviet::errors::ERR_META_TOO_LONG as ERR_DOCUMENT_META_TOO_LONG;

@@ -12,12 +12,12 @@
 //! which sends the owning contract's "declined" action. Statuses only move forward:
 //! `open` → `authorized` → `executed`, or `open`/`authorized` → `closed`.
 //!
-//! RAM: a new row is paid by the account that signed the action (the operator for
+//! RAM: each write is paid by the account that signed the action (the operator for
 //! `createboard`, the cooperative for `updateboard`/`setttl`, the calling contract for
-//! `propose`, the proposer for `freedecision`). Once voted on, a decision row (which grows
-//! with the votes, up to the council's size) is paid by the soviet contract itself, so a
-//! council member needs no RAM of their own to vote or to authorise; `exec` and `close`
-//! change the row in place and keep its payer.
+//! `propose`, the proposer, the voter, the chairman), never by the soviet itself, so no one
+//! can make the contract pay for rows they create; a council member therefore needs free
+//! RAM for one decision row (at most a few KiB) to vote. `exec` and `close` change the row
+//! in place and keep its payer.
 mod actions;
 pub mod errors;
 mod tables;
@@ -70,8 +70,8 @@ coop_runtime::contract_interface! {
         /// `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
         freedecision(Freedecision) -> u64;
         /// Votes for an open, unexpired decision (or moves the member's vote from
-        /// against). Signed by `member`, a voting member of the current council; the soviet
-        /// contract pays the decision row's RAM from now on.
+        /// against). Signed by `member`, a voting member of the current council, who pays
+        /// the decision row's RAM from now on.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_VOTING_MEMBER`,
         /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
         /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_ALREADY_VOTED_FOR`.
@@ -84,7 +84,7 @@ coop_runtime::contract_interface! {
         cancelvote(Cancelvote);
         /// The chairman signs an approved decision: `document` must be signed by a key of
         /// `chairman@active`. Once only: the decision becomes `authorized` and votes are
-        /// closed. Signed by `chairman`, the council's chairman; the soviet pays the RAM.
+        /// closed. Signed by `chairman`, the council's chairman, who pays the RAM.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
         /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
         /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_NOT_APPROVED`,

@@ -60,6 +60,7 @@ pub fn connect(data: Connect) {
     let request = pending_request(data.request_id);
     check_provider(request.provider);
     chain::check(!chain::is_account(request.coopname), ERR_COOP_ACCOUNT_EXISTS);
+    super::requests::check_no_auction(request.coopname);
     let founders: alloc::vec::Vec<_> = core::iter::once(&request.chairman).chain(request.members.iter()).collect();
     for founder in &founders {
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);

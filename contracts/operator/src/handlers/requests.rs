@@ -2,6 +2,7 @@
 use super::{own_rows, providers::check_provider, MAX_TEXT};
 use coop_protocol::operator::{errors::*, *};
 use coop_protocol::registrator::rules::check_params;
+use coop_runtime::system::{self, NameBids};
 use coop_runtime::{chain, name::is_plain_twelve};
 
 /// See [`Operator::request`].
@@ -10,6 +11,7 @@ pub fn request(data: Request) -> u64 {
     check_provider(data.provider);
     chain::check(is_coopname(data.coopname), ERR_BAD_COOPNAME);
     chain::check(!chain::is_account(data.coopname), ERR_COOP_ACCOUNT_EXISTS);
+    check_no_auction(data.coopname);
     let claims = own_rows::<Coopnames>();
     chain::check(!claims.contains(data.coopname.as_u64()), ERR_COOP_REQUESTED);
     if let Err(message) = check_params(&data.params) {
@@ -22,6 +24,7 @@ pub fn request(data: Request) -> u64 {
     }
     for founder in core::iter::once(&data.chairman).chain(data.members.iter()) {
         chain::check(is_plain_twelve(founder.username), ERR_BAD_FOUNDER_NAME);
+        chain::check(founder.username != data.coopname, ERR_COOPNAME_IS_FOUNDER);
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
     }
     let recovered = chain::recover_key(&data.statement.hash.to_bytes(), &data.statement.signature);
@@ -56,6 +59,13 @@ pub fn request(data: Request) -> u64 {
         statement: data.statement,
     });
     id
+}
+
+/// Creating the account as `eosio` skips the system contract's name auction, so a name
+/// someone is bidding on is refused.
+pub fn check_no_auction(coopname: eosio::Name) {
+    let bids = chain::Rows::<NameBids>::new(system::SYSTEM, system::SYSTEM);
+    chain::check(!bids.contains(coopname.as_u64()), ERR_NAME_IN_AUCTION);
 }
 
 /// The pending request `id`.

@@ -113,7 +113,8 @@ pub fn changekey(data: Changekey) {
     chain::require_auth(data.coopname);
     active_coop(data.coopname);
     chain::check(rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_NOT_PARTICIPANT);
-    chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
+    let card = own_rows::<Cards>().get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
+    chain::check(card.coopname == data.coopname, ERR_NOT_COOPS_CARD);
     chain::send(
         system::SYSTEM,
         &[level(data.username, OWNER)],

@@ -1,5 +1,5 @@
 //! Agreements: `setagreement`, `rmagreement`, `agree`, and the check `joincoop` makes.
-use super::{cooperatives::active_coop, own_rows, rows, verify_statement};
+use super::{cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::{chain, index::pair};
 use eosio::Name;
@@ -41,8 +41,7 @@ pub fn rmagreement(data: Rmagreement) {
 
 /// See [`Registrator::agree`].
 pub fn agree(data: Agree) {
-    let by_person = chain::has_auth(data.username);
-    chain::check(by_person || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
+    let payer = signer_for(data.coopname, data.username);
     active_coop(data.coopname);
     chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
     let kind = rows::<AgreementKinds>(data.coopname).get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
@@ -52,7 +51,6 @@ pub fn agree(data: Agree) {
     chain::check(previous.as_ref().is_none_or(|p| p.version < data.version), ERR_ALREADY_SIGNED);
     verify_statement(&data.document, data.username);
 
-    let payer = if by_person { data.username } else { data.coopname };
     let id = previous.map(|p| p.id).unwrap_or_else(|| agreements.next_key());
     agreements.save_indexed(
         payer,

@@ -2,12 +2,12 @@
 //! (wallet), `acceptjoin` and `declinejoin` (soviet).
 use super::{
     agreements::check_all_signed,
-    branches::check_branch_choice,
+    branches::{check_branch_choice, count_application},
     cooperatives::active_coop,
     members::{add_participant, book_fees},
     own_rows, rows,
     setup::peers,
-    verify_statement,
+    signer_for, verify_statement,
 };
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;
@@ -17,8 +17,7 @@ use coop_runtime::{action::level, chain, system::ACTIVE};
 
 /// See [`Registrator::joincoop`].
 pub fn joincoop(data: Joincoop) {
-    let by_person = chain::has_auth(data.username);
-    chain::check(by_person || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
+    let payer = signer_for(data.coopname, data.username);
     let coop = active_coop(data.coopname);
     chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
     chain::check(!rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_ALREADY_PARTICIPANT);
@@ -28,7 +27,9 @@ pub fn joincoop(data: Joincoop) {
     verify_statement(&data.statement, data.username);
     check_all_signed(data.coopname, data.username);
 
-    let payer = if by_person { data.username } else { data.coopname };
+    if data.braname.as_u64() != 0 {
+        count_application(data.coopname, data.braname, 1);
+    }
     applications.save(
         payer,
         &Application {
@@ -95,6 +96,9 @@ pub fn acceptjoin(data: Acceptjoin) {
 
     let me = chain::current_receiver();
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
+    if application.braname.as_u64() != 0 {
+        count_application(data.coopname, application.braname, -1);
+    }
     card.status = CARD_ACTIVE;
     cards.update(&card, ERR_CARD_NOT_FOUND);
     add_participant(data.coopname, data.username, card.r#type, application.braname, chain::now(), me, data.decision_id);
@@ -105,6 +109,9 @@ pub fn acceptjoin(data: Acceptjoin) {
 pub fn declinejoin(data: Declinejoin) {
     let application = paid_application(data.coopname, data.username);
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
+    if application.braname.as_u64() != 0 {
+        count_application(data.coopname, application.braname, -1);
+    }
     let me = chain::current_receiver();
     chain::send(
         peers().wallet,

@@ -1,6 +1,6 @@
 //! Branches (кооперативные участки): `createbranch`, `deletebranch`, `selectbranch`, and
 //! the `braname` rule every application follows.
-use super::{cooperatives::active_coop, own_rows, rows, verify_statement};
+use super::{cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
 use eosio::Name;
@@ -23,6 +23,14 @@ pub fn join_branch(coopname: Name, braname: Name, delta: i32) {
     let branches = rows::<Branches>(coopname);
     let mut branch = branches.get_or_fail(braname.as_u64(), ERR_BRANCH_NOT_FOUND);
     branch.members = branch.members.saturating_add_signed(delta);
+    branches.update(&branch, ERR_BRANCH_NOT_FOUND);
+}
+
+/// Adds `delta` (+1 or -1) to the number of applications naming a branch.
+pub fn count_application(coopname: Name, braname: Name, delta: i32) {
+    let branches = rows::<Branches>(coopname);
+    let mut branch = branches.get_or_fail(braname.as_u64(), ERR_BRANCH_NOT_FOUND);
+    branch.applications = branch.applications.saturating_add_signed(delta);
     branches.update(&branch, ERR_BRANCH_NOT_FOUND);
 }
 
@@ -54,6 +62,7 @@ pub fn createbranch(data: Createbranch) {
             title: data.title,
             members: 0,
             created_at: chain::now(),
+            applications: 0,
         },
     );
     let count = coop.branch_count + 1;
@@ -67,7 +76,7 @@ pub fn deletebranch(data: Deletebranch) {
     let coop = own_rows::<Coops>().get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
     let branches = rows::<Branches>(data.coopname);
     let branch = branches.get_or_fail(data.braname.as_u64(), ERR_BRANCH_NOT_FOUND);
-    chain::check(branch.members == 0, ERR_BRANCH_HAS_MEMBERS);
+    chain::check(branch.members == 0 && branch.applications == 0, ERR_BRANCH_HAS_MEMBERS);
 
     branches.erase(data.braname.as_u64());
     let count = coop.branch_count.saturating_sub(1);
@@ -77,7 +86,7 @@ pub fn deletebranch(data: Deletebranch) {
 
 /// See [`Registrator::selectbranch`].
 pub fn selectbranch(data: Selectbranch) {
-    chain::check(chain::has_auth(data.username) || chain::has_auth(data.coopname), ERR_NOT_AUTHORIZED);
+    signer_for(data.coopname, data.username);
     active_coop(data.coopname);
     let participants = rows::<Participants>(data.coopname);
     let mut member = participants.get_or_fail(data.username.as_u64(), ERR_NOT_PARTICIPANT);

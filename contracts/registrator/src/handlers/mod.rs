@@ -101,9 +101,22 @@ fn own_rows<T: eosio::Table>() -> chain::Rows<T> {
 
 /// Checks a document signed by `signer` with the registrator's messages.
 fn verify_statement(document: &coop_runtime::Document, signer: eosio::Name) {
+    chain::check(document.meta.len() <= coop_protocol::soviet::MAX_DOCUMENT_META, ERR_DOCUMENT_META_TOO_LONG);
     chain::verify_document(
         document,
         signer,
         &chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS },
     );
+}
+
+/// Who signs for `username` in `coopname`: the person themselves, or the cooperative that
+/// created their account (a statement alone is public and could be replayed, so another
+/// cooperative cannot act for the person). Returns the signer, who pays for new rows.
+fn signer_for(coopname: eosio::Name, username: eosio::Name) -> eosio::Name {
+    if chain::has_auth(username) {
+        return username;
+    }
+    let card = own_rows::<Cards>().get(username.as_u64());
+    chain::check(chain::has_auth(coopname) && card.is_some_and(|card| card.coopname == coopname), ERR_NOT_AUTHORIZED);
+    coopname
 }

@@ -24,6 +24,7 @@ pub fn propose(data: Propose) -> u64 {
     require_active_coop(&peers, data.coopname);
     chain::check(own::<Boards>().contains(data.coopname.as_u64()), ERR_BOARD_NOT_FOUND);
     chain::check(chain::is_account(data.username), ERR_ACCOUNT_NOT_FOUND);
+    chain::check(data.statement.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
 
     create(owner, data.coopname, data.kind, data.username, data.ref_id, data.statement)
 }
@@ -85,7 +86,7 @@ pub fn authorize(data: Authorize) {
     decision.authorized_by = data.chairman;
     decision.authorization = data.document;
     decision.authorized_at = now;
-    decisions.save(chain::current_receiver(), &decision);
+    decisions.save(data.chairman, &decision);
     announce(data.coopname, &decision, Name::new(0), &decision.authorization);
 }
 

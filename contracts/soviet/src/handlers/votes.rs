@@ -27,7 +27,7 @@ pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choic
         chain::fail(message);
     }
 
-    decisions.save(chain::current_receiver(), &decision);
+    decisions.save(member, &decision);
     let tally = decision.tally(&board);
     chain::emit(&EvVote {
         coopname,

@@ -109,3 +109,19 @@ fn reject_refuses_a_pending_request_once_and_frees_the_name() {
     retry.params.announce = "second try".into();
     chain.ok(operator, &[request.provider], &retry);
 }
+
+#[test]
+fn request_refuses_a_name_in_auction_and_a_coopname_among_the_founders() {
+    use coop_runtime::system::{BidName, SYSTEM};
+    let chain = TestChain::shared();
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    let auctioned = n("auctioned");
+    let bid = BidName { bidder: SYSTEM, newname: auctioned, bid: antelope_test_harness::boot::core("1.0000") };
+    chain.ok(SYSTEM, &[SYSTEM], &bid);
+    request.coopname = auctioned;
+    assert_eq!(rejected(chain, &request), ERR_NAME_IN_AUCTION);
+
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.coopname = request.members[0].username;
+    assert_eq!(rejected(chain, &request), ERR_COOPNAME_IS_FOUNDER);
+}

@@ -114,7 +114,8 @@ fn selectbranch_rejects_bad_input() {
     assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &unknown), ERR_BRANCH_NOT_FOUND);
     let forged = Selectbranch { statement: coop.chairman.sign("choice"), ..base.clone() };
     assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &forged), ERR_KEY_NOT_SIGNERS);
-    let outsider = Selectbranch { username: chain.unique_name("outsdr"), ..base.clone() };
+    let (not_yet_member, _) = chain.new_member_account(&coop, "outsdr", "individual");
+    let outsider = Selectbranch { username: not_yet_member.name, ..base.clone() };
     assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &outsider), ERR_NOT_PARTICIPANT);
     chain.ok(chain.peers.registrator, &[member.name], &base);
     let same = Selectbranch { statement: member.sign("again"), ..base.clone() };

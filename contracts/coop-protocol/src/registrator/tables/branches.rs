@@ -22,6 +22,8 @@ pub struct Branch {
     /// Participants whose branch this is (a branch with members cannot be deleted).
     pub members: u32,
     pub created_at: TimePointSec,
+    /// Open or paid applications that name this branch (they count as members).
+    pub applications: u32,
 }
 
 coop_runtime::table!(
