@@ -5,4 +5,5 @@ mod registrator {
     pub mod branches;
     pub mod consent;
     pub mod cooperatives;
+    pub mod limits;
 }

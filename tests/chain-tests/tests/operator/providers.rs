@@ -90,3 +90,25 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
         assert_eq!(error.name(), Some("missing_auth_exception"));
     }
 }
+
+#[test]
+fn init_and_long_texts_are_checked() {
+    use antelope_test_harness::fixture::default_connect_resources;
+    let chain = TestChain::shared();
+    let operator = chain.peers.operator;
+    let mut resources = default_connect_resources();
+    resources.member_ram.amount = 0;
+    assert_eq!(chain.fails(operator, &[operator], &Init { peers: chain.peers, resources }), ERR_BAD_RESOURCES);
+    let mut resources = default_connect_resources();
+    resources.coop_funds.amount = -1;
+    assert_eq!(chain.fails(operator, &[operator], &Init { peers: chain.peers, resources }), ERR_BAD_RESOURCES);
+
+    let provider = chain.unique_name("prov");
+    chain.create_account(provider, antelope_test_harness::boot::dev_public_key(), None);
+    let long = Addprovider { provider, title: "x".repeat(257) };
+    assert_eq!(chain.fails(operator, &[operator], &long), ERR_TEXT_TOO_LONG);
+    let (request, ..) = chain.coop_request(chain.provider(), 1);
+    let request_id: u64 = chain.ok(operator, &[request.provider], &request).return_value();
+    let reject = Reject { request_id, reason: "x".repeat(257) };
+    assert_eq!(chain.fails(operator, &[operator], &reject), ERR_TEXT_TOO_LONG);
+}
