@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod operator;
+pub mod permissions;
 pub mod registrator;
 pub mod soviet;
 pub mod wallet;

@@ -200,19 +200,6 @@ impl<T: Table> Rows<T> {
     }
 }
 
-/// Emits an event: an inline action of this contract to itself, authorised by its own
-/// `active` (which holds its `eosio.code`), so indexers find it in the action traces.
-/// The event's handler only checks that the contract itself sent it ([`event_received`]).
-pub fn emit<E: ActionData>(event: &E) {
-    let me = current_receiver();
-    send(me, &[crate::action::level(me, crate::system::ACTIVE)], event);
-}
-
-/// The body of every event handler: only the contract itself may emit its events.
-pub fn event_received() {
-    require_auth(current_receiver());
-}
-
 fn index_table<T: Table>(index: usize) -> u64 {
     (T::NAME.as_u64() & 0xFFFF_FFFF_FFFF_FFF0) | (index as u64 & 0x0F)
 }

@@ -1,8 +1,10 @@
 //! Property tests of the council's approval rule (`coop_protocol::soviet::tally`) and of
 //! the vote bookkeeping on decisions.
 use coop_protocol::soviet::tally::{cancel, cast, Choice, Outcome, Tally};
-use coop_protocol::soviet::{Board, BoardMember, Decision, MAX_BOARD_MEMBERS, POSITION_CHAIRMAN, POSITION_MEMBER};
-use eosio::Name;
+use coop_protocol::soviet::{
+    Board, BoardMember, Decision, KIND_FREE, MAX_BOARD_MEMBERS, POSITION_CHAIRMAN, POSITION_MEMBER,
+};
+use eosio::{Name, NumBytes, TimePointSec};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -126,7 +128,8 @@ proptest! {
     #[test]
     fn vote_lists_stay_bounded_and_consistent(members in voting_members(), steps in steps()) {
         let board = board_of(&members);
-        let mut decision = Decision::default();
+        let mut decision = Decision::open(1, KIND_FREE, members[0], 0, members[0], Default::default(), TimePointSec::from_secs(0), TimePointSec::from_secs(1));
+        let size = decision.num_bytes();
         let mut model: std::collections::BTreeMap<Name, Choice> = Default::default();
         for step in steps {
             match step {
@@ -142,7 +145,9 @@ proptest! {
                 }
                 _ => {} // the contract refuses non-members before touching the votes
             }
-            let (f, a) = (&decision.votes_for, &decision.votes_against);
+            prop_assert_eq!(decision.num_bytes(), size, "a vote never changes the row's size");
+            prop_assert_eq!(decision.votes.len(), MAX_BOARD_MEMBERS);
+            let (f, a) = &decision.vote_lists();
             let all: BTreeSet<Name> = f.iter().chain(a.iter()).copied().collect();
             prop_assert_eq!(all.len(), f.len() + a.len(), "no one twice, no one in both lists");
             prop_assert!(all.len() <= members.len());

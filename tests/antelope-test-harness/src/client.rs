@@ -344,9 +344,9 @@ impl PushOutcome {
         }
     }
 
-    /// Inline actions `account::name` executed by `account` itself (not notifications):
-    /// the "events" a contract sends.
-    pub fn events(&self, account: impl Display, name: impl Display) -> Vec<TraceSummary> {
+    /// Inline actions `account::name` executed by `account` itself (not notifications),
+    /// e.g. the calls one of our contracts makes to another.
+    pub fn inline_actions(&self, account: impl Display, name: impl Display) -> Vec<TraceSummary> {
         let (account, name) = (account.to_string(), name.to_string());
         self.action_traces
             .iter()
@@ -861,11 +861,11 @@ mod tests {
         assert_eq!(outcome.ram_delta("bob"), -7);
         assert_eq!(outcome.ram_delta("carol"), 0);
         assert_eq!(outcome.ram_deltas, vec![("alice".into(), 393), ("bob".into(), -7), ("soviet".into(), -14)]);
-        let events = outcome.events("soviet", "newevent");
+        let events = outcome.inline_actions("soviet", "newevent");
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].action_ordinal, 3);
         assert_eq!(events[0].decode_data::<u16>().unwrap(), 0x0201);
-        assert!(outcome.events("soviet", "vote").is_empty());
+        assert!(outcome.inline_actions("soviet", "vote").is_empty());
         assert_eq!(outcome.console(), "soviet alice soviet bob ");
         // A wrong type is an error, not garbage.
         assert!(outcome.try_return_value::<u32>().is_err());

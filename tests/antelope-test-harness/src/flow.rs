@@ -37,12 +37,11 @@ impl TestChain {
     /// `registrator::agree` by `person` for every current agreement of the cooperative
     /// they have not signed at its current version yet.
     pub fn sign_agreements(&self, coop: &TestCoop, person: &Person) -> Vec<PushOutcome> {
-        let signed = self.rows::<Agreements>(self.peers.registrator, coop.name);
+        let signed =
+            self.row::<Agreements>(self.peers.registrator, coop.name, person.name.as_u64()).unwrap_or_default();
         self.rows::<AgreementKinds>(self.peers.registrator, coop.name)
             .into_iter()
-            .filter(|kind| {
-                !signed.iter().any(|a| a.username == person.name && a.kind == kind.kind && a.version == kind.version)
-            })
+            .filter(|kind| signed.version_of(kind.kind) != Some(kind.version))
             .map(|kind| {
                 let document = person.sign(&format!("{} agreement, version {}", kind.title, kind.version));
                 let data = Agree {

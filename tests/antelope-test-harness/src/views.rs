@@ -2,8 +2,7 @@
 //! would query them with `get_table_rows`.
 use crate::client::ChainError;
 use crate::fixture::TestChain;
-use coop_protocol::registrator::{Agreement, Agreements, BY_KIND_VERSION};
-use coop_runtime::index::pair;
+use coop_protocol::registrator::{Agreement, Agreements};
 use eosio::{Name, Read, Table};
 use serde_json::json;
 
@@ -49,15 +48,13 @@ impl TestChain {
         }
     }
 
-    /// Who must sign agreement `kind` again: every signature of a version below
-    /// `current` (the `bykindver` index).
+    /// Who must sign agreement `kind` again: everyone whose signature of it is of a
+    /// version below `current` (read from the cooperative's `agreements` rows, one per
+    /// person).
     pub fn outdated_agreements(&self, coopname: Name, kind: Name, current: u32) -> Vec<Agreement> {
-        if current == 0 {
-            return Vec::new();
-        }
-        let lower = pair(kind.as_u64(), 0);
-        let upper = pair(kind.as_u64(), u64::from(current) - 1);
-        self.rows_by_index::<Agreements>(self.peers.registrator, coopname, BY_KIND_VERSION, lower, upper)
-            .unwrap_or_else(|e| panic!("reading outdated agreements: {e}"))
+        self.rows::<Agreements>(self.peers.registrator, coopname)
+            .into_iter()
+            .filter(|row| row.version_of(kind).is_some_and(|version| version < current))
+            .collect()
     }
 }

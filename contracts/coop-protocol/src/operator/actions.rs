@@ -94,35 +94,3 @@ pub struct Setstatus {
     /// `active` or `blocked`.
     pub status: Name,
 }
-
-/// Event `evprovider(provider, added)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvProvider {
-    pub provider: Name,
-    pub added: bool,
-}
-
-/// Event `evrequest(request_id, provider, coopname, statement)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvRequest {
-    pub request_id: u64,
-    pub provider: Name,
-    pub coopname: Name,
-    pub statement: Document,
-}
-
-/// Event `evconnected(request_id, coopname, provider)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvConnected {
-    pub request_id: u64,
-    pub coopname: Name,
-    pub provider: Name,
-}
-
-/// Event `evrejected(request_id, coopname, reason)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvRejected {
-    pub request_id: u64,
-    pub coopname: Name,
-    pub reason: String,
-}

@@ -84,14 +84,6 @@ coop_runtime::contract_interface! {
         /// Signed by the operator. Errors: the registrator's `ERR_BAD_STATUS`,
         /// `ERR_COOP_NOT_FOUND`.
         setstatus(Setstatus);
-        /// Event: a provider was added or removed.
-        evprovider(EvProvider);
-        /// Event: a connection request was received.
-        evrequest(EvRequest);
-        /// Event: a cooperative was connected.
-        evconnected(EvConnected);
-        /// Event: a request was rejected.
-        evrejected(EvRejected);
     }
     tables { coop_runtime::peers::PeersTable, OperatorSettings, Providers, Requests, Coopnames }
 }

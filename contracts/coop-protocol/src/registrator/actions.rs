@@ -70,20 +70,6 @@ pub struct Newaccount {
     pub meta: String,
 }
 
-/// Event `evcoopreg(coopname)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvCoopReg {
-    pub coopname: Name,
-}
-
-/// Event `evaccount(coopname, username, type)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvAccount {
-    pub coopname: Name,
-    pub username: Name,
-    pub r#type: Name,
-}
-
 /// `joincoop(coopname, braname, username, statement)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Joincoop {
@@ -173,41 +159,6 @@ pub struct Changekey {
     pub public_key: PublicKey,
 }
 
-/// Event `evstatus(coopname, status)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvStatus {
-    pub coopname: Name,
-    pub status: Name,
-}
-
-/// Event `evstatement(coopname, username, braname, statement)`: an application received.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvStatement {
-    pub coopname: Name,
-    pub username: Name,
-    pub braname: Name,
-    pub statement: Document,
-}
-
-/// Event `evaccepted(coopname, username, braname, decision_id)`: a participant accepted
-/// (decision 0 for founders and imported members).
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvAccepted {
-    pub coopname: Name,
-    pub username: Name,
-    pub braname: Name,
-    pub decision_id: u64,
-}
-
-/// Event `evbranch(coopname, braname, is_branched)`: a branch created or deleted.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvBranch {
-    pub coopname: Name,
-    pub braname: Name,
-    pub created: bool,
-    pub is_branched: bool,
-}
-
 /// `setagreement(coopname, kind, version, title)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Setagreement {
@@ -235,22 +186,4 @@ pub struct Agree {
     pub version: u32,
     /// The agreement, signed by `username`'s key.
     pub document: Document,
-}
-
-/// Event `evagreed(coopname, username, kind, version, document)`.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvAgreed {
-    pub coopname: Name,
-    pub username: Name,
-    pub kind: Name,
-    pub version: u32,
-    pub document: Document,
-}
-
-/// Event `evagreekind(coopname, kind, version)`: a kind set (version > 0) or removed (0).
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvAgreeKind {
-    pub coopname: Name,
-    pub kind: Name,
-    pub version: u32,
 }

@@ -1,7 +1,12 @@
 //! The registrator: account cards, the cooperatives registry, account creation.
 //!
 //! Tables (scope = the contract): `peers`, `config`, `cards`, `coops`;
-//! (scope = the cooperative): `participants`, `branches`, `applications`.
+//! (scope = the cooperative): `participants`, `branches`, `applications`, `agreetypes`,
+//! `agreements`. Each table's doc comment says who pays for its rows, when they are freed
+//! and how many one party can create; the registrator account pays only for `init`.
+//!
+//! History: every document is in the action that carries it (`joincoop`, `agree`,
+//! `selectbranch`); the tables keep hashes only.
 //! Every action is documented on the [`Registrator`] trait; its messages are in [`errors`].
 mod actions;
 pub mod errors;
@@ -69,11 +74,13 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_OPEN`.
         paidjoin(Paidjoin);
         /// The council's decision was executed: the applicant becomes an accepted
-        /// participant with their branch, their card becomes active, and the wallet books
-        /// the fees (`wallet::addmember`). Sent by the soviet contract only.
+        /// participant with their branch, their card becomes active, the application is
+        /// erased, and the wallet books the fees (`wallet::addmember`). Sent by the soviet
+        /// contract only, with the cooperative's `contracts` permission: the cooperative
+        /// pays the participant's and the wallet's rows.
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
         acceptjoin(Acceptjoin);
-        /// The council declined (or the decision expired): the application is closed and
+        /// The council declined (or the decision expired): the application is erased and
         /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
         declinejoin(Declinejoin);
@@ -96,28 +103,13 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`.
         rmagreement(Rmagreement);
         /// A person signs the current version of an agreement; a newer version replaces
-        /// their older signature of that kind. Signed by `username` or `coopname`; the
+        /// their older signature of that kind (the table keeps the document's hash; the
+        /// signer pays the person's agreements row). Signed by `username` or `coopname`; the
         /// document must be signed by a key that satisfies `username@active`.
         /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_CARD_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`, `ERR_WRONG_VERSION`,
         /// `ERR_ALREADY_SIGNED`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
         agree(Agree);
-        /// Event: a cooperative was registered.
-        evcoopreg(EvCoopReg);
-        /// Event: a cooperative's status changed.
-        evstatus(EvStatus);
-        /// Event: an account and its card were created.
-        evaccount(EvAccount);
-        /// Event: an application (with its statement) was received.
-        evstatement(EvStatement);
-        /// Event: a participant was accepted.
-        evaccepted(EvAccepted);
-        /// Event: a branch was created or deleted.
-        evbranch(EvBranch);
-        /// Event: an agreement was signed (with the document).
-        evagreed(EvAgreed);
-        /// Event: an agreement kind was set or removed.
-        evagreekind(EvAgreeKind);
     }
     tables {
         coop_runtime::peers::PeersTable, Config, Cards, Coops, Participants, Branches, Applications,

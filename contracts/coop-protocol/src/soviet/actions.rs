@@ -2,7 +2,7 @@
 use super::tables::BoardMember;
 use alloc::vec::Vec;
 use coop_runtime::{AbiType, Document, Peers};
-use eosio::{Name, NumBytes, Read, Write};
+use eosio::{Checksum256, Name, NumBytes, Read, Write};
 
 /// `init(peers)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
@@ -45,8 +45,9 @@ pub struct Propose {
     pub username: Name,
     /// The object in the calling contract the decision is about (sent back on execution).
     pub ref_id: u64,
-    /// The person's signed statement, verified by the calling contract.
-    pub statement: Document,
+    /// SHA-256 of the person's signed statement, which the calling contract verified (the
+    /// document itself is in the action the person signed: `joincoop` or `withdraw`).
+    pub statement_hash: Checksum256,
 }
 
 /// `freedecision(coopname, proposer, statement)`: a participant's question to the council.
@@ -108,48 +109,12 @@ pub struct Close {
     pub decision_id: u64,
 }
 
-/// Event `evboard(coopname, members)`: a council was created or replaced.
+/// What `votefor`, `voteagainst` and `cancelvote` return: the tally after the vote,
+/// counted against the current council, and where the decision stands (`pending`,
+/// `approved`, `declined`).
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvBoard {
-    pub coopname: Name,
-    pub members: Vec<BoardMember>,
-}
-
-/// Event `evttl(coopname, seconds)`: the lifetime of new decisions changed.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvTtl {
-    pub coopname: Name,
-    pub seconds: u32,
-}
-
-/// Event `evdecision(coopname, decision_id, kind, username, ref_id, status, reason,
-/// document)`: a decision was created (`open`, with the statement), authorized (with the
-/// chairman's document), executed (with that document) or closed (`reason` `expired` or
-/// `declined`, with the statement).
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvDecision {
-    pub coopname: Name,
-    pub decision_id: u64,
-    pub kind: Name,
-    pub username: Name,
-    pub ref_id: u64,
-    /// The decision's new status.
-    pub status: Name,
-    /// For `closed`: `expired` or `declined`; otherwise empty.
-    pub reason: Name,
-    pub document: Document,
-}
-
-/// Event `evvote(coopname, decision_id, member, vote, votes_for, votes_against,
-/// voting_members, outcome)`: a vote was cast, changed or cancelled; the counts and the
-/// outcome (`pending`, `approved`, `declined`) are those of the current council.
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct EvVote {
-    pub coopname: Name,
-    pub decision_id: u64,
-    pub member: Name,
-    /// `for`, `against`, or `none` (cancelled).
-    pub vote: Name,
+#[abi(name = "vote_result")]
+pub struct VoteResult {
     pub votes_for: u32,
     pub votes_against: u32,
     pub voting_members: u32,

@@ -27,13 +27,12 @@ pub const ERR_BAD_KIND: &str = "kind must be joincoop or withdraw";
 pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
 pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
 pub const ERR_META_TOO_LONG: &str = "document meta is too long";
+pub const ERR_TOO_MANY_FREE_DECISIONS: &str = "the proposer already has the most open free decisions allowed";
 
 // Decisions and votes.
 pub const ERR_DECISION_NOT_FOUND: &str = "decision not found";
 pub const ERR_DECISION_EXPIRED: &str = "decision has expired";
 pub const ERR_DECISION_AUTHORIZED: &str = "decision is already authorized";
-pub const ERR_DECISION_EXECUTED: &str = "decision is already executed";
-pub const ERR_DECISION_CLOSED: &str = "decision is closed";
 pub const ERR_NOT_VOTING_MEMBER: &str = "only a voting member of the council can vote";
 pub const ERR_ALREADY_VOTED_FOR: &str = "member has already voted for this decision";
 pub const ERR_ALREADY_VOTED_AGAINST: &str = "member has already voted against this decision";

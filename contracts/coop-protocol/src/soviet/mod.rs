@@ -10,18 +10,25 @@
 //! council) → `authorize` (the chairman, once approved) → `exec` (anyone) runs the effect.
 //! A decision that expires, or that the council declines, is ended by `close` (anyone),
 //! which sends the owning contract's "declined" action. Statuses only move forward:
-//! `open` → `authorized` → `executed`, or `open`/`authorized` → `closed`.
+//! `open` → `authorized`; `exec` and `close` erase the decision.
 //!
-//! RAM: each write is paid by the account that signed the action (the operator for
-//! `createboard`, the cooperative for `updateboard`/`setttl`, the calling contract for
-//! `propose`, the proposer, the voter, the chairman), never by the soviet itself, so no one
-//! can make the contract pay for rows they create; a council member therefore needs free
-//! RAM for one decision row (at most a few KiB) to vote. `exec` and `close` change the row
-//! in place and keep its payer.
+//! RAM (see each table's doc comment): the operator pays a cooperative's council and
+//! counter at connection; the cooperative pays its agenda (decisions of its contracts,
+//! written through its `contracts` permission), its council changes and settings; a
+//! participant pays their own free decisions (at most `MAX_OPEN_FREE_DECISIONS` open). A
+//! decision row never changes size, so voting and authorizing cost the signer no RAM, and
+//! `exec` and `close` erase it, giving the RAM back. The soviet account itself pays for
+//! nothing but `init`.
+//!
+//! History: the documents are in the actions that carry them (`freedecision`,
+//! `authorize`, and `joincoop`/`withdraw` for the contracts' questions); the tables keep
+//! their hashes only. Votes return the tally, `close` returns its reason.
 mod actions;
 pub mod errors;
 mod tables;
 pub mod tally;
+
+use eosio::Name;
 
 pub use actions::*;
 pub use tables::*;
@@ -57,60 +64,59 @@ coop_runtime::contract_interface! {
         setttl(Setttl);
         /// Puts a contract's question on the agenda and returns the decision id. Kind
         /// `joincoop` must be signed by the registrator, `withdraw` by the wallet (each
-        /// sends it inline and pays the RAM; each verifies the statement itself).
+        /// sends it inline and verifies the statement itself), and by the cooperative's
+        /// `contracts` permission: the cooperative pays the decision's RAM.
         /// The decision expires after the cooperative's decision lifetime.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BAD_KIND`, `ERR_COOP_NOT_FOUND`,
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BAD_KIND`, missing authority of
+        /// `coopname`, `ERR_COOP_NOT_FOUND`,
         /// `ERR_COOP_NOT_ACTIVE`, `ERR_BOARD_NOT_FOUND`, `ERR_ACCOUNT_NOT_FOUND`.
         propose(Propose) -> u64;
         /// A participant's question to the council (kind `free`, no effect when executed);
         /// returns the decision id. Signed by `proposer`, an accepted participant of the
-        /// cooperative, who pays the RAM; the statement must be signed by the proposer's key.
+        /// cooperative, who pays the RAM until the decision is executed or closed; the
+        /// statement must be signed by the proposer's key. At most
+        /// `MAX_OPEN_FREE_DECISIONS` open free decisions per proposer and cooperative.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
-        /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_PARTICIPANT`, `ERR_META_TOO_LONG`,
-        /// `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_PARTICIPANT`, `ERR_TOO_MANY_FREE_DECISIONS`,
+        /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
         freedecision(Freedecision) -> u64;
         /// Votes for an open, unexpired decision (or moves the member's vote from
-        /// against). Signed by `member`, a voting member of the current council, who pays
-        /// the decision row's RAM from now on.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_VOTING_MEMBER`,
-        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
-        /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_ALREADY_VOTED_FOR`.
-        votefor(Votefor);
+        /// against) and returns the tally. Signed by `member`, a voting member of the
+        /// current council; costs the member no RAM (the vote fills a slot the decision
+        /// was created with). Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`,
+        /// `ERR_NOT_VOTING_MEMBER`, `ERR_DECISION_NOT_FOUND` (also once executed or
+        /// closed), `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
+        /// `ERR_ALREADY_VOTED_FOR`.
+        votefor(Votefor) -> VoteResult;
         /// Votes against; as `votefor`. Errors: as `votefor`, with
         /// `ERR_ALREADY_VOTED_AGAINST` instead of `ERR_ALREADY_VOTED_FOR`.
-        voteagainst(Voteagainst);
+        voteagainst(Voteagainst) -> VoteResult;
         /// Withdraws the member's vote; as `votefor`. Errors: as `votefor`, with
         /// `ERR_NO_VOTE` instead of `ERR_ALREADY_VOTED_FOR`.
-        cancelvote(Cancelvote);
+        cancelvote(Cancelvote) -> VoteResult;
         /// The chairman signs an approved decision: `document` must be signed by a key of
         /// `chairman@active`. Once only: the decision becomes `authorized` and votes are
-        /// closed. Signed by `chairman`, the council's chairman, who pays the RAM.
+        /// closed. Signed by `chairman`, the council's chairman; costs no RAM (the table
+        /// keeps the document's hash in a field the decision was created with).
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
-        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXECUTED`,
-        /// `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`, `ERR_NOT_APPROVED`,
+        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
+        /// `ERR_NOT_APPROVED`,
         /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
         authorize(Authorize);
         /// Executes an authorized, unexpired decision: `joincoop` →
         /// `registrator::acceptjoin`, `withdraw` → `wallet::allowwithdr`, `free` → nothing;
-        /// then the decision is `executed`. Signed by `executer` (anyone).
+        /// then the decision is erased (its RAM goes back to its payer). Signed by
+        /// `executer` (anyone).
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_NOT_AUTHORIZED`,
-        /// `ERR_DECISION_EXECUTED`, `ERR_DECISION_CLOSED`, `ERR_DECISION_EXPIRED`.
+        /// `ERR_DECISION_EXPIRED`.
         exec(Exec);
         /// Closes a decision that has expired (and was not executed) or that the council
         /// has declined: `joincoop` → `registrator::declinejoin`, `withdraw` →
-        /// `wallet::declwithdr`, `free` → nothing; then the decision is `closed`. Signed by
-        /// `executer` (anyone).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_EXECUTED`,
-        /// `ERR_DECISION_CLOSED`, `ERR_BOARD_NOT_FOUND`, `ERR_CANNOT_CLOSE`.
-        close(Close);
-        /// Event: a council was created or replaced.
-        evboard(EvBoard);
-        /// Event: the lifetime of new decisions changed.
-        evttl(EvTtl);
-        /// Event: a decision was created, authorized, executed or closed, with its document.
-        evdecision(EvDecision);
-        /// Event: a vote was cast, changed or cancelled, with the resulting tally.
-        evvote(EvVote);
+        /// `wallet::declwithdr`, `free` → nothing; then the decision is erased. Returns the
+        /// reason: `expired` or `declined`. Signed by `executer` (anyone).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_BOARD_NOT_FOUND`,
+        /// `ERR_CANNOT_CLOSE`.
+        close(Close) -> Name;
     }
-    tables { coop_runtime::peers::PeersTable, Boards, Settings, Counters, Decisions }
+    tables { coop_runtime::peers::PeersTable, Boards, Settings, Counters, Decisions, Proposers }
 }

@@ -40,6 +40,7 @@ pub const ERR_STATEMENT_NOT_MEMBERS: &str = "statement is not signed by the memb
 pub const ERR_META_TOO_LONG: &str = "statement meta is too long";
 pub const ERR_WITHDRAWAL_NOT_FOUND: &str = "withdrawal not found";
 pub const ERR_WITHDRAWAL_NOT_PENDING: &str = "withdrawal is not pending";
+pub const ERR_WITHDRAWAL_OPEN: &str = "member already has an open withdrawal";
 pub const ERR_WITHDRAWAL_NOT_AUTHORIZED: &str = "withdrawal is not authorized";
 pub const ERR_ROW_WRITE: &str = "could not write table row";
 

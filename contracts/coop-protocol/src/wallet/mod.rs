@@ -5,16 +5,22 @@
 //!
 //! Tables: `peers`, `ledgers`, `counters` (scope = the contract); `wallets`, `deposits`,
 //! `regdeposits`, `withdrawals` (scope = the cooperative). Every posting is in the pure
-//! module [`ledger`], which keeps the invariants of spec 3.4.
+//! module [`ledger`], which keeps the invariants of spec 3.4. Each table's doc comment
+//! says who pays for its rows, when they are freed and how many one party can create;
+//! the wallet account pays only for `init`.
 //!
-//! Deposit lifecycle: `deposit` → `pending` → `confirm` → `confirmed` (final for `share`)
-//! or `cancel` → `cancelled`. A confirmed `registration` deposit then becomes `accepted`
-//! (`addmember`) or `refund` (`refundreg`) and `refunded` (`payrefund`).
+//! Deposit lifecycle: `deposit` → `pending` → `confirm`: a `share` deposit is credited and
+//! erased; a `registration` deposit becomes `confirmed` and waits for the council, then is
+//! erased when the person is accepted (`addmember`), or becomes `refund` (`refundreg`) and
+//! is erased when the refund is paid (`payrefund`). `cancel` erases a pending deposit.
 //!
-//! Withdrawal lifecycle: `withdraw` → `pending` (council decision `withdraw`) →
-//! `allowwithdr` → `authorized` → `payout` → `paid`; or `declwithdr` → `declined`; or,
-//! when an authorised payment fails, `failwithdr` → `failed`. Declined and failed
-//! withdrawals give the amount back to `available`.
+//! Withdrawal lifecycle (at most one open per member): `withdraw` → `pending` (council
+//! decision `withdraw`) → `allowwithdr` → `authorized` → `payout` (erased, paid); or
+//! `declwithdr` (erased, declined); or, when an authorised payment fails, `failwithdr`
+//! (erased, failed). Declined and failed withdrawals give the amount back to `available`.
+//!
+//! History: an erased row's whole life is in the actions that changed it (their data and
+//! return values); the statement documents are in `deposit`/`withdraw`.
 //!
 //! Every action is documented on the [`Wallet`] trait; its messages are in [`errors`].
 mod actions;
@@ -58,19 +64,22 @@ coop_runtime::contract_interface! {
         /// the application must still be open.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
         /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_NO_OPEN_APPLICATION`,
-        /// `ERR_OVERFLOW`.
+        /// `ERR_OVERFLOW`. A confirmed `share` deposit is erased (its RAM goes back to its
+        /// payer).
         confirm(Confirm);
-        /// Cancels a pending deposit (no money arrived). Signed by `coopname`.
+        /// Cancels a pending deposit (no money arrived) and erases it. Signed by `coopname`.
         /// Errors: `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_MEMO_TOO_LONG`.
         cancel(Cancel);
         /// Books a new member: opens their wallet if absent, adds `initial` to their entrance
         /// fee and the entrance-fee fund, `minimum` to their minimum share and the share fund.
-        /// Signed by the registrator (inline). With `deposit_id` ≠ 0 the money comes from
-        /// that confirmed registration deposit of `username`, which becomes `accepted`;
+        /// Signed by the registrator (inline) and the cooperative's `contracts` permission:
+        /// the cooperative pays the wallet row. With `deposit_id` ≠ 0 the money comes from
+        /// that confirmed registration deposit of `username`, which is erased;
         /// both amounts must be positive and add up to the deposit. With `deposit_id` = 0
         /// (founders, imported members) the money is new to the ledger and either amount may
-        /// be zero (a founder who paid nothing on chain). The registrator pays the wallet's RAM.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_AMOUNT_INVALID`,
+        /// be zero (a founder who paid nothing on chain).
+        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`,
+        /// `ERR_LEDGER_NOT_FOUND`, `ERR_AMOUNT_INVALID`,
         /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_FEES_NOT_POSITIVE`,
         /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`,
         /// `ERR_DEPOSIT_NOT_CONFIRMED`, `ERR_BOOKING_MISMATCH`, `ERR_OVERFLOW`.
@@ -81,18 +90,20 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`,
         /// `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`, `ERR_DEPOSIT_NOT_CONFIRMED`.
         refundreg(Refundreg);
-        /// The cooperative gave a refund back: the deposit becomes `refunded`, its money
-        /// moves from `refunds_due` to `refunded`. Signed by `coopname`.
+        /// The cooperative gave a refund back: the deposit is erased, its money moves from
+        /// `refunds_due` to `refunded`. Signed by `coopname`.
         /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_REFUND`,
         /// `ERR_MEMO_TOO_LONG`.
         payrefund(Payrefund);
         /// Asks to get `quantity` of the available share contributions back: moves it from
         /// `available` to `blocked`, records the withdrawal (the member pays its RAM) and
-        /// asks the council (`soviet::propose`, kind `withdraw`, `ref_id` = the id).
-        /// Returns the withdrawal id. Signed by `username`, whose `active` key must have
-        /// signed the statement. The cooperative must be active.
+        /// asks the council (`soviet::propose`, kind `withdraw`, `ref_id` = the id; the
+        /// cooperative pays the decision, as part of its agenda). One open withdrawal per
+        /// member. Returns the withdrawal id. Signed by `username`, whose `active` key must
+        /// have signed the statement. The cooperative must be active.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_COOP_NOT_FOUND`,
         /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_WALLET_NOT_FOUND`,
+        /// `ERR_WITHDRAWAL_OPEN`,
         /// `ERR_AMOUNT_INVALID`, `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`,
         /// `ERR_META_TOO_LONG`, `ERR_BAD_STATEMENT_SIGNATURE`, `ERR_STATEMENT_NOT_MEMBERS`,
         /// `ERR_INSUFFICIENT_AVAILABLE`.
@@ -102,28 +113,20 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_WITHDRAWAL_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_PENDING`.
         allowwithdr(Allowwithdr);
         /// The council declined a pending withdrawal (or its decision expired): the amount
-        /// goes back to `available`, the withdrawal is `declined`. Signed by the soviet.
+        /// goes back to `available`, the withdrawal is erased. Signed by the soviet.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
         /// `ERR_WITHDRAWAL_NOT_PENDING`, `ERR_WALLET_NOT_FOUND`.
         declwithdr(Declwithdr);
         /// An authorised withdrawal could not be paid: the amount goes back to `available`,
-        /// the withdrawal is `failed`. Signed by `coopname`.
+        /// the withdrawal is erased. Signed by `coopname`.
         /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
         /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
         failwithdr(Failwithdr);
         /// An authorised withdrawal was paid: it leaves `blocked` and the share fund, the
-        /// paid-out total grows, the withdrawal is `paid` (once). Signed by `coopname`.
+        /// paid-out total grows, the withdrawal is erased. Signed by `coopname`.
         /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
         /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
         payout(Payout);
-        /// Event: a ledger was opened. Emitted by the contract only.
-        evledger(EvLedger);
-        /// Event: a deposit was created or changed status. Emitted by the contract only.
-        evdeposit(EvDeposit);
-        /// Event: a member's entrance fee and minimum were booked. Emitted by the contract only.
-        evmember(EvMember);
-        /// Event: a withdrawal was requested or changed status. Emitted by the contract only.
-        evwithdraw(EvWithdraw);
     }
     tables {
         coop_runtime::peers::PeersTable, Ledgers, Counters, Wallets, Deposits, RegDeposits,

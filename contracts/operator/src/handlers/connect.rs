@@ -6,6 +6,7 @@ use super::{
     setup::{peers, resources},
 };
 use coop_protocol::operator::{errors::*, *};
+use coop_protocol::permissions::CONTRACTS_PERMISSION;
 use coop_protocol::{registrator, soviet, wallet};
 use coop_runtime::{
     action::level,
@@ -100,6 +101,24 @@ pub fn setupcoop(data: Setupcoop) {
     for action in ACCOUNT_ACTIONS {
         link(coop, system::SYSTEM, action, ACCOUNTS_PERMISSION);
     }
+    add_permission(
+        coop,
+        CONTRACTS_PERMISSION,
+        Authority::accounts(&[
+            level(peers.registrator, EOSIO_CODE),
+            level(peers.soviet, EOSIO_CODE),
+            level(peers.wallet, EOSIO_CODE),
+        ]),
+    );
+    // The internal actions our contracts send with `coop@contracts`, so that the
+    // cooperative pays the rows that exist because someone belongs to it.
+    for (contract, action) in [
+        (peers.soviet, soviet::Propose::NAME),
+        (peers.registrator, registrator::Acceptjoin::NAME),
+        (peers.wallet, wallet::Addmember::NAME),
+    ] {
+        link(coop, contract, action, CONTRACTS_PERMISSION);
+    }
     add_permission(coop, PROVIDER_PERMISSION, Authority::accounts(&[level(request.provider, ACTIVE)]));
     for (contract, actions) in [
         (peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]),
@@ -160,7 +179,6 @@ pub fn setupcoop(data: Setupcoop) {
 
     request.status = REQUEST_CONNECTED;
     own_rows::<Requests>().update(&request, ERR_REQUEST_NOT_FOUND);
-    chain::emit(&EvConnected { request_id: request.id, coopname: coop, provider: request.provider });
 }
 
 /// Creates `name` as `eosio` (through its `connect` permission, so names shorter than

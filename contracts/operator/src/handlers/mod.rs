@@ -35,18 +35,6 @@ impl Operator for Contract {
     fn setstatus(data: Setstatus) {
         setup::setstatus(data);
     }
-    fn evprovider(_: EvProvider) {
-        chain::event_received();
-    }
-    fn evrequest(_: EvRequest) {
-        chain::event_received();
-    }
-    fn evconnected(_: EvConnected) {
-        chain::event_received();
-    }
-    fn evrejected(_: EvRejected) {
-        chain::event_received();
-    }
 }
 
 /// The table `T` of this contract in its own scope.

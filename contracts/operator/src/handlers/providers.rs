@@ -12,7 +12,6 @@ pub fn addprovider(data: Addprovider) {
     chain::check(!providers.contains(data.provider.as_u64()), ERR_PROVIDER_EXISTS);
     chain::check(data.title.len() <= MAX_TEXT, ERR_TEXT_TOO_LONG);
     providers.save(me, &Provider { provider: data.provider, title: data.title, added_at: chain::now() });
-    chain::emit(&EvProvider { provider: data.provider, added: true });
 }
 
 /// See [`Operator::rmprovider`].
@@ -21,7 +20,6 @@ pub fn rmprovider(data: Rmprovider) {
     let providers = own_rows::<Providers>();
     chain::check(providers.contains(data.provider.as_u64()), ERR_PROVIDER_NOT_FOUND);
     providers.erase(data.provider.as_u64());
-    chain::emit(&EvProvider { provider: data.provider, added: false });
 }
 
 /// Aborts unless `provider` is registered.

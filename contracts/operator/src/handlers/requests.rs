@@ -52,12 +52,6 @@ pub fn request(data: Request) -> u64 {
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvRequest {
-        request_id: id,
-        provider: data.provider,
-        coopname: data.coopname,
-        statement: data.statement,
-    });
     id
 }
 
@@ -87,5 +81,4 @@ pub fn reject(data: Reject) {
     request.reason = data.reason.clone();
     // The row grows by the reason: the operator, who signed, takes over its RAM.
     own_rows::<Requests>().save(me, &request);
-    chain::emit(&EvRejected { request_id: data.request_id, coopname: request.coopname, reason: data.reason });
 }

@@ -105,7 +105,6 @@ pub fn create_member(m: NewMember) {
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvAccount { coopname: m.coopname, username: m.username, r#type: m.kind });
 }
 
 /// See [`Registrator::changekey`].

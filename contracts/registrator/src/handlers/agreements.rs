@@ -1,7 +1,7 @@
 //! Agreements: `setagreement`, `rmagreement`, `agree`, and the check `joincoop` makes.
 use super::{cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
-use coop_runtime::{chain, index::pair};
+use coop_runtime::chain;
 use eosio::Name;
 
 /// Longest agreement title, in bytes.
@@ -26,7 +26,6 @@ pub fn setagreement(data: Setagreement) {
         data.coopname,
         &AgreementKind { kind: data.kind, version: data.version, title: data.title, updated_at: chain::now() },
     );
-    chain::emit(&EvAgreeKind { coopname: data.coopname, kind: data.kind, version: data.version });
 }
 
 /// See [`Registrator::rmagreement`].
@@ -36,7 +35,6 @@ pub fn rmagreement(data: Rmagreement) {
     let kinds = rows::<AgreementKinds>(data.coopname);
     chain::check(kinds.contains(data.kind.as_u64()), ERR_UNKNOWN_AGREEMENT);
     kinds.erase(data.kind.as_u64());
-    chain::emit(&EvAgreeKind { coopname: data.coopname, kind: data.kind, version: 0 });
 }
 
 /// See [`Registrator::agree`].
@@ -44,41 +42,26 @@ pub fn agree(data: Agree) {
     let payer = signer_for(data.coopname, data.username);
     active_coop(data.coopname);
     chain::check(own_rows::<Cards>().contains(data.username.as_u64()), ERR_CARD_NOT_FOUND);
-    let kind = rows::<AgreementKinds>(data.coopname).get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
+    let kinds = rows::<AgreementKinds>(data.coopname);
+    let kind = kinds.get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
     chain::check(data.version == kind.version, ERR_WRONG_VERSION);
     let agreements = rows::<Agreements>(data.coopname);
-    let previous = agreements.find_by(BY_USER_KIND, pair(data.username.as_u64(), data.kind.as_u64()));
-    chain::check(previous.as_ref().is_none_or(|p| p.version < data.version), ERR_ALREADY_SIGNED);
+    let mut row = agreements
+        .get(data.username.as_u64())
+        .unwrap_or_else(|| Agreement { username: data.username, signed: alloc::vec::Vec::new() });
+    chain::check(row.version_of(data.kind).is_none_or(|v| v < data.version), ERR_ALREADY_SIGNED);
     verify_statement(&data.document, data.username);
 
-    let id = previous.map(|p| p.id).unwrap_or_else(|| agreements.next_key());
-    agreements.save_indexed(
-        payer,
-        &Agreement {
-            id,
-            username: data.username,
-            kind: data.kind,
-            version: data.version,
-            document: data.document.clone(),
-            signed_at: chain::now(),
-        },
-    );
-    chain::emit(&EvAgreed {
-        coopname: data.coopname,
-        username: data.username,
-        kind: data.kind,
-        version: data.version,
-        document: data.document,
-    });
+    row.sign(data.kind, data.version, data.document.hash, |kind| kinds.contains(kind.as_u64()));
+    agreements.save(payer, &row);
 }
 
 /// Aborts with `ERR_AGREEMENT_MISSING` and the kind unless `username` signed every
 /// current agreement of the cooperative at its current version.
 pub fn check_all_signed(coopname: Name, username: Name) {
-    let agreements = rows::<Agreements>(coopname);
+    let signed = rows::<Agreements>(coopname).get(username.as_u64()).unwrap_or_default();
     for kind in rows::<AgreementKinds>(coopname).range(0, MAX_AGREEMENT_KINDS) {
-        let signed = agreements.find_by(BY_USER_KIND, pair(username.as_u64(), kind.kind.as_u64()));
-        if signed.is_none_or(|s| s.version != kind.version) {
+        if signed.version_of(kind.kind) != Some(kind.version) {
             let mut message = alloc::string::String::from(ERR_AGREEMENT_MISSING);
             message.push_str(&alloc::string::ToString::to_string(&kind.kind));
             chain::fail(&message);

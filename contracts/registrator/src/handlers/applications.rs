@@ -9,6 +9,7 @@ use super::{
     setup::peers,
     signer_for, verify_statement,
 };
+use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;
 use coop_protocol::soviet::KIND_JOINCOOP;
@@ -35,18 +36,12 @@ pub fn joincoop(data: Joincoop) {
         &Application {
             username: data.username,
             braname: data.braname,
-            statement: data.statement.clone(),
+            statement_hash: data.statement.hash,
             status: APPLICATION_OPEN,
             deposit_id: 0,
             created_at: chain::now(),
         },
     );
-    chain::emit(&EvStatement {
-        coopname: data.coopname,
-        username: data.username,
-        braname: data.braname,
-        statement: data.statement,
-    });
 }
 
 /// See [`Registrator::paidjoin`].
@@ -63,13 +58,13 @@ pub fn paidjoin(data: Paidjoin) {
     let me = chain::current_receiver();
     chain::send(
         peers.soviet,
-        &[level(me, ACTIVE)],
+        &paid_by_coop(me, data.coopname),
         &Propose {
             coopname: data.coopname,
             kind: KIND_JOINCOOP,
             username: data.username,
             ref_id: data.deposit_id,
-            statement: application.statement,
+            statement_hash: application.statement_hash,
         },
     );
 }
@@ -85,6 +80,7 @@ fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application
 /// See [`Registrator::acceptjoin`].
 pub fn acceptjoin(data: Acceptjoin) {
     let application = paid_application(data.coopname, data.username);
+    chain::require_auth(data.coopname);
     let coop = own_rows::<Coops>().get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
     let cards = own_rows::<Cards>();
     let mut card = cards.get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
@@ -94,14 +90,13 @@ pub fn acceptjoin(data: Acceptjoin) {
         (coop.initial, coop.minimum)
     };
 
-    let me = chain::current_receiver();
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
     if application.braname.as_u64() != 0 {
         count_application(data.coopname, application.braname, -1);
     }
     card.status = CARD_ACTIVE;
     cards.update(&card, ERR_CARD_NOT_FOUND);
-    add_participant(data.coopname, data.username, card.r#type, application.braname, chain::now(), me, data.decision_id);
+    add_participant(data.coopname, data.username, card.r#type, application.braname, chain::now(), data.coopname);
     book_fees(data.coopname, data.username, application.deposit_id, initial, minimum);
 }
 

@@ -35,12 +35,10 @@ pub fn count_application(coopname: Name, braname: Name, delta: i32) {
 }
 
 /// Sets the branch count and keeps `is_branched` equal to `count >= 3`.
-fn set_branch_count(mut coop: Cooperative, count: u32) -> bool {
+fn set_branch_count(mut coop: Cooperative, count: u32) {
     coop.branch_count = count;
     coop.is_branched = is_branched(count);
-    let branched = coop.is_branched;
     own_rows::<Coops>().update(&coop, ERR_COOP_NOT_FOUND);
-    branched
 }
 
 /// See [`Registrator::createbranch`].
@@ -66,8 +64,7 @@ pub fn createbranch(data: Createbranch) {
         },
     );
     let count = coop.branch_count + 1;
-    let is_branched = set_branch_count(coop, count);
-    chain::emit(&EvBranch { coopname: data.coopname, braname: data.braname, created: true, is_branched });
+    set_branch_count(coop, count);
 }
 
 /// See [`Registrator::deletebranch`].
@@ -80,8 +77,7 @@ pub fn deletebranch(data: Deletebranch) {
 
     branches.erase(data.braname.as_u64());
     let count = coop.branch_count.saturating_sub(1);
-    let is_branched = set_branch_count(coop, count);
-    chain::emit(&EvBranch { coopname: data.coopname, braname: data.braname, created: false, is_branched });
+    set_branch_count(coop, count);
 }
 
 /// See [`Registrator::selectbranch`].
@@ -100,10 +96,4 @@ pub fn selectbranch(data: Selectbranch) {
     join_branch(data.coopname, data.braname, 1);
     member.braname = data.braname;
     participants.update(&member, ERR_NOT_PARTICIPANT);
-    chain::emit(&EvStatement {
-        coopname: data.coopname,
-        username: data.username,
-        braname: data.braname,
-        statement: data.statement,
-    });
 }

@@ -59,9 +59,8 @@ pub fn regcoop(data: Regcoop) {
                 created_at: now,
             },
         );
-        add_participant(data.coopname, *founder, TYPE_INDIVIDUAL, Name::new(0), now, peers.operator, 0);
+        add_participant(data.coopname, *founder, TYPE_INDIVIDUAL, Name::new(0), now, peers.operator);
     }
-    chain::emit(&EvCoopReg { coopname: data.coopname });
 }
 
 /// See [`Registrator::setstatus`].
@@ -72,7 +71,6 @@ pub fn setstatus(data: Setstatus) {
     let mut coop = coops.get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
     coop.status = data.status;
     coops.update(&coop, ERR_COOP_NOT_FOUND);
-    chain::emit(&EvStatus { coopname: data.coopname, status: data.status });
 }
 
 /// The cooperative, which must exist and be active.

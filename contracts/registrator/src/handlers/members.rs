@@ -6,9 +6,10 @@ use super::{
     rows,
     setup::peers,
 };
+use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::wallet::Addmember;
-use coop_runtime::{action::level, asset_math, chain, system::ACTIVE};
+use coop_runtime::{asset_math, chain};
 use eosio::{Name, TimePointSec};
 
 /// Writes an accepted participant (payer `payer`) and counts them in their branch.
@@ -19,21 +20,24 @@ pub fn add_participant(
     braname: Name,
     joined_at: TimePointSec,
     payer: Name,
-    decision_id: u64,
 ) {
     rows::<Participants>(coopname)
         .save(payer, &Participant { username, r#type: kind, status: PARTICIPANT_ACCEPTED, braname, joined_at });
     if braname.as_u64() != 0 {
         join_branch(coopname, braname, 1);
     }
-    chain::emit(&EvAccepted { coopname, username, braname, decision_id });
 }
 
-/// Asks the wallet to open the member's wallet and book their fees.
+/// Asks the wallet to open the member's wallet and book their fees; the cooperative pays
+/// the wallet row (through its `contracts` permission).
 pub fn book_fees(coopname: Name, username: Name, deposit_id: u64, initial: eosio::Asset, minimum: eosio::Asset) {
     let peers = peers();
     let me = chain::current_receiver();
-    chain::send(peers.wallet, &[level(me, ACTIVE)], &Addmember { coopname, username, deposit_id, initial, minimum });
+    chain::send(
+        peers.wallet,
+        &paid_by_coop(me, coopname),
+        &Addmember { coopname, username, deposit_id, initial, minimum },
+    );
 }
 
 /// See [`Registrator::adduser`].
@@ -60,6 +64,6 @@ pub fn adduser(data: Adduser) {
     check_branch_choice(&coop, data.braname);
 
     create_member(member);
-    add_participant(data.coopname, data.username, data.r#type, data.braname, data.joined_at, data.coopname, 0);
+    add_participant(data.coopname, data.username, data.r#type, data.braname, data.joined_at, data.coopname);
     book_fees(data.coopname, data.username, 0, data.initial, data.minimum);
 }

@@ -62,30 +62,6 @@ impl Registrator for Contract {
     fn agree(data: Agree) {
         agreements::agree(data);
     }
-    fn evagreed(_: EvAgreed) {
-        chain::event_received();
-    }
-    fn evagreekind(_: EvAgreeKind) {
-        chain::event_received();
-    }
-    fn evcoopreg(_: EvCoopReg) {
-        chain::event_received();
-    }
-    fn evstatus(_: EvStatus) {
-        chain::event_received();
-    }
-    fn evaccount(_: EvAccount) {
-        chain::event_received();
-    }
-    fn evstatement(_: EvStatement) {
-        chain::event_received();
-    }
-    fn evaccepted(_: EvAccepted) {
-        chain::event_received();
-    }
-    fn evbranch(_: EvBranch) {
-        chain::event_received();
-    }
 }
 
 /// The table `T` of this contract in `scope`.

@@ -19,11 +19,8 @@ pub fn createboard(data: Createboard) {
     check_council(&peers, data.coopname, &members);
 
     let now = chain::now();
-    boards.save(
-        peers.operator,
-        &Board { coopname: data.coopname, members: members.clone(), created_at: now, updated_at: now },
-    );
-    chain::emit(&EvBoard { coopname: data.coopname, members });
+    boards.save(peers.operator, &Board { coopname: data.coopname, members, created_at: now, updated_at: now });
+    own::<Counters>().save(peers.operator, &DecisionCounter { coopname: data.coopname, last_id: 0 });
 }
 
 /// See [`Soviet::updateboard`].
@@ -35,10 +32,9 @@ pub fn updateboard(data: Updateboard) {
     let mut board = boards.get_or_fail(data.coopname.as_u64(), ERR_BOARD_NOT_FOUND);
     check_council(&peers, data.coopname, &data.members);
 
-    board.members = data.members.clone();
+    board.members = data.members;
     board.updated_at = chain::now();
     boards.save(data.coopname, &board);
-    chain::emit(&EvBoard { coopname: data.coopname, members: data.members });
 }
 
 /// The composition rules, then: everyone is an accepted individual participant.

@@ -6,7 +6,6 @@ mod setup;
 mod votes;
 
 use coop_protocol::soviet::{tally::Choice, *};
-use coop_runtime::chain;
 
 /// The soviet contract.
 pub struct Contract;
@@ -30,14 +29,14 @@ impl Soviet for Contract {
     fn freedecision(data: Freedecision) -> u64 {
         decisions::freedecision(data)
     }
-    fn votefor(data: Votefor) {
-        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::For));
+    fn votefor(data: Votefor) -> VoteResult {
+        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::For))
     }
-    fn voteagainst(data: Voteagainst) {
-        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::Against));
+    fn voteagainst(data: Voteagainst) -> VoteResult {
+        votes::vote(data.coopname, data.member, data.decision_id, Some(Choice::Against))
     }
-    fn cancelvote(data: Cancelvote) {
-        votes::vote(data.coopname, data.member, data.decision_id, None);
+    fn cancelvote(data: Cancelvote) -> VoteResult {
+        votes::vote(data.coopname, data.member, data.decision_id, None)
     }
     fn authorize(data: Authorize) {
         decisions::authorize(data);
@@ -45,19 +44,7 @@ impl Soviet for Contract {
     fn exec(data: Exec) {
         decisions::exec(data);
     }
-    fn close(data: Close) {
-        decisions::close(data);
-    }
-    fn evboard(_: EvBoard) {
-        chain::event_received();
-    }
-    fn evttl(_: EvTtl) {
-        chain::event_received();
-    }
-    fn evdecision(_: EvDecision) {
-        chain::event_received();
-    }
-    fn evvote(_: EvVote) {
-        chain::event_received();
+    fn close(data: Close) -> eosio::Name {
+        decisions::close(data)
     }
 }

@@ -50,5 +50,4 @@ pub fn setttl(data: Setttl) {
     chain::check((MIN_DECISION_TTL..=MAX_DECISION_TTL).contains(&data.seconds), ERR_BAD_TTL);
 
     own::<Settings>().save(data.coopname, &CoopSettings { coopname: data.coopname, decision_ttl: data.seconds });
-    chain::emit(&EvTtl { coopname: data.coopname, seconds: data.seconds });
 }

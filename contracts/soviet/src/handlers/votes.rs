@@ -1,16 +1,14 @@
 //! Votes: `votefor`, `voteagainst`, `cancelvote`.
 use super::setup::{board, decisions};
-use coop_protocol::soviet::{
-    errors::*,
-    tally::{Choice, VOTE_AGAINST, VOTE_FOR, VOTE_NONE},
-    *,
-};
+use coop_protocol::soviet::{errors::*, tally::Choice, *};
 use coop_runtime::chain;
 use eosio::Name;
 
-/// Casts (`Some`) or cancels (`None`) `member`'s vote on decision `decision_id`.
+/// Casts (`Some`) or cancels (`None`) `member`'s vote on decision `decision_id` and
+/// returns the tally. The vote fills one of the decision's slots, so the row keeps its
+/// size and its payer: the member pays no RAM.
 /// See [`Soviet::votefor`], [`Soviet::voteagainst`], [`Soviet::cancelvote`].
-pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choice>) {
+pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choice>) -> VoteResult {
     chain::require_auth(member);
     let board = board(coopname);
     chain::check(board.is_voting_member(member), ERR_NOT_VOTING_MEMBER);
@@ -27,20 +25,12 @@ pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choic
         chain::fail(message);
     }
 
-    decisions.save(member, &decision);
+    decisions.update(&decision, ERR_DECISION_NOT_FOUND);
     let tally = decision.tally(&board);
-    chain::emit(&EvVote {
-        coopname,
-        decision_id,
-        member,
-        vote: match choice {
-            Some(Choice::For) => VOTE_FOR,
-            Some(Choice::Against) => VOTE_AGAINST,
-            None => VOTE_NONE,
-        },
+    VoteResult {
         votes_for: tally.votes_for,
         votes_against: tally.votes_against,
         voting_members: tally.voting_members,
         outcome: tally.outcome().name(),
-    });
+    }
 }

@@ -49,15 +49,6 @@ pub fn deposit(data: Deposit) -> u64 {
     if data.kind == KIND_REGISTRATION {
         in_progress.save(payer, &RegDeposit { username: data.username, deposit_id: id });
     }
-    chain::emit(&EvDeposit {
-        coopname: data.coopname,
-        deposit_id: id,
-        username: data.username,
-        kind: data.kind,
-        quantity: data.quantity,
-        status: DEPOSIT_PENDING,
-        memo: data.memo,
-    });
     id
 }
 
@@ -81,19 +72,17 @@ pub fn confirm(data: Confirm) {
             .clone()
             .unwrap_or_else(|| ledger::new_wallet(deposit.username, ledger::symbol(&ledger), chain::now()));
         let (ledger, wallet) = posted(ledger::credit_share(&ledger, &wallet, deposit.quantity));
-        deposits.update(&deposit, ERR_DEPOSIT_NOT_FOUND);
+        deposits.erase(deposit.id);
         match existing {
             Some(_) => wallets.update(&wallet, ERR_WALLET_NOT_FOUND),
             None => wallets.save(data.coopname, &wallet),
         }
         save_ledger(&ledger);
-        emit_deposit(data.coopname, &deposit, data.memo);
     } else {
         check_open_application(&peers, data.coopname, deposit.username);
         let ledger = posted(ledger::receive_registration(&ledger, deposit.quantity));
         deposits.update(&deposit, ERR_DEPOSIT_NOT_FOUND);
         save_ledger(&ledger);
-        emit_deposit(data.coopname, &deposit, data.memo);
         let me = chain::current_receiver();
         chain::send(
             peers.registrator,
@@ -107,15 +96,12 @@ pub fn confirm(data: Confirm) {
 pub fn cancel(data: Cancel) {
     chain::require_auth(data.coopname);
     check_memo(&data.reason);
-    let mut deposit = pending_deposit(data.coopname, data.deposit_id);
+    let deposit = pending_deposit(data.coopname, data.deposit_id);
 
-    deposit.status = DEPOSIT_CANCELLED;
-    deposit.updated_at = chain::now();
-    coop_rows::<Deposits>(data.coopname).update(&deposit, ERR_DEPOSIT_NOT_FOUND);
+    coop_rows::<Deposits>(data.coopname).erase(deposit.id);
     if deposit.kind == KIND_REGISTRATION {
         coop_rows::<RegDeposits>(data.coopname).erase(deposit.username.as_u64());
     }
-    emit_deposit(data.coopname, &deposit, data.reason);
 }
 
 /// The deposit, which must exist and be pending.
@@ -142,17 +128,4 @@ fn registration_fee(peers: &Peers, coop: &Cooperative, username: Name) -> Asset 
         (coop.initial, coop.minimum)
     };
     posted(asset_math::add(initial, minimum))
-}
-
-/// Emits the deposit's current state.
-pub fn emit_deposit(coopname: Name, deposit: &DepositRow, memo: alloc::string::String) {
-    chain::emit(&EvDeposit {
-        coopname,
-        deposit_id: deposit.id,
-        username: deposit.username,
-        kind: deposit.kind,
-        quantity: deposit.quantity,
-        status: deposit.status,
-        memo,
-    });
 }

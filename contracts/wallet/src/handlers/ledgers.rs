@@ -15,5 +15,4 @@ pub fn openledger(data: Openledger) {
 
     ledgers.save(peers.operator, &ledger::open(data.coopname, data.symbol, chain::now()));
     own_rows::<Counters>().save(peers.operator, &CounterRow { coopname: data.coopname, deposits: 0, withdrawals: 0 });
-    chain::emit(&EvLedger { coopname: data.coopname, symbol: data.symbol });
 }

@@ -1,6 +1,5 @@
 //! Members' fees and refunds: `addmember`, `refundreg`, `payrefund`.
-use super::{check_memo, coop_rows, deposits::emit_deposit, ledger_of, peers, posted, save_ledger};
-use alloc::string::String;
+use super::{check_memo, coop_rows, ledger_of, peers, posted, save_ledger};
 use coop_protocol::wallet::{errors::*, ledger, *};
 use coop_runtime::{asset_math, chain};
 use eosio::Name;
@@ -9,6 +8,7 @@ use eosio::Name;
 pub fn addmember(data: Addmember) {
     let peers = peers();
     chain::require_auth(peers.registrator);
+    chain::require_auth(data.coopname);
     let ledger = ledger_of(data.coopname);
     let symbol = ledger::symbol(&ledger);
     posted(ledger::check_non_negative(&data.initial, symbol));
@@ -28,23 +28,13 @@ pub fn addmember(data: Addmember) {
 
     match existing {
         Some(_) => wallets.update(&wallet, ERR_WALLET_NOT_FOUND),
-        None => wallets.save(peers.registrator, &wallet),
+        None => wallets.save(data.coopname, &wallet),
     }
     save_ledger(&ledger);
-    if let Some(mut deposit) = deposit {
-        deposit.status = DEPOSIT_ACCEPTED;
-        deposit.updated_at = chain::now();
-        coop_rows::<Deposits>(data.coopname).update(&deposit, ERR_DEPOSIT_NOT_FOUND);
+    if let Some(deposit) = deposit {
+        coop_rows::<Deposits>(data.coopname).erase(deposit.id);
         coop_rows::<RegDeposits>(data.coopname).erase(data.username.as_u64());
-        emit_deposit(data.coopname, &deposit, String::new());
     }
-    chain::emit(&EvMember {
-        coopname: data.coopname,
-        username: data.username,
-        deposit_id: data.deposit_id,
-        initial: data.initial,
-        minimum: data.minimum,
-    });
 }
 
 /// See [`Wallet::refundreg`].
@@ -60,7 +50,6 @@ pub fn refundreg(data: Refundreg) {
     coop_rows::<Deposits>(data.coopname).update(&deposit, ERR_DEPOSIT_NOT_FOUND);
     coop_rows::<RegDeposits>(data.coopname).erase(data.username.as_u64());
     save_ledger(&ledger);
-    emit_deposit(data.coopname, &deposit, String::new());
 }
 
 /// See [`Wallet::payrefund`].
@@ -69,15 +58,12 @@ pub fn payrefund(data: Payrefund) {
     let ledger = ledger_of(data.coopname);
     check_memo(&data.memo);
     let deposits = coop_rows::<Deposits>(data.coopname);
-    let mut deposit = deposits.get_or_fail(data.deposit_id, ERR_DEPOSIT_NOT_FOUND);
+    let deposit = deposits.get_or_fail(data.deposit_id, ERR_DEPOSIT_NOT_FOUND);
     chain::check(deposit.status == DEPOSIT_REFUND, ERR_DEPOSIT_NOT_REFUND);
     let ledger = posted(ledger::pay_refund(&ledger, deposit.quantity));
 
-    deposit.status = DEPOSIT_REFUNDED;
-    deposit.updated_at = chain::now();
-    deposits.update(&deposit, ERR_DEPOSIT_NOT_FOUND);
+    deposits.erase(deposit.id);
     save_ledger(&ledger);
-    emit_deposit(data.coopname, &deposit, data.memo);
 }
 
 /// The registration deposit `deposit_id` of `username`, which must be confirmed.

@@ -1,5 +1,5 @@
 //! The wallet's action handlers (built for the chain only). Each action: authorise →
-//! validate every input → write → emit. The postings are the pure
+//! validate every input → write; the action data and return values are the history. The postings are the pure
 //! [`coop_protocol::wallet::ledger`]; the handlers load rows, post, and save.
 mod deposits;
 mod ledgers;
@@ -53,18 +53,6 @@ impl Wallet for Contract {
     }
     fn payout(data: Payout) {
         withdrawals::payout(data);
-    }
-    fn evledger(_: EvLedger) {
-        chain::event_received();
-    }
-    fn evdeposit(_: EvDeposit) {
-        chain::event_received();
-    }
-    fn evmember(_: EvMember) {
-        chain::event_received();
-    }
-    fn evwithdraw(_: EvWithdraw) {
-        chain::event_received();
     }
 }
 

@@ -2,10 +2,10 @@
 use super::{
     active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers, posted, save_ledger,
 };
-use alloc::string::String;
+use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::soviet::Propose;
 use coop_protocol::wallet::{errors::*, ledger, *};
-use coop_runtime::{action::level, chain, system::ACTIVE};
+use coop_runtime::chain;
 use eosio::Name;
 
 /// How the statement of a withdrawal is checked.
@@ -21,6 +21,8 @@ pub fn withdraw(data: Withdraw) -> u64 {
     check_participant(&peers, data.coopname, data.username);
     let wallets = coop_rows::<Wallets>(data.coopname);
     let wallet = wallets.get_or_fail(data.username.as_u64(), ERR_WALLET_NOT_FOUND);
+    // Every open withdrawal holds its amount in `blocked`, and amounts are positive.
+    chain::check(wallet.blocked.amount == 0, ERR_WITHDRAWAL_OPEN);
     posted(ledger::check_positive(&data.quantity, ledger::symbol(&ledger)));
     chain::check(data.statement.meta.len() <= MAX_STATEMENT_META, ERR_META_TOO_LONG);
     let wallet = posted(ledger::block(&ledger, &wallet, data.quantity));
@@ -38,23 +40,22 @@ pub fn withdraw(data: Withdraw) -> u64 {
         username: data.username,
         quantity: data.quantity,
         status: WITHDRAWAL_PENDING,
-        statement: data.statement,
+        statement_hash: data.statement.hash,
         decision_id: 0,
         created_at: now,
         updated_at: now,
     };
     coop_rows::<Withdrawals>(data.coopname).save(data.username, &withdrawal);
-    emit_withdrawal(data.coopname, &withdrawal, String::new());
     let me = chain::current_receiver();
     chain::send(
         peers.soviet,
-        &[level(me, ACTIVE)],
+        &paid_by_coop(me, data.coopname),
         &Propose {
             coopname: data.coopname,
             kind: DECISION_WITHDRAW,
             username: data.username,
             ref_id: id,
-            statement: withdrawal.statement,
+            statement_hash: withdrawal.statement_hash,
         },
     );
     id
@@ -69,15 +70,13 @@ pub fn allowwithdr(data: Allowwithdr) {
     withdrawal.decision_id = data.decision_id;
     withdrawal.updated_at = chain::now();
     coop_rows::<Withdrawals>(data.coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
-    emit_withdrawal(data.coopname, &withdrawal, String::new());
 }
 
 /// See [`Wallet::declwithdr`].
 pub fn declwithdr(data: Declwithdr) {
     chain::require_auth(peers().soviet);
-    let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
-    withdrawal.decision_id = data.decision_id;
-    unblock(data.coopname, withdrawal, WITHDRAWAL_DECLINED, String::new());
+    let withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
+    unblock(data.coopname, withdrawal);
 }
 
 /// See [`Wallet::failwithdr`].
@@ -85,7 +84,7 @@ pub fn failwithdr(data: Failwithdr) {
     chain::require_auth(data.coopname);
     check_memo(&data.reason);
     let withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
-    unblock(data.coopname, withdrawal, WITHDRAWAL_FAILED, data.reason);
+    unblock(data.coopname, withdrawal);
 }
 
 /// See [`Wallet::payout`].
@@ -93,31 +92,25 @@ pub fn payout(data: Payout) {
     chain::require_auth(data.coopname);
     let ledger = ledger_of(data.coopname);
     check_memo(&data.memo);
-    let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
+    let withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
     let wallets = coop_rows::<Wallets>(data.coopname);
     let wallet = wallets.get_or_fail(withdrawal.username.as_u64(), ERR_WALLET_NOT_FOUND);
     let (ledger, wallet) = posted(ledger::pay_out(&ledger, &wallet, withdrawal.quantity));
 
-    withdrawal.status = WITHDRAWAL_PAID;
-    withdrawal.updated_at = chain::now();
     wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
     save_ledger(&ledger);
-    coop_rows::<Withdrawals>(data.coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
-    emit_withdrawal(data.coopname, &withdrawal, data.memo);
+    coop_rows::<Withdrawals>(data.coopname).erase(withdrawal.id);
 }
 
-/// Gives a declined or failed withdrawal back to `available` and sets its `status`.
-fn unblock(coopname: Name, mut withdrawal: Withdrawal, status: Name, memo: String) {
+/// Gives a declined or failed withdrawal back to `available` and erases it.
+fn unblock(coopname: Name, withdrawal: Withdrawal) {
     let ledger = ledger_of(coopname);
     let wallets = coop_rows::<Wallets>(coopname);
     let wallet = wallets.get_or_fail(withdrawal.username.as_u64(), ERR_WALLET_NOT_FOUND);
     let wallet = posted(ledger::unblock(&ledger, &wallet, withdrawal.quantity));
 
-    withdrawal.status = status;
-    withdrawal.updated_at = chain::now();
     wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
-    coop_rows::<Withdrawals>(coopname).update(&withdrawal, ERR_WITHDRAWAL_NOT_FOUND);
-    emit_withdrawal(coopname, &withdrawal, memo);
+    coop_rows::<Withdrawals>(coopname).erase(withdrawal.id);
 }
 
 /// The withdrawal, which must exist and have `status`.
@@ -126,17 +119,4 @@ fn withdrawal_in(coopname: Name, withdraw_id: u64, status: Name) -> Withdrawal {
     let message = if status == WITHDRAWAL_PENDING { ERR_WITHDRAWAL_NOT_PENDING } else { ERR_WITHDRAWAL_NOT_AUTHORIZED };
     chain::check(withdrawal.status == status, message);
     withdrawal
-}
-
-/// Emits the withdrawal's current state.
-fn emit_withdrawal(coopname: Name, withdrawal: &Withdrawal, memo: String) {
-    chain::emit(&EvWithdraw {
-        coopname,
-        withdraw_id: withdrawal.id,
-        username: withdrawal.username,
-        quantity: withdrawal.quantity,
-        status: withdrawal.status,
-        decision_id: withdrawal.decision_id,
-        memo,
-    });
 }

@@ -1,10 +1,11 @@
 //! `agreetypes` and `agreements` (scope = cooperative): the agreements every applicant
 //! signs (the digital-wallet programme, the simple electronic signature regulation, the
 //! privacy policy, the user agreement, or whatever kinds the cooperative keeps).
-use alloc::{string::String, vec, vec::Vec};
-use coop_runtime::index::{pair, Indexed};
-use coop_runtime::{n, AbiType, Document};
-use eosio::{Name, NumBytes, Read, TimePointSec, Write};
+#[cfg(test)]
+use alloc::vec;
+use alloc::{string::String, vec::Vec};
+use coop_runtime::{n, AbiType};
+use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};
 
 /// The kinds every connected cooperative starts with, at version 1.
 pub const DEFAULT_AGREEMENTS: [(Name, &str); 4] = [
@@ -28,37 +29,66 @@ pub struct AgreementKind {
 }
 
 coop_runtime::table!(
-    /// Agreement kinds by name, scope = cooperative.
+    /// Agreement kinds by name, scope = cooperative. RAM: paid by the cooperative (it
+    /// signs `setagreement`; the four defaults at connection); freed by `rmagreement`; at
+    /// most `MAX_AGREEMENT_KINDS` per cooperative.
     AgreementKinds, "agreetypes", AgreementKind, |row| row.kind.as_u64()
 );
 
-/// A person's signature of one kind of agreement (the latest version they signed).
+/// One agreement a person signed: its kind, the version, and the SHA-256 of the signed
+/// document (the document itself, with its key and signature, is in the `agree` action).
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct Agreement {
-    pub id: u64,
-    pub username: Name,
+pub struct SignedAgreement {
     pub kind: Name,
     pub version: u32,
-    /// The signed agreement.
-    pub document: Document,
-    pub signed_at: TimePointSec,
+    pub hash: Checksum256,
+}
+
+/// Everything one person signed in one cooperative: for each kind, the latest version.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Agreement {
+    pub username: Name,
+    /// At most [`MAX_AGREEMENT_KINDS`] entries, one per kind the cooperative still keeps.
+    pub signed: Vec<SignedAgreement>,
+}
+
+impl Agreement {
+    /// The version of `kind` this person signed, if any.
+    pub fn version_of(&self, kind: Name) -> Option<u32> {
+        self.signed.iter().find(|s| s.kind == kind).map(|s| s.version)
+    }
+
+    /// Records the signature of `kind` at `version`, replacing an older one of that kind
+    /// and dropping entries of kinds for which `is_current` is false (removed kinds).
+    pub fn sign(&mut self, kind: Name, version: u32, hash: Checksum256, is_current: impl Fn(Name) -> bool) {
+        self.signed.retain(|s| s.kind != kind && is_current(s.kind));
+        self.signed.push(SignedAgreement { kind, version, hash });
+    }
 }
 
 coop_runtime::table!(
-    /// Signed agreements by id, scope = cooperative. Secondary indexes (uint128):
-    /// 2 = `byuserkind` (username, kind): one row per person and kind;
-    /// 3 = `bykindver` (kind, version): who signed which version, so the people who must
-    /// sign a raised version again are the range (kind, 0) ..= (kind, current - 1).
-    Agreements, "agreements", Agreement, |row| row.id
+    /// Signed agreements by username, scope = cooperative: one row per person.
+    /// RAM: paid by whoever signed the latest `agree` (the person, or the cooperative that
+    /// created their account); kept while the person may need it (joining checks it); one
+    /// row per person and cooperative, with at most `MAX_AGREEMENT_KINDS` entries.
+    Agreements, "agreements", Agreement, |row| row.username.as_u64()
 );
 
-/// Index of [`Agreements`] by (username, kind).
-pub const BY_USER_KIND: usize = 0;
-/// Index of [`Agreements`] by (kind, version).
-pub const BY_KIND_VERSION: usize = 1;
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl Indexed for Agreements {
-    fn index_keys(row: &Agreement) -> Vec<u128> {
-        vec![pair(row.username.as_u64(), row.kind.as_u64()), pair(row.kind.as_u64(), u64::from(row.version))]
+    #[test]
+    fn signing_keeps_one_entry_per_current_kind() {
+        let (a, b, gone) = (n("wallet"), n("privacy"), n("old"));
+        let mut row = Agreement { username: n("alice"), signed: vec![] };
+        row.sign(gone, 1, Checksum256::default(), |_| true);
+        row.sign(a, 1, Checksum256::default(), |_| true);
+        row.sign(b, 1, Checksum256::default(), |k| k != gone);
+        row.sign(a, 2, Checksum256::from([1u8; 32]), |k| k != gone);
+        assert_eq!(row.version_of(a), Some(2));
+        assert_eq!(row.version_of(b), Some(1));
+        assert_eq!(row.version_of(gone), None);
+        assert_eq!(row.signed.len(), 2);
     }
 }

@@ -1,21 +1,24 @@
 //! `applications` (scope = cooperative): open applications to join.
-use coop_runtime::{n, AbiType, Document};
-use eosio::{Name, NumBytes, Read, TimePointSec, Write};
+use coop_runtime::{n, AbiType};
+use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};
 
 /// Application status: waiting for the registration payment.
 pub const APPLICATION_OPEN: Name = n("open");
 /// Application status: payment confirmed, on the council's agenda.
 pub const APPLICATION_PAID: Name = n("paid");
 
-/// An application to join (one per person per cooperative). Erased when the person is
-/// accepted or the council declines.
+/// An application to join.
+///
+/// RAM: paid by whoever signed `joincoop` (the person, or the cooperative that created
+/// their account); freed when the person is accepted or the council declines (or the
+/// decision expires and is closed); one per person and cooperative.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Application {
     pub username: Name,
     /// The chosen branch, or empty when the cooperative is not branched.
     pub braname: Name,
-    /// The signed statement (заявление).
-    pub statement: Document,
+    /// SHA-256 of the signed statement (заявление); the document is in `joincoop`.
+    pub statement_hash: Checksum256,
     /// `open` or `paid`.
     pub status: Name,
     /// The confirmed registration deposit (0 until paid).

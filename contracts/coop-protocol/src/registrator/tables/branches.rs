@@ -27,6 +27,7 @@ pub struct Branch {
 }
 
 coop_runtime::table!(
-    /// Branches by name, scope = cooperative.
+    /// Branches by name, scope = cooperative. RAM: paid by the cooperative (it signs
+    /// `createbranch`); freed by `deletebranch`; as many as the cooperative pays for.
     Branches, "branches", Branch, |row| row.braname.as_u64()
 );

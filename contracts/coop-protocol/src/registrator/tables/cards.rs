@@ -33,6 +33,9 @@ pub struct Card {
 }
 
 coop_runtime::table!(
-    /// Cards by username.
+    /// Cards by username, scope = the contract. RAM: paid by the cooperative that created
+    /// the account (it signs `newaccount`/`adduser`; the operator pays for founders' cards
+    /// at connection); kept as long as the account's membership record; one per account
+    /// the cooperative creates (and pays for).
     Cards, "cards", Card, |row| row.username.as_u64()
 );

@@ -11,6 +11,6 @@ pub struct ConfigRow {
 }
 
 coop_runtime::table!(
-    /// The settings table.
+    /// The settings table. RAM: paid by the registrator at `init`; one row.
     Config, "config", ConfigRow, |_row| 0
 );

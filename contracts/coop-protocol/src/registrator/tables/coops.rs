@@ -28,6 +28,7 @@ pub struct Cooperative {
 }
 
 coop_runtime::table!(
-    /// Cooperatives by account name.
+    /// Cooperatives by account name, scope = the contract. RAM: paid by the operator at
+    /// connection; kept while the cooperative exists; one per connected cooperative.
     Coops, "coops", Cooperative, |row| row.username.as_u64()
 );

@@ -28,6 +28,9 @@ impl Participant {
 }
 
 coop_runtime::table!(
-    /// Participants by username, scope = cooperative.
+    /// Participants by username, scope = cooperative. RAM: paid by the cooperative (through
+    /// its `contracts` permission when the council's decision is executed, or as the
+    /// signer of `adduser`; by the operator for the founders at connection); kept while
+    /// the person is a member; one per member.
     Participants, "participants", Participant, |row| row.username.as_u64()
 );

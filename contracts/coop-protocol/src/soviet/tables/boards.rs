@@ -85,7 +85,10 @@ pub fn check_members(members: &[BoardMember]) -> Result<(), &'static str> {
 }
 
 coop_runtime::table!(
-    /// Councils by cooperative, scope = the contract.
+    /// Councils by cooperative, scope = the contract. RAM: paid by the operator at
+    /// connection (`createboard`), by the cooperative from its first `updateboard` on;
+    /// kept while the cooperative exists; one row per cooperative (at most
+    /// `MAX_BOARD_MEMBERS` people).
     Boards, "boards", Board, |row| row.coopname.as_u64()
 );
 

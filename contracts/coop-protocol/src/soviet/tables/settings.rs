@@ -18,7 +18,8 @@ pub struct CoopSettings {
 }
 
 coop_runtime::table!(
-    /// Settings by cooperative; no row means the defaults.
+    /// Settings by cooperative; no row means the defaults. RAM: paid by the cooperative
+    /// (it signs `setttl`); kept while the cooperative exists; one row per cooperative.
     Settings, "settings", CoopSettings, |row| row.coopname.as_u64()
 );
 
@@ -30,6 +31,8 @@ pub struct DecisionCounter {
 }
 
 coop_runtime::table!(
-    /// Decision counters by cooperative.
+    /// Decision counters by cooperative. RAM: paid by the operator when the council is
+    /// created at connection, then only updated in place; kept while the cooperative
+    /// exists; one row per cooperative.
     Counters, "counters", DecisionCounter, |row| row.coopname.as_u64()
 );

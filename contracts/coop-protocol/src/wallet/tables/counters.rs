@@ -12,6 +12,7 @@ pub struct CounterRow {
 }
 
 coop_runtime::table!(
-    /// Counters by cooperative, scope = the contract.
+    /// Counters by cooperative, scope = the contract. RAM: paid by the operator at
+    /// connection (`openledger`); updated in place; one per cooperative.
     Counters, "counters", CounterRow, |row| row.coopname.as_u64()
 );

@@ -14,17 +14,16 @@ pub const DEPOSIT_PENDING: Name = n("pending");
 /// Deposit status: the money arrived. Final for `share`; a `registration` deposit waits
 /// for the council here.
 pub const DEPOSIT_CONFIRMED: Name = n("confirmed");
-/// Deposit status: cancelled before the money arrived. Final.
-pub const DEPOSIT_CANCELLED: Name = n("cancelled");
-/// Deposit status (`registration`): the person was accepted, the money booked. Final.
-pub const DEPOSIT_ACCEPTED: Name = n("accepted");
 /// Deposit status (`registration`): the application was declined, the money is due back.
 pub const DEPOSIT_REFUND: Name = n("refund");
-/// Deposit status (`registration`): the money was given back. Final.
-pub const DEPOSIT_REFUNDED: Name = n("refunded");
 
-/// A deposit. Rows stay as the cooperative's payment record; their size never changes
-/// after creation, so whoever paid for the row keeps paying for it.
+/// A deposit in progress.
+///
+/// RAM: paid by whoever signed `deposit` (the member, or the cooperative); freed when the
+/// deposit ends: a `share` deposit when confirmed, any deposit when cancelled, a
+/// `registration` deposit when the person is accepted or the refund is paid. How many: a
+/// member pays for their own pending deposits (one registration deposit at a time); the
+/// row's size never changes after creation, so no later signer pays for it.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct DepositRow {
     /// Issued by the contract from the cooperative's counter.
@@ -33,7 +32,7 @@ pub struct DepositRow {
     /// `registration` or `share`.
     pub kind: Name,
     pub quantity: Asset,
-    /// `pending`, `confirmed`, `cancelled`, `accepted`, `refund` or `refunded`.
+    /// `pending`, `confirmed` (registration) or `refund` (registration).
     pub status: Name,
     pub memo: String,
     pub created_at: TimePointSec,
@@ -46,7 +45,10 @@ coop_runtime::table!(
 );
 
 /// The registration deposit a person has in progress (pending or confirmed), so that
-/// there is at most one. Erased when it is cancelled, accepted or refunded.
+/// there is at most one.
+///
+/// RAM: paid by whoever signed the `deposit`; freed when the deposit is cancelled,
+/// accepted or marked for refund; one per person and cooperative.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct RegDeposit {
     pub username: Name,

@@ -25,6 +25,7 @@ pub struct Ledger {
 }
 
 coop_runtime::table!(
-    /// Ledgers by cooperative, scope = the contract.
+    /// Ledgers by cooperative, scope = the contract. RAM: paid by the operator at
+    /// connection (`openledger`); updated in place, never resized; one per cooperative.
     Ledgers, "ledgers", Ledger, |row| row.coopname.as_u64()
 );

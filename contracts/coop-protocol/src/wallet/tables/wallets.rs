@@ -18,6 +18,9 @@ pub struct MemberWallet {
 }
 
 coop_runtime::table!(
-    /// Member wallets by username, scope = cooperative.
+    /// Member wallets by username, scope = cooperative. RAM: paid by the cooperative
+    /// (through its `contracts` permission when a member is accepted or imported; as the
+    /// signer of `confirm` when a founder's first share deposit opens it); kept while the
+    /// person is a member; one per member. Updated in place, never resized.
     Wallets, "wallets", MemberWallet, |row| row.username.as_u64()
 );

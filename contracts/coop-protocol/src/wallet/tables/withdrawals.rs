@@ -1,6 +1,6 @@
 //! `withdrawals` (scope = cooperative): members' requests to get share contributions back.
-use coop_runtime::{n, AbiType, Document};
-use eosio::{Asset, Name, NumBytes, Read, TimePointSec, Write};
+use coop_runtime::{n, AbiType};
+use eosio::{Asset, Checksum256, Name, NumBytes, Read, TimePointSec, Write};
 
 /// The kind of council decision a withdrawal asks for (`soviet::propose`).
 pub const DECISION_WITHDRAW: Name = n("withdraw");
@@ -9,24 +9,23 @@ pub const DECISION_WITHDRAW: Name = n("withdraw");
 pub const WITHDRAWAL_PENDING: Name = n("pending");
 /// Withdrawal status: the council allowed it; the cooperative pays it out.
 pub const WITHDRAWAL_AUTHORIZED: Name = n("authorized");
-/// Withdrawal status: paid out. Final.
-pub const WITHDRAWAL_PAID: Name = n("paid");
-/// Withdrawal status: the council declined it (or its decision expired); unblocked. Final.
-pub const WITHDRAWAL_DECLINED: Name = n("declined");
-/// Withdrawal status: authorised but the payment failed; unblocked. Final.
-pub const WITHDRAWAL_FAILED: Name = n("failed");
 
-/// A withdrawal. Its size never changes after creation (the member pays for the row).
+/// An open withdrawal.
+///
+/// RAM: paid by the member (who signed `withdraw`); freed when it is paid out, declined
+/// (or its decision expires and is closed) or fails; at most one open per member (a
+/// member with an open withdrawal has `blocked` > 0 and cannot start another). Its size
+/// never changes after creation.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Withdrawal {
     /// Issued by the contract from the cooperative's counter.
     pub id: u64,
     pub username: Name,
     pub quantity: Asset,
-    /// `pending`, `authorized`, `paid`, `declined` or `failed`.
+    /// `pending` or `authorized`.
     pub status: Name,
-    /// The member's signed statement.
-    pub statement: Document,
+    /// SHA-256 of the member's signed statement (the document is in `withdraw`).
+    pub statement_hash: Checksum256,
     /// The council's decision (0 until it decides).
     pub decision_id: u64,
     pub created_at: TimePointSec,
