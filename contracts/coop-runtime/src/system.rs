@@ -89,6 +89,8 @@ system_actions! {
     BuyRam = "buyram" { payer: Name, receiver: Name, quant: Asset }
     /// `eosio::buyrambytes`.
     BuyRamBytes = "buyrambytes" { payer: Name, receiver: Name, bytes: u32 }
+    /// `eosio::sellram`: sells `bytes` of `account`'s RAM back to the market.
+    SellRam = "sellram" { account: Name, bytes: i64 }
     /// `eosio::delegatebw`: stakes NET and CPU for `receiver`.
     DelegateBw = "delegatebw" { from: Name, receiver: Name, stake_net_quantity: Asset, stake_cpu_quantity: Asset, transfer: bool }
     /// `eosio::updateauth` (Leap 4 form, without the authorising-permission extension).

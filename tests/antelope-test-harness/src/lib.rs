@@ -17,6 +17,7 @@ pub mod flow;
 pub mod keys;
 pub mod localnet;
 pub mod node;
+pub mod ram;
 pub mod tools;
 pub mod transaction;
 pub mod views;

@@ -1,0 +1,58 @@
+//! What the RAM-economy tests share: imported members, share deposits, table snapshots.
+use antelope_test_harness::cooperative::{rub, Person, TestCoop};
+use antelope_test_harness::fixture::TestChain;
+use coop_protocol::registrator::{Adduser, TYPE_INDIVIDUAL};
+use coop_protocol::wallet::{Confirm, Deposit, KIND_SHARE};
+use eosio::{Name, TimePointSec};
+
+/// `registrator::adduser` of a new individual, as the cooperative imports a member.
+pub fn adduser(coop: &TestCoop, person: &Person) -> Adduser {
+    Adduser {
+        coopname: coop.name,
+        username: person.name,
+        r#type: TYPE_INDIVIDUAL,
+        public_key: person.key.public_key(),
+        braname: Name::new(0),
+        joined_at: TimePointSec::from(1_600_000_000),
+        initial: rub("100.0000"),
+        minimum: rub("300.0000"),
+        meta: String::new(),
+    }
+}
+
+/// `person` (an accepted participant) announces a share deposit of `amount`, the
+/// cooperative confirms it.
+pub fn add_share(chain: &TestChain, coop: &TestCoop, person: &Person, amount: &str) {
+    let data = Deposit {
+        coopname: coop.name,
+        username: person.name,
+        kind: KIND_SHARE,
+        quantity: rub(amount),
+        memo: String::new(),
+    };
+    let deposit_id: u64 = chain.ok(chain.peers.wallet, &[person.name], &data).return_value();
+    let confirm = Confirm { coopname: coop.name, deposit_id, memo: String::new() };
+    chain.ok(chain.peers.wallet, &[coop.name], &confirm);
+}
+
+/// The packed rows of the given tables (contract, table name) in `scope`: equal
+/// snapshots mean nothing was written.
+pub fn snapshot(chain: &TestChain, scope: Name, tables: &[(Name, &str)]) -> Vec<Vec<Vec<u8>>> {
+    tables
+        .iter()
+        .map(|(contract, table)| {
+            chain
+                .client
+                .rows_raw(*contract, scope, table)
+                .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{table}: {e}"))
+        })
+        .collect()
+}
+
+/// Tests that compare our contract accounts' RAM before and after run one at a time: a
+/// cooperative connected by another test in between changes the operator's (a fixed
+/// amount per cooperative, paid at connection).
+pub fn one_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
