@@ -227,6 +227,8 @@ pub struct TraceSummary {
     pub return_value: Vec<u8>,
     /// What the action printed.
     pub console: String,
+    /// RAM bytes each account gained (+) or released (−) in this action alone.
+    pub ram_deltas: Vec<(String, i64)>,
 }
 
 impl TraceSummary {
@@ -260,6 +262,13 @@ impl TraceSummary {
             data_json: act.get("data").cloned().unwrap_or(Value::Null),
             return_value: hex::decode(return_hex).unwrap_or_default(),
             console: str_field(trace, "console"),
+            ram_deltas: trace
+                .get("account_ram_deltas")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .map(|delta| (str_field(delta, "account"), delta.get("delta").and_then(Value::as_i64).unwrap_or(0)))
+                .collect(),
         }
     }
 }
@@ -361,6 +370,18 @@ impl PushOutcome {
     pub fn ram_delta(&self, account: impl Display) -> i64 {
         let account = account.to_string();
         self.ram_deltas.iter().find(|(a, _)| *a == account).map_or(0, |(_, d)| *d)
+    }
+
+    /// RAM bytes each account gained (+) or released (−) in the actions whose code ran in
+    /// one of `receivers` (e.g. our contracts: the rows of their tables), sorted by account.
+    pub fn ram_deltas_in(&self, receivers: &[String]) -> Vec<(String, i64)> {
+        let mut sums: BTreeMap<String, i64> = BTreeMap::new();
+        for trace in self.action_traces.iter().filter(|t| receivers.contains(&t.receiver)) {
+            for (account, delta) in &trace.ram_deltas {
+                *sums.entry(account.clone()).or_default() += delta;
+            }
+        }
+        sums.into_iter().filter(|(_, delta)| *delta != 0).collect()
     }
 
     /// Everything the actions printed, in trace order.
