@@ -133,9 +133,26 @@ pub fn deposit_row(chain: &TestChain, coop: &TestCoop, id: u64) -> DepositRow {
     chain.row::<Deposits>(chain.peers.wallet, coop.name, id).expect("the deposit exists")
 }
 
+/// Whether deposit `id` is still in the table (finished deposits are erased).
+pub fn deposit_exists(chain: &TestChain, coop: &TestCoop, id: u64) -> bool {
+    chain.row::<Deposits>(chain.peers.wallet, coop.name, id).is_some()
+}
+
 /// A withdrawal.
 pub fn withdrawal_row(chain: &TestChain, coop: &TestCoop, id: u64) -> Withdrawal {
     chain.row::<Withdrawals>(chain.peers.wallet, coop.name, id).expect("the withdrawal exists")
+}
+
+/// Whether withdrawal `id` is still in the table (finished withdrawals are erased).
+pub fn withdrawal_exists(chain: &TestChain, coop: &TestCoop, id: u64) -> bool {
+    chain.row::<Withdrawals>(chain.peers.wallet, coop.name, id).is_some()
+}
+
+/// The RAM `account` uses, as `get_account` reports it.
+#[track_caller]
+pub fn ram_usage(chain: &TestChain, account: Name) -> i64 {
+    let info = chain.client.get_account(account).unwrap_or_else(|e| panic!("get_account {account}: {e}"));
+    info["ram_usage"].as_i64().unwrap_or_else(|| panic!("{account}: no ram_usage in {info}"))
 }
 
 /// Reads the cooperative's ledger and every member wallet, checks the invariants

@@ -1,34 +1,61 @@
 //! The wallet's questions going through the council (`soviet`): an application paid,
 //! accepted or declined; a withdrawal allowed and paid, or declined.
 use super::common::*;
-use antelope_test_harness::cooperative::{rub, TestCoop};
+use antelope_test_harness::client::PushOutcome;
+use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{Participants, PARTICIPANT_ACCEPTED, TYPE_INDIVIDUAL};
+use coop_protocol::soviet::tally::OUTCOME_APPROVED;
 use coop_protocol::soviet::{
-    Authorize, Close, Decision, Decisions, Exec, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
+    Authorize, Close, Decision, Decisions, Exec, VoteResult, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
+    REASON_DECLINED,
 };
 use coop_protocol::wallet::*;
 use eosio::Name;
 
 /// The council's decision of `kind` about `ref_id`.
 pub fn decision(chain: &TestChain, coop: &TestCoop, kind: Name, ref_id: u64) -> Decision {
-    chain
-        .rows::<Decisions>(chain.peers.soviet, coop.name)
-        .into_iter()
-        .find(|d| d.kind == kind && d.ref_id == ref_id)
-        .expect("the question is on the council's agenda")
+    find_decision(chain, coop, kind, ref_id).expect("the question is on the council's agenda")
 }
 
-/// Two of the three council members vote for; the chairman signs; the chairman executes.
-pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
-    for member in coop.council().into_iter().take(2) {
-        chain.ok(
-            chain.peers.soviet,
-            &[member.name],
-            &Votefor { coopname: coop.name, member: member.name, decision_id },
-        );
+/// The council's decision of `kind` about `ref_id`, if it is still on the agenda
+/// (executed and closed decisions are erased).
+pub fn find_decision(chain: &TestChain, coop: &TestCoop, kind: Name, ref_id: u64) -> Option<Decision> {
+    chain.rows::<Decisions>(chain.peers.soviet, coop.name).into_iter().find(|d| d.kind == kind && d.ref_id == ref_id)
+}
+
+/// Every transaction of the council's approval, in order: the votes, the chairman's
+/// signature, the execution.
+pub struct Approval {
+    pub votes: Vec<PushOutcome>,
+    pub authorize: PushOutcome,
+    pub exec: PushOutcome,
+}
+
+impl Approval {
+    /// Every outcome, in the order the transactions were pushed.
+    pub fn all(&self) -> impl Iterator<Item = &PushOutcome> {
+        self.votes.iter().chain([&self.authorize, &self.exec])
     }
-    chain.ok(
+}
+
+/// Two of the three council members vote for (the second vote approves); the chairman
+/// signs; the chairman executes.
+pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> Approval {
+    let votes: Vec<PushOutcome> = coop
+        .council()
+        .into_iter()
+        .take(2)
+        .map(|member| {
+            chain.ok(
+                chain.peers.soviet,
+                &[member.name],
+                &Votefor { coopname: coop.name, member: member.name, decision_id },
+            )
+        })
+        .collect();
+    assert_eq!(votes[1].return_value::<VoteResult>().outcome, OUTCOME_APPROVED);
+    let authorize = chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
         &Authorize {
@@ -38,15 +65,17 @@ pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
             document: coop.chairman.sign(&format!("Decision {decision_id} of the council")),
         },
     );
-    chain.ok(
+    let exec = chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
         &Exec { executer: coop.chairman.name, coopname: coop.name, decision_id },
     );
+    Approval { votes, authorize, exec }
 }
 
-/// Two of the three council members vote against; anyone closes the declined decision.
-pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
+/// Two of the three council members vote against; the chairman closes the declined
+/// decision. Returns the outcome of `close`, which must say `declined`.
+pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> PushOutcome {
     for member in coop.council().into_iter().take(2) {
         chain.ok(
             chain.peers.soviet,
@@ -54,14 +83,16 @@ pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) {
             &Voteagainst { coopname: coop.name, member: member.name, decision_id },
         );
     }
-    chain.ok(
+    let close = chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
         &Close { executer: coop.chairman.name, coopname: coop.name, decision_id },
     );
+    assert_eq!(close.return_value::<Name>(), REASON_DECLINED);
+    close
 }
 
-fn withdraw(coop: &TestCoop, person: &antelope_test_harness::cooperative::Person, amount: &str) -> Withdraw {
+fn withdraw(coop: &TestCoop, person: &Person, amount: &str) -> Withdraw {
     Withdraw {
         coopname: coop.name,
         username: person.name,
@@ -78,13 +109,26 @@ fn an_accepted_application_books_the_registration_payment() {
     let question = decision(chain, &coop, KIND_JOINCOOP, id);
     assert_eq!(question.username, person.name);
 
-    approve(chain, &coop, question.id);
+    let exec = approve(chain, &coop, question.id).exec;
 
     let participant = chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
     assert_eq!(participant.status, PARTICIPANT_ACCEPTED);
-    assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_ACCEPTED);
+    let booked: Vec<Addmember> = exec
+        .inline_actions(chain.peers.wallet, "addmember")
+        .iter()
+        .map(|action| action.decode_data().unwrap())
+        .collect();
+    let (initial, minimum) = fees(TYPE_INDIVIDUAL);
+    assert_eq!(
+        booked,
+        vec![Addmember { coopname: coop.name, username: person.name, deposit_id: id, initial, minimum }]
+    );
+    assert!(!deposit_exists(chain, &coop, id), "the accepted registration deposit is erased");
+    assert!(chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
+    assert!(exec.ram_delta(person.name) < 0, "the applicant who paid for the deposit gets the RAM back");
+    assert!(find_decision(chain, &coop, KIND_JOINCOOP, id).is_none(), "the executed decision is erased");
     let wallet = wallet_of(chain, &coop, &person);
-    assert_eq!((wallet.initial, wallet.minimum), fees(TYPE_INDIVIDUAL));
+    assert_eq!((wallet.initial, wallet.minimum), (initial, minimum));
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, zero());
     assert_eq!(ledger.entrance_fund, rub("100.0000"));
@@ -96,9 +140,17 @@ fn a_declined_application_marks_the_payment_for_refund() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let (person, id) = paid_applicant(chain, &coop, TYPE_INDIVIDUAL);
-    decline(chain, &coop, decision(chain, &coop, KIND_JOINCOOP, id).id);
+    let close = decline(chain, &coop, decision(chain, &coop, KIND_JOINCOOP, id).id);
 
+    let refunds: Vec<Refundreg> = close
+        .inline_actions(chain.peers.wallet, "refundreg")
+        .iter()
+        .map(|action| action.decode_data().unwrap())
+        .collect();
+    assert_eq!(refunds, vec![Refundreg { coopname: coop.name, username: person.name, deposit_id: id }]);
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_REFUND);
+    assert!(chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
+    assert!(find_decision(chain, &coop, KIND_JOINCOOP, id).is_none(), "the closed decision is erased");
     assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, zero());
@@ -114,17 +166,25 @@ fn an_allowed_withdrawal_is_paid_out() {
     let question = decision(chain, &coop, KIND_WITHDRAW, id);
     assert_eq!(question.username, person.name);
 
-    approve(chain, &coop, question.id);
+    let exec = approve(chain, &coop, question.id).exec;
+    let allowed: Vec<Allowwithdr> = exec
+        .inline_actions(chain.peers.wallet, "allowwithdr")
+        .iter()
+        .map(|action| action.decode_data().unwrap())
+        .collect();
+    assert_eq!(allowed, vec![Allowwithdr { coopname: coop.name, withdraw_id: id, decision_id: question.id }]);
+    assert!(find_decision(chain, &coop, KIND_WITHDRAW, id).is_none(), "the executed decision is erased");
     let withdrawal = withdrawal_row(chain, &coop, id);
     assert_eq!(withdrawal.status, WITHDRAWAL_AUTHORIZED);
     assert_eq!(withdrawal.decision_id, question.id);
 
-    chain.ok(
+    let payout = chain.ok(
         chain.peers.wallet,
         &[coop.name],
         &Payout { coopname: coop.name, withdraw_id: id, memo: "paid by bank transfer".into() },
     );
-    assert_eq!(withdrawal_row(chain, &coop, id).status, WITHDRAWAL_PAID);
+    assert!(!withdrawal_exists(chain, &coop, id), "the paid withdrawal is erased");
+    assert!(payout.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("300.0000"), zero()));
     let ledger = assert_books(chain, &coop);
@@ -138,11 +198,54 @@ fn a_declined_withdrawal_unblocks_the_amount() {
     let coop = chain.new_cooperative();
     let person = member_with(chain, &coop, "500.0000");
     let id: u64 = chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, "500.0000")).return_value();
-    decline(chain, &coop, decision(chain, &coop, KIND_WITHDRAW, id).id);
+    let question = decision(chain, &coop, KIND_WITHDRAW, id);
+    let close = decline(chain, &coop, question.id);
 
-    let withdrawal = withdrawal_row(chain, &coop, id);
-    assert_eq!(withdrawal.status, WITHDRAWAL_DECLINED);
+    let declined: Vec<Declwithdr> = close
+        .inline_actions(chain.peers.wallet, "declwithdr")
+        .iter()
+        .map(|action| action.decode_data().unwrap())
+        .collect();
+    assert_eq!(declined, vec![Declwithdr { coopname: coop.name, withdraw_id: id, decision_id: question.id }]);
+    assert!(!withdrawal_exists(chain, &coop, id), "the declined withdrawal is erased");
+    assert!(close.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
+    assert!(find_decision(chain, &coop, KIND_WITHDRAW, id).is_none(), "the closed decision is erased");
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), zero()));
     assert_eq!(assert_books(chain, &coop).paid_out, zero());
+}
+
+#[test]
+fn a_whole_withdrawal_leaves_no_ram_behind() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = member_with(chain, &coop, "500.0000");
+    let wallet_ram_before = ram_usage(chain, chain.peers.wallet);
+
+    let request = chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, "200.0000"));
+    let id: u64 = request.return_value();
+    assert!(request.ram_delta(person.name) > 0, "the member pays the withdrawal");
+    assert!(request.ram_delta(coop.name) > 0, "the cooperative pays the question on its agenda");
+    let approval = approve(chain, &coop, decision(chain, &coop, KIND_WITHDRAW, id).id);
+    for outcome in approval.votes.iter().chain([&approval.authorize]) {
+        assert!(
+            outcome.ram_deltas.iter().all(|(_, delta)| *delta == 0),
+            "votes and the signature: {:?}",
+            outcome.ram_deltas
+        );
+    }
+    let payout = chain.ok(
+        chain.peers.wallet,
+        &[coop.name],
+        &Payout { coopname: coop.name, withdraw_id: id, memo: "paid by bank transfer".into() },
+    );
+
+    let cycle: Vec<&PushOutcome> = [&request].into_iter().chain(approval.all()).chain([&payout]).collect();
+    for account in [chain.peers.wallet, chain.peers.soviet, person.name, coop.name] {
+        let total: i64 = cycle.iter().map(|outcome| outcome.ram_delta(account)).sum();
+        assert_eq!(total, 0, "RAM of {account} over withdraw → vote → authorize → exec → payout");
+    }
+    assert_eq!(ram_usage(chain, chain.peers.wallet), wallet_ram_before, "the wallet account's RAM usage");
+    assert!(!withdrawal_exists(chain, &coop, id));
+    assert_eq!(assert_books(chain, &coop).paid_out, rub("200.0000"));
 }

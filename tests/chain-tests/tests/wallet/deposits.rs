@@ -35,8 +35,8 @@ fn share_deposit_is_pending_with_an_id_from_the_cooperatives_counter() {
     assert_eq!(row.memo, "bank transfer, order 17");
     assert!(outcome.ram_delta(person.name) > 0, "the member who signed pays");
     assert_eq!(outcome.ram_delta(coop.name), 0);
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
-    assert_eq!((event.deposit_id, event.status), (1, DEPOSIT_PENDING));
+    // The action itself is the record: it sends nothing else.
+    assert_eq!(outcome.action_traces.len(), 1, "{:?}", outcome.action_traces);
     // Nothing is booked before the money arrives.
     assert_eq!(wallet_of(chain, &coop, &person).available, zero());
     assert_eq!(assert_books(chain, &coop).share_fund, rub("300.0000"));
@@ -51,6 +51,18 @@ fn deposit_signed_by_the_cooperative_is_paid_by_the_cooperative() {
     assert_eq!(outcome.return_value::<u64>(), 1);
     assert!(outcome.ram_delta(coop.name) > 0);
     assert_eq!(outcome.ram_delta(person.name), 0);
+
+    // Confirmed, the deposit is erased and its RAM goes back to the cooperative.
+    let confirmed = chain.ok(
+        chain.peers.wallet,
+        &[coop.name],
+        &Confirm { coopname: coop.name, deposit_id: 1, memo: "payment received".into() },
+    );
+    assert!(!deposit_exists(chain, &coop, 1));
+    assert_eq!(confirmed.ram_delta(coop.name), -outcome.ram_delta(coop.name));
+    assert_eq!(confirmed.ram_delta(person.name), 0);
+    assert_eq!(wallet_of(chain, &coop, &person).available, rub("5.0000"));
+    assert_books(chain, &coop);
 }
 
 #[test]
@@ -130,13 +142,13 @@ fn confirmed_share_deposit_credits_available_and_the_share_fund() {
         &[coop.name],
         &Confirm { coopname: coop.name, deposit_id: id, memo: "bank ref 42".into() },
     );
-    assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_CONFIRMED);
+    assert!(!deposit_exists(chain, &coop, id), "a confirmed share deposit is erased");
+    assert!(outcome.ram_delta(person.name) < 0, "the member who paid for the deposit gets the RAM back");
+    assert_eq!(outcome.ram_delta(coop.name), 0, "the member's wallet exists: nothing new to pay");
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!(wallet.available, rub("250.5000"));
     assert_eq!(wallet.minimum, rub("300.0000"));
     assert_eq!(assert_books(chain, &coop).share_fund, rub("550.5000"));
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
-    assert_eq!((event.status, event.memo.as_str()), (DEPOSIT_CONFIRMED, "bank ref 42"));
 }
 
 #[test]
@@ -144,8 +156,16 @@ fn a_founders_first_share_deposit_opens_their_wallet() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let founder = &coop.chairman;
+    assert!(chain.row::<Wallets>(chain.peers.wallet, coop.name, founder.name.as_u64()).is_none());
     let id = deposit_ok(chain, &coop, founder, KIND_SHARE, rub("10.0000"));
-    confirm(chain, &coop, id);
+    let outcome = chain.ok(
+        chain.peers.wallet,
+        &[coop.name],
+        &Confirm { coopname: coop.name, deposit_id: id, memo: "payment received".into() },
+    );
+    assert!(outcome.ram_delta(coop.name) > 0, "the cooperative pays the new wallet");
+    assert!(outcome.ram_delta(founder.name) < 0, "the founder gets the deposit's RAM back");
+    assert!(!deposit_exists(chain, &coop, id));
     assert_eq!(wallet_of(chain, &coop, founder).available, rub("10.0000"));
     assert_books(chain, &coop);
 }
@@ -159,15 +179,20 @@ fn confirm_rejects_a_deposit_twice_a_cancelled_one_and_an_unknown_one() {
     confirm(chain, &coop, confirmed);
     let cancelled = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, cancelled));
+    // A confirmed registration deposit stays (it waits for the council) and is no longer pending.
+    let (_, waiting) = paid_applicant(chain, &coop, TYPE_INDIVIDUAL);
     let again = |deposit_id| Confirm { coopname: coop.name, deposit_id, memo: String::new() };
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(confirmed)), ERR_DEPOSIT_NOT_PENDING);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(cancelled)), ERR_DEPOSIT_NOT_PENDING);
+    // Confirmed share deposits and cancelled deposits are erased.
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(confirmed)), ERR_DEPOSIT_NOT_FOUND);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(cancelled)), ERR_DEPOSIT_NOT_FOUND);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(waiting)), ERR_DEPOSIT_NOT_PENDING);
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(99)), ERR_DEPOSIT_NOT_FOUND);
-    let mut long = again(confirmed);
+    let mut long = again(waiting);
     long.memo = "m".repeat(MAX_MEMO + 1);
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
     assert_eq!(wallet_of(chain, &coop, &person).available, rub("10.0000"));
-    assert_books(chain, &coop);
+    let ledger = assert_books(chain, &coop);
+    assert_eq!(ledger.reg_received, registration_fee(TYPE_INDIVIDUAL), "the registration was received once");
 }
 
 #[test]
@@ -196,15 +221,21 @@ fn cancel_ends_a_pending_deposit_only() {
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
 
     let outcome = chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, id));
-    assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_CANCELLED);
-    let event: EvDeposit = outcome.events(chain.peers.wallet, "evdeposit")[0].decode_data().unwrap();
-    assert_eq!(event.memo, "the payment never came");
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, id)), ERR_DEPOSIT_NOT_PENDING);
+    assert!(!deposit_exists(chain, &coop, id), "a cancelled deposit is erased");
+    assert!(outcome.ram_delta(person.name) < 0, "the member who paid for the deposit gets the RAM back");
+    assert_eq!(outcome.ram_delta(coop.name), 0);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, id)), ERR_DEPOSIT_NOT_FOUND);
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, 77)), ERR_DEPOSIT_NOT_FOUND);
+    assert_eq!(wallet_of(chain, &coop, &person).available, zero(), "nothing was booked");
 
+    // A confirmed share deposit is gone; a confirmed registration deposit is not pending.
     let confirmed = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     confirm(chain, &coop, confirmed);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, confirmed)), ERR_DEPOSIT_NOT_PENDING);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, confirmed)), ERR_DEPOSIT_NOT_FOUND);
+    let (_, waiting) = paid_applicant(chain, &coop, TYPE_INDIVIDUAL);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &cancel(&coop, waiting)), ERR_DEPOSIT_NOT_PENDING);
+    assert_eq!(deposit_row(chain, &coop, waiting).status, DEPOSIT_CONFIRMED);
+    assert_eq!(wallet_of(chain, &coop, &person).available, rub("10.0000"));
     assert_books(chain, &coop);
 }
 
@@ -260,8 +291,11 @@ fn only_one_registration_deposit_at_a_time_and_a_new_one_after_cancelling() {
     let in_progress = chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64());
     assert_eq!(in_progress.map(|r| r.deposit_id), Some(first));
 
-    chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, first));
+    let cancelled = chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, first));
+    assert!(!deposit_exists(chain, &coop, first));
     assert!(chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
+    assert!(cancelled.ram_delta(person.name) < 0, "the applicant who paid for both rows gets the RAM back");
+    assert_eq!(assert_books(chain, &coop).reg_received, zero());
     let second = deposit_ok(chain, &coop, &person, KIND_REGISTRATION, fee);
     assert_eq!(second, first + 1);
 }

@@ -4,7 +4,7 @@ use antelope_test_harness::boot::dev_public_key;
 use antelope_test_harness::cooperative::{test_params, RUB};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::Regcoop;
-use coop_protocol::wallet::{errors::*, *};
+use coop_protocol::wallet::{errors::*, ledger, *};
 use coop_runtime::action::level;
 use coop_runtime::sym;
 use coop_runtime::system::ACTIVE;
@@ -53,12 +53,17 @@ fn connecting_a_cooperative_opens_its_ledger_with_every_fund_zero() {
 fn openledger_opens_a_registered_cooperatives_ledger_paid_by_the_operator() {
     let chain = TestChain::shared();
     let coopname = registered_cooperative(chain);
+    assert!(chain.row::<Ledgers>(chain.peers.wallet, chain.peers.wallet, coopname.as_u64()).is_none());
     let outcome = chain.ok(chain.peers.wallet, &[chain.peers.operator], &open(coopname, RUB));
     let ledger = ledger_of(chain, coopname);
+    assert_eq!(ledger.coopname, coopname);
+    assert_eq!(ledger::symbol(&ledger), RUB);
     assert_eq!(ledger.share_fund, zero());
+    let counters = chain.row::<Counters>(chain.peers.wallet, chain.peers.wallet, coopname.as_u64()).unwrap();
+    assert_eq!((counters.deposits, counters.withdrawals), (0, 0));
     assert!(outcome.ram_delta(chain.peers.operator) > 0, "the operator pays");
-    let events = outcome.events(chain.peers.wallet, "evledger");
-    assert_eq!(events[0].decode_data::<EvLedger>().unwrap(), EvLedger { coopname, symbol: RUB });
+    assert_eq!(outcome.ram_delta(chain.peers.wallet), 0);
+    assert_eq!(outcome.ram_delta(coopname), 0);
 }
 
 #[test]

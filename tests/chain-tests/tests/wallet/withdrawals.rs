@@ -6,7 +6,7 @@ use super::council::decision;
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{Setstatus, COOP_BLOCKED, TYPE_INDIVIDUAL};
-use coop_protocol::soviet::{KIND_WITHDRAW, STATUS_OPEN};
+use coop_protocol::soviet::{Propose, KIND_WITHDRAW, STATUS_OPEN};
 use coop_protocol::wallet::{errors::*, *};
 use coop_runtime::action::level;
 use coop_runtime::sym;
@@ -61,18 +61,85 @@ fn withdraw_blocks_the_amount_and_asks_the_council() {
     let row = withdrawal_row(chain, &coop, id);
     assert_eq!(row.status, WITHDRAWAL_PENDING);
     assert_eq!(row.quantity, rub("120.0000"));
-    assert_eq!(row.statement, data.statement);
+    assert_eq!(row.statement_hash, data.statement.hash);
+    assert_eq!(row.decision_id, 0);
     assert!(outcome.ram_delta(person.name) > 0, "the member pays the withdrawal row");
+    assert!(outcome.ram_delta(coop.name) > 0, "the cooperative pays the question on its agenda");
+    assert_eq!(outcome.ram_delta(chain.peers.wallet), 0);
+    assert_eq!(outcome.ram_delta(chain.peers.soviet), 0);
+    let proposals: Vec<Propose> = outcome
+        .inline_actions(chain.peers.soviet, "propose")
+        .iter()
+        .map(|action| action.decode_data().unwrap())
+        .collect();
+    assert_eq!(
+        proposals,
+        vec![Propose {
+            coopname: coop.name,
+            kind: KIND_WITHDRAW,
+            username: person.name,
+            ref_id: id,
+            statement_hash: data.statement.hash,
+        }]
+    );
     let question = decision(chain, &coop, KIND_WITHDRAW, id);
     assert_eq!((question.username, question.status), (person.name, STATUS_OPEN));
-    assert_eq!(question.statement, data.statement);
-    let event: EvWithdraw = outcome.events(chain.peers.wallet, "evwithdraw")[0].decode_data().unwrap();
-    assert_eq!((event.withdraw_id, event.status), (id, WITHDRAWAL_PENDING));
+    assert_eq!(question.statement_hash, data.statement.hash);
     assert_books(chain, &coop);
+}
 
+#[test]
+fn one_open_withdrawal_per_member() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let person = member_with(chain, &coop, "500.0000");
+    let first: u64 =
+        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("100.0000"))).return_value();
+    let books = assert_books(chain, &coop);
+    let decisions = chain.rows::<coop_protocol::soviet::Decisions>(chain.peers.soviet, coop.name);
+    let another = || chain.fails(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("1.0000")));
+    let unchanged = |available: &str, blocked: &str| {
+        let wallet = wallet_of(chain, &coop, &person);
+        assert_eq!((wallet.available, wallet.blocked), (rub(available), rub(blocked)));
+        assert_eq!(assert_books(chain, &coop), books);
+        assert_eq!(chain.rows::<coop_protocol::soviet::Decisions>(chain.peers.soviet, coop.name), decisions);
+        assert_eq!(chain.rows::<Withdrawals>(chain.peers.wallet, coop.name).len(), 1);
+    };
+
+    // Pending: refused, nothing changes.
+    assert_eq!(another(), ERR_WITHDRAWAL_OPEN);
+    unchanged("400.0000", "100.0000");
+    // Authorized, not paid yet: still open.
+    chain.ok(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, first));
+    assert_eq!(another(), ERR_WITHDRAWAL_OPEN);
+    let wallet = wallet_of(chain, &coop, &person);
+    assert_eq!((wallet.available, wallet.blocked), (rub("400.0000"), rub("100.0000")));
+    let counters = chain.row::<Counters>(chain.peers.wallet, chain.peers.wallet, coop.name.as_u64()).unwrap();
+    assert_eq!(counters.withdrawals, first, "a refused withdrawal takes no id");
+
+    // Paid: a new one is accepted.
+    chain.ok(chain.peers.wallet, &[coop.name], &payout(&coop, first));
     let second: u64 =
-        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("1.0000"))).return_value();
-    assert_eq!(second, 2);
+        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("50.0000"))).return_value();
+    assert_eq!(second, first + 1);
+    assert_eq!(another(), ERR_WITHDRAWAL_OPEN);
+    // Declined: a new one is accepted.
+    chain.ok(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, second));
+    let third: u64 =
+        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("60.0000"))).return_value();
+    assert_eq!(third, second + 1);
+    // Failed: a new one is accepted.
+    chain.ok(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, third));
+    chain.ok(chain.peers.wallet, &[coop.name], &fail(&coop, third));
+    let fourth: u64 =
+        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("400.0000"))).return_value();
+    assert_eq!(fourth, third + 1);
+
+    let wallet = wallet_of(chain, &coop, &person);
+    assert_eq!((wallet.available, wallet.blocked), (zero(), rub("400.0000")));
+    let open: Vec<u64> = chain.rows::<Withdrawals>(chain.peers.wallet, coop.name).iter().map(|w| w.id).collect();
+    assert_eq!(open, vec![fourth]);
+    assert_eq!(assert_books(chain, &coop).paid_out, rub("100.0000"));
 }
 
 #[test]
@@ -80,12 +147,16 @@ fn withdraw_cannot_take_more_than_is_available() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let person = member_with(chain, &coop, "500.0000");
-    chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("400.0000")));
-    // 100 left available; the 300 minimum is not withdrawable.
-    let message = chain.fails(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("100.0001")));
+    // 500 available; the 300 minimum is not withdrawable.
+    let message = chain.fails(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("500.0001")));
     assert_eq!(message, ERR_INSUFFICIENT_AVAILABLE);
     let wallet = wallet_of(chain, &coop, &person);
-    assert_eq!((wallet.available, wallet.blocked), (rub("100.0000"), rub("400.0000")));
+    assert_eq!((wallet.available, wallet.blocked, wallet.minimum), (rub("500.0000"), zero(), rub("300.0000")));
+    assert!(chain.rows::<Withdrawals>(chain.peers.wallet, coop.name).is_empty());
+    // All of it is.
+    chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("500.0000")));
+    let wallet = wallet_of(chain, &coop, &person);
+    assert_eq!((wallet.available, wallet.blocked), (zero(), rub("500.0000")));
     assert_books(chain, &coop);
 }
 
@@ -177,15 +248,15 @@ fn allowed_withdrawal_is_paid_out_once() {
     assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id)), ERR_WITHDRAWAL_NOT_PENDING);
 
     let outcome = chain.ok(chain.peers.wallet, &[coop.name], &payout(&coop, id));
-    assert_eq!(withdrawal_row(chain, &coop, id).status, WITHDRAWAL_PAID);
+    assert!(!withdrawal_exists(chain, &coop, id), "the paid withdrawal is erased");
+    assert!(outcome.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
+    assert_eq!(outcome.ram_delta(coop.name), 0);
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("300.0000"), zero()));
     let ledger = assert_books(chain, &coop);
     assert_eq!((ledger.share_fund, ledger.paid_out), (rub("600.0000"), rub("200.0000")));
-    let event: EvWithdraw = outcome.events(chain.peers.wallet, "evwithdraw")[0].decode_data().unwrap();
-    assert_eq!((event.status, event.memo.as_str()), (WITHDRAWAL_PAID, "paid"));
 
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_AUTHORIZED);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, 99)), ERR_WITHDRAWAL_NOT_FOUND);
     assert_eq!(assert_books(chain, &coop).paid_out, rub("200.0000"));
 }
@@ -195,15 +266,22 @@ fn declined_withdrawal_gives_the_amount_back() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let (person, id) = requested(chain, &coop, "200.0000");
-    chain.ok(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, id));
-    let row = withdrawal_row(chain, &coop, id);
-    assert_eq!((row.status, row.decision_id), (WITHDRAWAL_DECLINED, 7));
+    // Only a pending withdrawal can be declined.
+    chain.ok(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id));
+    assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, id)), ERR_WITHDRAWAL_NOT_PENDING);
+    chain.ok(chain.peers.wallet, &[coop.name], &fail(&coop, id));
+    let id: u64 =
+        chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, rub("200.0000"))).return_value();
+
+    let outcome = chain.ok(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, id));
+    assert!(!withdrawal_exists(chain, &coop, id), "the declined withdrawal is erased");
+    assert!(outcome.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), zero()));
-    assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, id)), ERR_WITHDRAWAL_NOT_PENDING);
-    assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id)), ERR_WITHDRAWAL_NOT_PENDING);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_AUTHORIZED);
-    assert_books(chain, &coop);
+    assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &decl(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
+    assert_eq!(chain.fails(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
+    assert_eq!(assert_books(chain, &coop).paid_out, zero());
 }
 
 #[test]
@@ -217,12 +295,15 @@ fn failed_payout_gives_the_amount_back() {
     long.reason = "r".repeat(MAX_MEMO + 1);
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
 
-    chain.ok(chain.peers.wallet, &[coop.name], &fail(&coop, id));
-    assert_eq!(withdrawal_row(chain, &coop, id).status, WITHDRAWAL_FAILED);
+    let outcome = chain.ok(chain.peers.wallet, &[coop.name], &fail(&coop, id));
+    assert!(!withdrawal_exists(chain, &coop, id), "the failed withdrawal is erased");
+    assert!(outcome.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
+    assert_eq!(outcome.ram_delta(coop.name), 0);
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), zero()));
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_AUTHORIZED);
-    assert_books(chain, &coop);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &payout(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &fail(&coop, id)), ERR_WITHDRAWAL_NOT_FOUND);
+    assert_eq!(assert_books(chain, &coop).paid_out, zero());
 }
 
 #[test]
