@@ -18,9 +18,13 @@ mod votes;
 use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::cooperative::{test_params, Person};
 use antelope_test_harness::fixture::TestChain;
-use coop_protocol::registrator::Regcoop;
+use coop_protocol::permissions::CONTRACTS_PERMISSION;
+use coop_protocol::registrator::{Acceptjoin, Regcoop};
 use coop_protocol::soviet::*;
-use coop_runtime::Document;
+use coop_protocol::wallet::Addmember;
+use coop_runtime::action::level;
+use coop_runtime::system::{Authority, LinkAuth, UpdateAuth, ACTIVE, EOSIO_CODE, SYSTEM};
+use coop_runtime::{ActionData, Document};
 use eosio::Name;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -97,17 +101,17 @@ impl Council {
 
     /// A `free` decision proposed by the chairman; returns its id.
     pub fn free_decision(&self) -> u64 {
-        chain()
-            .ok(
-                soviet(),
-                &[self.chairman.name],
-                &Freedecision {
-                    coopname: self.coop,
-                    proposer: self.chairman.name,
-                    statement: document(&self.chairman, "question"),
-                },
-            )
-            .return_value()
+        self.free_decision_by(&self.chairman).return_value()
+    }
+
+    /// `proposer` (a participant) puts a `free` question to the council; the decision id
+    /// is the outcome's return value.
+    pub fn free_decision_by(&self, proposer: &Person) -> PushOutcome {
+        chain().ok(
+            soviet(),
+            &[proposer.name],
+            &Freedecision { coopname: self.coop, proposer: proposer.name, statement: document(proposer, "question") },
+        )
     }
 
     /// `member` votes for decision `id`.
@@ -148,7 +152,19 @@ impl Council {
 
     /// Decision `id` of this cooperative.
     pub fn decision(&self, id: u64) -> Decision {
-        chain().row::<Decisions>(soviet(), self.coop, id).expect("the decision exists")
+        self.find_decision(id).expect("the decision exists")
+    }
+
+    /// Decision `id` of this cooperative, if it is still on the agenda (`exec` and `close`
+    /// erase it).
+    pub fn find_decision(&self, id: u64) -> Option<Decision> {
+        chain().row::<Decisions>(soviet(), self.coop, id)
+    }
+
+    /// How many free decisions `proposer` has open here (`None` when they have none: the
+    /// `proposers` row is erased with their last open one).
+    pub fn open_free_decisions(&self, proposer: Name) -> Option<u32> {
+        chain().row::<Proposers>(soviet(), self.coop, proposer.as_u64()).map(|row| row.open_free)
     }
 
     /// The council's row.
@@ -196,7 +212,35 @@ pub fn wait_seconds(seconds: u32) {
     }
 }
 
-/// The events `name` the soviet emitted in `outcome`, decoded.
-pub fn events<E: eosio::Read>(outcome: &PushOutcome, name: &str) -> Vec<E> {
-    outcome.events(soviet(), name).iter().map(|trace| trace.decode_data().unwrap()).collect()
+/// The tally a vote (`votefor`, `voteagainst`, `cancelvote`) returned.
+pub fn tally_of(outcome: &PushOutcome) -> VoteResult {
+    outcome.return_value()
+}
+
+/// The RAM `account` uses, as `get_account` reports it.
+#[track_caller]
+pub fn ram_usage(account: Name) -> i64 {
+    let info = chain().client.get_account(account).unwrap_or_else(|e| panic!("get_account {account}: {e}"));
+    info["ram_usage"].as_i64().unwrap_or_else(|| panic!("{account}: no ram_usage in {info}"))
+}
+
+/// Gives cooperative `coop` the `contracts` permission that `operator::connect` creates:
+/// satisfied by the code of our three contracts and linked to the internal actions they
+/// send in its name (`soviet::propose`, `registrator::acceptjoin`, `wallet::addmember`).
+/// The cooperatives of this binary are only registered, not connected, so a test that
+/// needs `coop@contracts` (the soviet's `exec` of a `joincoop` decision) sets it up here.
+pub fn allow_contracts(coop: Name) {
+    let chain = chain();
+    let peers = chain.peers;
+    let auth = Authority::accounts(&[
+        level(peers.registrator, EOSIO_CODE),
+        level(peers.soviet, EOSIO_CODE),
+        level(peers.wallet, EOSIO_CODE),
+    ]);
+    chain.ok(SYSTEM, &[coop], &UpdateAuth { account: coop, permission: CONTRACTS_PERMISSION, parent: ACTIVE, auth });
+    for (code, type_) in
+        [(peers.soviet, Propose::NAME), (peers.registrator, Acceptjoin::NAME), (peers.wallet, Addmember::NAME)]
+    {
+        chain.ok(SYSTEM, &[coop], &LinkAuth { account: coop, code, type_, requirement: CONTRACTS_PERMISSION });
+    }
 }

@@ -28,6 +28,7 @@ pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
 pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
 pub const ERR_META_TOO_LONG: &str = "document meta is too long";
 pub const ERR_TOO_MANY_FREE_DECISIONS: &str = "the proposer already has the most open free decisions allowed";
+pub const ERR_PROPOSER_NOT_FOUND: &str = "the proposer has no open free decisions";
 
 // Decisions and votes.
 pub const ERR_DECISION_NOT_FOUND: &str = "decision not found";

@@ -1,7 +1,7 @@
 //! The soviet contract: councils (boards), decisions and votes.
 //!
 //! Tables (scope = the contract): `peers`, `boards`, `settings`, `counters`;
-//! (scope = the cooperative): `decisions`.
+//! (scope = the cooperative): `decisions`, `proposers`.
 //! Every action is documented on the [`Soviet`] trait; its messages are in [`errors`];
 //! the approval rule is [`tally`].
 //!

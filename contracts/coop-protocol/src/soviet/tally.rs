@@ -34,7 +34,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// The outcome's name in events (`pending`, `approved`, `declined`).
+    /// The outcome's name in a vote's return value (`pending`, `approved`, `declined`).
     pub fn name(self) -> Name {
         match self {
             Outcome::Pending => OUTCOME_PENDING,
@@ -43,13 +43,6 @@ impl Outcome {
         }
     }
 }
-
-/// A vote for (in `evvote`).
-pub const VOTE_FOR: Name = n("for");
-/// A vote against (in `evvote`).
-pub const VOTE_AGAINST: Name = n("against");
-/// A cancelled vote (in `evvote`).
-pub const VOTE_NONE: Name = n("none");
 
 /// A member's vote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

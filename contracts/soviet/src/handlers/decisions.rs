@@ -49,7 +49,7 @@ pub fn freedecision(data: Freedecision) -> u64 {
     if open_free == 0 {
         proposers.save(data.proposer, &row);
     } else {
-        proposers.update(&row, ERR_DECISION_NOT_FOUND);
+        proposers.update(&row, ERR_PROPOSER_NOT_FOUND);
     }
     create(data.proposer, data.proposer, data.coopname, KIND_FREE, data.proposer, 0, data.statement.hash)
 }
@@ -151,7 +151,7 @@ fn finish(coopname: Name, decision: &Decision) {
                 proposers.erase(row.username.as_u64());
             } else {
                 row.open_free -= 1;
-                proposers.update(&row, ERR_DECISION_NOT_FOUND);
+                proposers.update(&row, ERR_PROPOSER_NOT_FOUND);
             }
         }
     }

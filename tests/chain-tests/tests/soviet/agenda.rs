@@ -3,16 +3,28 @@ use super::*;
 use coop_protocol::soviet::errors::*;
 
 fn propose(council: &Council, kind: Name, username: Name, ref_id: u64) -> Propose {
-    Propose { coopname: council.coop, kind, username, ref_id, statement: document(&council.others[0], "application") }
+    Propose {
+        coopname: council.coop,
+        kind,
+        username,
+        ref_id,
+        statement_hash: document(&council.others[0], "application").hash,
+    }
+}
+
+/// The signers a contract's `propose` needs: the owning contract and the cooperative
+/// (which pays; our contracts send it with `coop@contracts`).
+fn by(contract: Name, council: &Council) -> [Name; 2] {
+    [contract, council.coop]
 }
 
 #[test]
-fn propose_joincoop_from_the_registrator_opens_a_decision_it_pays_for() {
+fn propose_joincoop_from_the_registrator_opens_a_decision_the_cooperative_pays_for() {
     let chain = chain();
     let council = Council::new(1, 1);
     let applicant = council.others[0].name;
     let data = propose(&council, KIND_JOINCOOP, applicant, 7);
-    let outcome = chain.ok(soviet(), &[chain.peers.registrator], &data);
+    let outcome = chain.ok(soviet(), &by(chain.peers.registrator, &council), &data);
 
     let id: u64 = outcome.return_value();
     assert_eq!(id, 1);
@@ -21,23 +33,15 @@ fn propose_joincoop_from_the_registrator_opens_a_decision_it_pays_for() {
         (d.kind, d.username, d.ref_id, d.proposer, d.status),
         (KIND_JOINCOOP, applicant, 7, chain.peers.registrator, STATUS_OPEN)
     );
-    assert_eq!(d.statement, data.statement);
-    assert!(d.votes_for.is_empty() && d.votes_against.is_empty());
+    assert_eq!(d.statement_hash, data.statement_hash);
+    // Every vote slot exists from the start, all empty; nothing is authorized yet.
+    assert_eq!(d.votes, vec![VoteSlot::default(); MAX_BOARD_MEMBERS]);
+    assert_eq!(d.vote_lists(), (vec![], vec![]));
+    assert_eq!((d.authorized_by, d.authorization_hash), (Name::new(0), Default::default()));
     assert_eq!(d.expires_at.as_secs(), d.created_at.as_secs() + DEFAULT_DECISION_TTL);
-    assert!(outcome.ram_delta(chain.peers.registrator) > 0);
-    assert_eq!(
-        events::<EvDecision>(&outcome, "evdecision"),
-        vec![EvDecision {
-            coopname: council.coop,
-            decision_id: id,
-            kind: KIND_JOINCOOP,
-            username: applicant,
-            ref_id: 7,
-            status: STATUS_OPEN,
-            reason: Name::new(0),
-            document: data.statement,
-        }]
-    );
+    assert!(outcome.ram_delta(council.coop) > 0, "the cooperative pays its agenda");
+    assert_eq!(outcome.ram_delta(chain.peers.registrator), 0, "the contract pays nothing");
+    assert_eq!(outcome.ram_delta(soviet()), 0);
 }
 
 #[test]
@@ -45,9 +49,11 @@ fn propose_withdraw_comes_from_the_wallet() {
     let chain = chain();
     let council = Council::new(1, 1);
     let data = propose(&council, KIND_WITHDRAW, council.others[0].name, 3);
-    let id: u64 = chain.ok(soviet(), &[chain.peers.wallet], &data).return_value();
-    let d = council.decision(id);
+    let outcome = chain.ok(soviet(), &by(chain.peers.wallet, &council), &data);
+    let d = council.decision(outcome.return_value());
     assert_eq!((d.kind, d.ref_id, d.proposer), (KIND_WITHDRAW, 3, chain.peers.wallet));
+    assert!(outcome.ram_delta(council.coop) > 0);
+    assert_eq!(outcome.ram_delta(chain.peers.wallet), 0);
 }
 
 #[test]
@@ -57,8 +63,22 @@ fn propose_requires_the_contract_that_owns_the_kind() {
     let joincoop = propose(&council, KIND_JOINCOOP, council.others[0].name, 1);
     let withdraw = propose(&council, KIND_WITHDRAW, council.others[0].name, 1);
     assert_missing_auth(chain.push(soviet(), &[council.coop], &joincoop));
-    assert_missing_auth(chain.push(soviet(), &[chain.peers.wallet], &joincoop));
-    assert_missing_auth(chain.push(soviet(), &[chain.peers.registrator], &withdraw));
+    assert_missing_auth(chain.push(soviet(), &by(chain.peers.wallet, &council), &joincoop));
+    assert_missing_auth(chain.push(soviet(), &by(chain.peers.registrator, &council), &withdraw));
+}
+
+#[test]
+fn propose_requires_the_cooperative_that_pays() {
+    let chain = chain();
+    let council = Council::new(1, 1);
+    let other = Council::new(0, 0);
+    let joincoop = propose(&council, KIND_JOINCOOP, council.others[0].name, 1);
+    let withdraw = propose(&council, KIND_WITHDRAW, council.others[0].name, 1);
+    assert_missing_auth(chain.push(soviet(), &[chain.peers.registrator], &joincoop));
+    assert_missing_auth(chain.push(soviet(), &[chain.peers.wallet], &withdraw));
+    // Another cooperative cannot put a question on this one's agenda at its cost.
+    assert_missing_auth(chain.push(soviet(), &[chain.peers.registrator, other.coop], &joincoop));
+    assert!(council.find_decision(1).is_none());
 }
 
 #[test]
@@ -67,7 +87,11 @@ fn propose_rejects_other_kinds() {
     let council = Council::new(0, 1);
     for kind in [KIND_FREE, coop_runtime::n("change")] {
         assert_eq!(
-            chain.fails(soviet(), &[chain.peers.registrator], &propose(&council, kind, council.others[0].name, 1)),
+            chain.fails(
+                soviet(),
+                &by(chain.peers.registrator, &council),
+                &propose(&council, kind, council.others[0].name, 1)
+            ),
             ERR_BAD_KIND
         );
     }
@@ -77,12 +101,14 @@ fn propose_rejects_other_kinds() {
 fn propose_needs_a_registered_cooperative_with_a_council() {
     let chain = chain();
     let council = Council::new(0, 1);
-    let unknown =
-        Propose { coopname: chain.unique_name("coop"), ..propose(&council, KIND_JOINCOOP, council.others[0].name, 1) };
-    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &unknown), ERR_COOP_NOT_FOUND);
+    // An account that is not a registered cooperative (it signs, so the check is the registry).
+    let stranger = chain.unique_name("coop");
+    chain.create_account(stranger, chain.new_key().public_key(), None);
+    let unknown = Propose { coopname: stranger, ..propose(&council, KIND_JOINCOOP, council.others[0].name, 1) };
+    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator, stranger], &unknown), ERR_COOP_NOT_FOUND);
     let r = registered(1);
     let no_council = Propose { coopname: r.coop, ..propose(&council, KIND_JOINCOOP, r.founders[0].name, 1) };
-    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &no_council), ERR_BOARD_NOT_FOUND);
+    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator, r.coop], &no_council), ERR_BOARD_NOT_FOUND);
 }
 
 #[test]
@@ -90,7 +116,7 @@ fn propose_needs_an_existing_account() {
     let chain = chain();
     let council = Council::new(0, 1);
     let data = propose(&council, KIND_JOINCOOP, chain.unique_name("ghost"), 1);
-    assert_eq!(chain.fails(soviet(), &[chain.peers.registrator], &data), ERR_ACCOUNT_NOT_FOUND);
+    assert_eq!(chain.fails(soviet(), &by(chain.peers.registrator, &council), &data), ERR_ACCOUNT_NOT_FOUND);
 }
 
 #[test]
@@ -117,10 +143,14 @@ fn freedecision_by_a_participant_opens_a_free_decision_they_pay_for() {
         (d.kind, d.username, d.ref_id, d.proposer, d.status),
         (KIND_FREE, proposer.name, 0, proposer.name, STATUS_OPEN)
     );
-    assert_eq!(d.statement, data.statement);
-    assert!(outcome.ram_delta(proposer.name) > 0);
-    let announced: Vec<EvDecision> = events(&outcome, "evdecision");
-    assert_eq!(announced[0].document, data.statement);
+    // The table keeps the hash; the document itself is in the action's data.
+    assert_eq!(d.statement_hash, data.statement.hash);
+    assert_eq!(outcome.first_action().unwrap().decode_data::<Freedecision>().unwrap(), data);
+    assert_eq!(d.votes.len(), MAX_BOARD_MEMBERS);
+    assert_eq!(council.open_free_decisions(proposer.name), Some(1));
+    assert!(outcome.ram_delta(proposer.name) > 0, "the proposer pays");
+    assert_eq!(outcome.ram_delta(council.coop), 0);
+    assert_eq!(outcome.ram_delta(soviet()), 0);
 }
 
 #[test]
@@ -203,4 +233,64 @@ fn freedecision_rejects_an_overlong_meta() {
         ),
         ERR_META_TOO_LONG
     );
+}
+
+#[test]
+fn freedecision_limits_open_free_decisions_per_proposer_and_ending_one_frees_a_place() {
+    let chain = chain();
+    let council = Council::new(1, 2);
+    let (proposer, other) = (&council.others[0], &council.others[1]);
+    let one_more = || Freedecision {
+        coopname: council.coop,
+        proposer: proposer.name,
+        statement: document(proposer, "one question too many"),
+    };
+    let first = council.free_decision_by(proposer);
+    let second = council.free_decision_by(proposer);
+    let third = council.free_decision_by(proposer);
+    assert_eq!(MAX_OPEN_FREE_DECISIONS, 3, "this test opens exactly the maximum");
+    let ids: Vec<u64> = [&first, &second, &third].iter().map(|o| o.return_value()).collect();
+    assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS));
+    // The first one also wrote the proposer's counter row; the next ones only their decision.
+    let decision_ram = second.ram_delta(proposer.name);
+    assert!(decision_ram > 0);
+    assert_eq!(third.ram_delta(proposer.name), decision_ram);
+    assert!(first.ram_delta(proposer.name) > decision_ram);
+
+    assert_eq!(chain.fails(soviet(), &[proposer.name], &one_more()), ERR_TOO_MANY_FREE_DECISIONS);
+    // The limit is the proposer's own: another participant still puts a question.
+    let others_question = council.free_decision_by(other);
+    let others_id: u64 = others_question.return_value();
+
+    // Executing one erases it: the RAM goes back to the proposer and a place opens.
+    let executer = other.name;
+    council.approve(ids[0]);
+    chain.ok(soviet(), &[council.chairman.name], &council.authorization(ids[0]));
+    let executed = chain.ok(soviet(), &[executer], &Exec { executer, coopname: council.coop, decision_id: ids[0] });
+    assert_eq!(executed.ram_delta(proposer.name), -decision_ram);
+    assert!(council.find_decision(ids[0]).is_none());
+    assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS - 1));
+    let refilled = council.free_decision_by(proposer);
+    assert_eq!(refilled.ram_delta(proposer.name), decision_ram);
+    assert_eq!(chain.fails(soviet(), &[proposer.name], &one_more()), ERR_TOO_MANY_FREE_DECISIONS);
+
+    // Closing one (declined) does the same.
+    council.vote_against(&council.members[0], ids[1]);
+    let closed = chain.ok(soviet(), &[executer], &Close { executer, coopname: council.coop, decision_id: ids[1] });
+    assert_eq!(closed.return_value::<Name>(), REASON_DECLINED);
+    assert_eq!(closed.ram_delta(proposer.name), -decision_ram);
+    assert!(council.find_decision(ids[1]).is_none());
+    assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS - 1));
+    chain.ok(soviet(), &[proposer.name], &one_more());
+    assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS));
+
+    // When a proposer's last open one ends, their counter row goes too: all their RAM
+    // comes back.
+    assert_eq!(council.open_free_decisions(other.name), Some(1));
+    council.vote_against(&council.members[0], others_id);
+    let executer = proposer.name;
+    let closed = chain.ok(soviet(), &[executer], &Close { executer, coopname: council.coop, decision_id: others_id });
+    assert_eq!(closed.ram_delta(other.name), -others_question.ram_delta(other.name));
+    assert_eq!(council.open_free_decisions(other.name), None);
+    assert_eq!(closed.ram_delta(executer), 0, "the executer pays nothing");
 }

@@ -14,10 +14,30 @@ fn authorize_signs_an_approved_decision() {
     let d = council.decision(id);
     assert_eq!(d.status, STATUS_AUTHORIZED);
     assert_eq!(d.authorized_by, council.chairman.name);
-    assert_eq!(d.authorization, data.document);
+    // The table keeps the hash; the signed document is in the action's data.
+    assert_eq!(d.authorization_hash, data.document.hash);
+    assert_eq!(outcome.first_action().unwrap().decode_data::<Authorize>().unwrap(), data);
     assert!(d.authorized_at.as_secs() >= d.created_at.as_secs());
-    let announced: Vec<EvDecision> = events(&outcome, "evdecision");
-    assert_eq!((announced[0].status, &announced[0].document), (STATUS_AUTHORIZED, &data.document));
+}
+
+#[test]
+fn authorizing_costs_the_chairman_no_ram() {
+    // The decision is a participant's (who pays for it); authorizing fills fields the row
+    // was created with, so neither its size nor its payer changes.
+    let chain = chain();
+    let council = Council::new(2, 1);
+    let proposer = council.others[0].name;
+    let id: u64 = council.free_decision_by(&council.others[0]).return_value();
+    council.approve(id);
+    let chairman = council.chairman.name;
+    let (chairman_before, proposer_before) = (ram_usage(chairman), ram_usage(proposer));
+    let outcome = chain.ok(soviet(), &[chairman], &council.authorization(id));
+
+    assert_eq!(council.decision(id).status, STATUS_AUTHORIZED);
+    assert_eq!(outcome.ram_delta(chairman), 0);
+    assert_eq!(outcome.ram_delta(proposer), 0);
+    assert_eq!(outcome.ram_deltas, vec![], "nobody's RAM changes");
+    assert_eq!((ram_usage(chairman), ram_usage(proposer)), (chairman_before, proposer_before));
 }
 
 #[test]
@@ -65,10 +85,11 @@ fn authorizing_twice_is_refused_and_keeps_the_first_document() {
     let chain = chain();
     let council = Council::new(1, 0);
     let id = council.authorized_decision();
-    let first = council.decision(id).authorization;
+    let first = council.decision(id);
     assert_eq!(chain.fails(soviet(), &[council.chairman.name], &council.authorization(id)), ERR_DECISION_AUTHORIZED);
     let d = council.decision(id);
-    assert_eq!((d.status, d.authorization), (STATUS_AUTHORIZED, first));
+    assert_eq!(d.status, STATUS_AUTHORIZED);
+    assert_eq!((d.authorization_hash, d.authorized_at), (first.authorization_hash, first.authorized_at));
 }
 
 #[test]

@@ -12,29 +12,22 @@ fn cancelvote(council: &Council, member: Name, id: u64) -> Cancelvote {
 }
 
 #[test]
-fn votefor_records_the_vote_and_announces_the_tally() {
+fn votefor_records_the_vote_and_returns_the_tally() {
     let council = Council::new(2, 0);
     let id = council.free_decision();
     let member = &council.members[0];
     let outcome = council.vote_for(member, id);
 
-    assert_eq!(council.decision(id).votes_for, vec![member.name]);
-    assert!(outcome.ram_delta(member.name) > 0, "the voter pays");
+    let d = council.decision(id);
+    assert_eq!(d.vote_lists(), (vec![member.name], vec![]));
+    assert_eq!(d.votes.len(), MAX_BOARD_MEMBERS, "the slots stay");
     assert_eq!(
-        events::<EvVote>(&outcome, "evvote"),
-        vec![EvVote {
-            coopname: council.coop,
-            decision_id: id,
-            member: member.name,
-            vote: VOTE_FOR,
-            votes_for: 1,
-            votes_against: 0,
-            voting_members: 3,
-            outcome: OUTCOME_PENDING,
-        }]
+        tally_of(&outcome),
+        VoteResult { votes_for: 1, votes_against: 0, voting_members: 3, outcome: OUTCOME_PENDING }
     );
-    let approving: Vec<EvVote> = events(&council.vote_for(&council.chairman, id), "evvote");
-    assert_eq!(approving[0].outcome, OUTCOME_APPROVED);
+    let approving = tally_of(&council.vote_for(&council.chairman, id));
+    assert_eq!(approving, VoteResult { votes_for: 2, votes_against: 0, voting_members: 3, outcome: OUTCOME_APPROVED });
+    assert_eq!(council.decision(id).vote_lists(), (vec![member.name, council.chairman.name], vec![]));
 }
 
 #[test]
@@ -42,9 +35,11 @@ fn voteagainst_records_the_vote_and_can_decline() {
     let council = Council::new(1, 0);
     let id = council.free_decision();
     let outcome = council.vote_against(&council.members[0], id);
-    assert_eq!(council.decision(id).votes_against, vec![council.members[0].name]);
-    let announced: Vec<EvVote> = events(&outcome, "evvote");
-    assert_eq!((announced[0].vote, announced[0].outcome), (VOTE_AGAINST, OUTCOME_DECLINED));
+    assert_eq!(council.decision(id).vote_lists(), (vec![], vec![council.members[0].name]));
+    assert_eq!(
+        tally_of(&outcome),
+        VoteResult { votes_for: 0, votes_against: 1, voting_members: 2, outcome: OUTCOME_DECLINED }
+    );
 }
 
 #[test]
@@ -53,9 +48,52 @@ fn voting_the_other_way_moves_the_vote() {
     let id = council.free_decision();
     let member = &council.members[0];
     council.vote_against(member, id);
-    council.vote_for(member, id);
-    let d = council.decision(id);
-    assert_eq!((d.votes_for, d.votes_against), (vec![member.name], vec![]));
+    let moved = tally_of(&council.vote_for(member, id));
+    assert_eq!((moved.votes_for, moved.votes_against), (1, 0));
+    assert_eq!(council.decision(id).vote_lists(), (vec![member.name], vec![]));
+}
+
+#[test]
+fn voting_costs_the_member_no_ram() {
+    // Free decisions are paid by their proposer, the cooperative's questions by the
+    // cooperative: a vote fills a slot the row was created with, so whoever votes (for,
+    // against, changing or cancelling the vote) pays nothing and nobody's RAM changes.
+    let chain = chain();
+    let council = Council::new(2, 1);
+    let free: u64 = council.free_decision_by(&council.others[0]).return_value();
+    let agenda: u64 = chain
+        .ok(
+            soviet(),
+            &[chain.peers.registrator, council.coop],
+            &Propose {
+                coopname: council.coop,
+                kind: KIND_JOINCOOP,
+                username: council.others[0].name,
+                ref_id: 1,
+                statement_hash: document(&council.others[0], "application").hash,
+            },
+        )
+        .return_value();
+    let member = &council.members[0];
+    let watched = [member.name, council.chairman.name, council.others[0].name, council.coop];
+    for id in [free, agenda] {
+        let before: Vec<i64> = watched.iter().map(|a| ram_usage(*a)).collect();
+        let votes = [
+            council.vote_for(member, id),
+            council.vote_against(member, id),
+            chain.ok(soviet(), &[member.name], &cancelvote(&council, member.name, id)),
+            council.vote_against(&council.members[1], id),
+            council.vote_for(&council.chairman, id),
+            council.vote_for(&council.members[1], id),
+        ];
+        for vote in &votes {
+            assert_eq!(vote.ram_delta(member.name), 0);
+            assert_eq!(vote.ram_deltas, vec![], "nobody's RAM changes");
+        }
+        assert_eq!(tally_of(&votes[5]).outcome, OUTCOME_APPROVED, "the votes counted");
+        let after: Vec<i64> = watched.iter().map(|a| ram_usage(*a)).collect();
+        assert_eq!(after, before);
+    }
 }
 
 #[test]
@@ -84,9 +122,11 @@ fn cancelvote_removes_the_vote() {
     council.vote_for(member, id);
     let outcome = chain.ok(soviet(), &[member.name], &cancelvote(&council, member.name, id));
     let d = council.decision(id);
-    assert!(d.votes_for.is_empty() && d.votes_against.is_empty());
-    let announced: Vec<EvVote> = events(&outcome, "evvote");
-    assert_eq!((announced[0].vote, announced[0].votes_for), (VOTE_NONE, 0));
+    assert_eq!(d.votes, vec![VoteSlot::default(); MAX_BOARD_MEMBERS], "every slot is empty again");
+    assert_eq!(
+        tally_of(&outcome),
+        VoteResult { votes_for: 0, votes_against: 0, voting_members: 3, outcome: OUTCOME_PENDING }
+    );
 }
 
 #[test]
@@ -181,8 +221,8 @@ fn only_voting_members_count_towards_the_majority() {
     let id = council.free_decision();
     council.vote_for(&council.members[0], id);
     let outcome = council.vote_for(&council.members[1], id);
-    let announced: Vec<EvVote> = events(&outcome, "evvote");
-    assert_eq!((announced[0].voting_members, announced[0].outcome), (3, OUTCOME_APPROVED));
+    let tally = tally_of(&outcome);
+    assert_eq!((tally.votes_for, tally.voting_members, tally.outcome), (2, 3, OUTCOME_APPROVED));
     chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
 }
 
@@ -206,9 +246,11 @@ fn votes_of_people_removed_from_the_council_no_longer_count() {
         },
     );
     assert_eq!(chain.fails(soviet(), &[council.chairman.name], &council.authorization(id)), ERR_NOT_APPROVED);
-    // The next vote rewrites the lists without the former member.
-    council.vote_for(&council.members[1], id);
+    // The next vote rewrites the slots without the former member.
+    let tally = tally_of(&council.vote_for(&council.members[1], id));
+    assert_eq!((tally.votes_for, tally.voting_members, tally.outcome), (2, 2, OUTCOME_APPROVED));
     let d = council.decision(id);
-    assert_eq!(d.votes_for, vec![council.chairman.name, council.members[1].name]);
+    assert_eq!(d.vote_lists(), (vec![council.chairman.name, council.members[1].name], vec![]));
+    assert_eq!(d.votes.len(), MAX_BOARD_MEMBERS);
     chain.ok(soviet(), &[council.chairman.name], &council.authorization(id));
 }

@@ -1,5 +1,5 @@
 //! The soviet's tables. `boards`, `settings`, `counters`: scope = the contract, one row per
-//! cooperative; `decisions`: scope = the cooperative.
+//! cooperative; `decisions`, `proposers`: scope = the cooperative.
 mod boards;
 mod decisions;
 mod settings;
