@@ -47,9 +47,17 @@ fn an_application_is_refused_until_every_agreement_is_signed() {
         format!("{ERR_AGREEMENT_MISSING}{first_kind}")
     );
 
-    for kind in ["wallet", "signature", "privacy"] {
-        let outcome = chain.ok(r, &[person.name], &agree(&coop, &person, kind, 1));
-        assert_eq!(outcome.events(r, "evagreed").len(), 1, "the signed document is published");
+    for (count, kind) in ["wallet", "signature", "privacy"].into_iter().enumerate() {
+        let data = agree(&coop, &person, kind, 1);
+        let outcome = chain.ok(r, &[person.name], &data);
+        // The signed document is public in the action's data; the person's row keeps its hash.
+        assert_eq!(outcome.first_action().unwrap().decode_data::<Agree>().unwrap().document, data.document);
+        let row = chain.row::<Agreements>(r, coop.name, person.name.as_u64()).unwrap();
+        assert_eq!(row.signed.len(), count + 1);
+        assert_eq!(
+            row.signed.iter().find(|s| s.kind == n(kind)),
+            Some(&SignedAgreement { kind: n(kind), version: 1, hash: data.document.hash })
+        );
     }
     assert_eq!(chain.fails(r, &[person.name], &joincoop(&coop, &person)), format!("{ERR_AGREEMENT_MISSING}user"));
     chain.ok(r, &[person.name], &agree(&coop, &person, "user", 1));
@@ -131,16 +139,23 @@ fn a_raised_version_lists_who_must_sign_again_and_undoes_nothing() {
         format!("{ERR_AGREEMENT_MISSING}privacy")
     );
 
+    // The outdated rows are whole rows: their other signatures are still current.
+    for row in chain.outdated_agreements(coop.name, n("privacy"), 2) {
+        assert_eq!(row.version_of(n("privacy")), Some(1));
+        assert_eq!(row.signed.len(), 4, "{} signed every kind", row.username);
+        assert!(row.signed.iter().all(|s| s.version == 1));
+    }
+
     // Signing the new version replaces the old record.
-    chain.ok(r, &[member.name], &agree(&coop, &member, "privacy", 2));
+    let resign = agree(&coop, &member, "privacy", 2);
+    chain.ok(r, &[member.name], &resign);
     let remaining: Vec<Name> =
         chain.outdated_agreements(coop.name, n("privacy"), 2).iter().map(|a| a.username).collect();
     assert_eq!(remaining, vec![applicant_person.name]);
-    let signed: Vec<Agreement> = chain
-        .rows::<Agreements>(r, coop.name)
-        .into_iter()
-        .filter(|a| a.username == member.name && a.kind == n("privacy"))
-        .collect();
-    assert_eq!(signed.len(), 1);
-    assert_eq!(signed[0].version, 2);
+    let rows: Vec<Agreement> =
+        chain.rows::<Agreements>(r, coop.name).into_iter().filter(|a| a.username == member.name).collect();
+    assert_eq!(rows.len(), 1, "one row per person");
+    let privacy: Vec<&SignedAgreement> = rows[0].signed.iter().filter(|s| s.kind == n("privacy")).collect();
+    assert_eq!(privacy, vec![&SignedAgreement { kind: n("privacy"), version: 2, hash: resign.document.hash }]);
+    assert_eq!(rows[0].signed.len(), 4);
 }

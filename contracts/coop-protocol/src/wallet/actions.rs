@@ -40,7 +40,7 @@ pub struct Deposit {
 pub struct Confirm {
     pub coopname: Name,
     pub deposit_id: u64,
-    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; carried by the event only.
+    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; kept only in the action history.
     pub memo: String,
 }
 
@@ -49,7 +49,7 @@ pub struct Confirm {
 pub struct Cancel {
     pub coopname: Name,
     pub deposit_id: u64,
-    /// At most [`MAX_MEMO`] bytes; carried by the event only.
+    /// At most [`MAX_MEMO`] bytes; kept only in the action history.
     pub reason: String,
 }
 
@@ -82,7 +82,7 @@ pub struct Refundreg {
 pub struct Payrefund {
     pub coopname: Name,
     pub deposit_id: u64,
-    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; carried by the event only.
+    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; kept only in the action history.
     pub memo: String,
 }
 
@@ -119,7 +119,7 @@ pub struct Declwithdr {
 pub struct Failwithdr {
     pub coopname: Name,
     pub withdraw_id: u64,
-    /// At most [`MAX_MEMO`] bytes; carried by the event only.
+    /// At most [`MAX_MEMO`] bytes; kept only in the action history.
     pub reason: String,
 }
 
@@ -128,6 +128,6 @@ pub struct Failwithdr {
 pub struct Payout {
     pub coopname: Name,
     pub withdraw_id: u64,
-    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; carried by the event only.
+    /// E.g. the bank reference; at most [`MAX_MEMO`] bytes; kept only in the action history.
     pub memo: String,
 }

@@ -1,5 +1,5 @@
 //! The soviet's action handlers (built for the chain only). Each reads: authorise →
-//! validate every input → write → send effects and events.
+//! validate every input → write → send the inline calls, return the result.
 mod boards;
 mod decisions;
 mod setup;

@@ -5,9 +5,9 @@ use antelope_test_harness::client::PushOutcome;
 use antelope_test_harness::cooperative::TestCoop;
 use antelope_test_harness::fixture::{default_peers, TestChain};
 use coop_protocol::operator::Connect;
-use coop_protocol::registrator::{Createbranch, Joincoop, Participants};
-use coop_protocol::soviet::Boards;
-use coop_protocol::wallet::{Ledgers, Wallets};
+use coop_protocol::registrator::{Acceptjoin, Createbranch, Joincoop, Participants};
+use coop_protocol::soviet::{Boards, Propose, VoteResult};
+use coop_protocol::wallet::{Addmember, Ledgers, Wallets};
 use coop_runtime::asset_text::asset_to_string;
 use eosio::Name;
 use std::process::ExitCode;
@@ -136,16 +136,49 @@ fn run(chain: &TestChain) {
     step(11, &format!("registration payment of {} declared (deposit {deposit_id})", asset_to_string(&fee)), &outcome);
     let outcome = chain.confirm_deposit(&coop, deposit_id);
     step(12, "the cooperative confirms the money arrived; the application goes to the council", &outcome);
+    for proposed in outcome.inline_actions(p.soviet, "propose") {
+        let propose = proposed.decode_data::<Propose>().expect("soviet::propose data");
+        println!(
+            "    registrator -> soviet::propose {} about {} (deposit {}), paid by the cooperative ({:+} bytes of RAM)",
+            propose.kind,
+            propose.username,
+            propose.ref_id,
+            outcome.ram_delta(coop.name)
+        );
+    }
 
+    // The decision is read while it is open: `exec` erases it.
     let decision = chain.decision_about(&coop, "joincoop", person.name).expect("decision");
     for (i, voter) in coop.council().into_iter().enumerate() {
         let outcome = chain.vote_for(&coop, voter, decision.id);
-        step(13 + i as u32, &format!("{} votes for decision {}", voter.name, decision.id), &outcome);
+        let tally: VoteResult = outcome.return_value();
+        step(
+            13 + i as u32,
+            &format!(
+                "{} votes for decision {}: {} for, {} against of {} voting members, {}",
+                voter.name, decision.id, tally.votes_for, tally.votes_against, tally.voting_members, tally.outcome
+            ),
+            &outcome,
+        );
     }
     let outcome = chain.authorize(&coop, decision.id);
     step(16, "the chairman authorises the decision with the signed protocol", &outcome);
     let outcome = chain.exec(&coop, person.name, decision.id);
-    step(17, "the decision is executed", &outcome);
+    step(17, &format!("decision {} is executed and erased", decision.id), &outcome);
+    for accepted in outcome.inline_actions(p.registrator, "acceptjoin") {
+        let accept = accepted.decode_data::<Acceptjoin>().expect("registrator::acceptjoin data");
+        println!("    soviet -> registrator::acceptjoin {} (decision {})", accept.username, accept.decision_id);
+    }
+    for booked in outcome.inline_actions(p.wallet, "addmember") {
+        let add = booked.decode_data::<Addmember>().expect("wallet::addmember data");
+        println!(
+            "    registrator -> wallet::addmember {}: entrance fee {}, minimum share {} from deposit {}",
+            add.username,
+            asset_to_string(&add.initial),
+            asset_to_string(&add.minimum),
+            add.deposit_id
+        );
+    }
 
     let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).expect("participant");
     println!(

@@ -4,12 +4,40 @@ use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::keys::public_key_to_legacy;
 use coop_protocol::operator::{errors::*, *};
-use coop_protocol::registrator::{Coops, Participants, COOP_ACTIVE};
+use coop_protocol::permissions::CONTRACTS_PERMISSION;
+use coop_protocol::registrator::{Coops, Participants, Regcoop, COOP_ACTIVE};
 use coop_protocol::soviet::Boards;
 use coop_protocol::wallet::Ledgers;
 use coop_runtime::action::level;
 use coop_runtime::n;
-use coop_runtime::system::{ACTIVE, EOSIO_CODE, OWNER};
+use coop_runtime::system::{Authority, PermissionLevelWeight, ACTIVE, EOSIO_CODE, OWNER};
+use eosio::Name;
+
+/// The actions linked to `account@permission`, as `(contract, action)`, from
+/// `/v1/chain/get_account`.
+fn linked_actions(chain: &TestChain, account: Name, permission: Name) -> Vec<(String, String)> {
+    let info = chain.client.get_account(account).unwrap();
+    let permission = permission.to_string();
+    let entry = info["permissions"]
+        .as_array()
+        .and_then(|perms| perms.iter().find(|p| p["perm_name"] == permission.as_str()))
+        .unwrap_or_else(|| panic!("{account} has no permission {permission}: {info}"));
+    entry["linked_actions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no linked_actions in {entry}"))
+        .iter()
+        .map(|l| (l["account"].as_str().unwrap().to_string(), l["action"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+/// The parent of `account@contracts`.
+fn contracts_parent(chain: &TestChain, account: Name) -> String {
+    let info = chain.client.get_account(account).unwrap();
+    let wanted = CONTRACTS_PERMISSION.to_string();
+    let perms = info["permissions"].as_array().unwrap();
+    let entry = perms.iter().find(|p| p["perm_name"] == wanted.as_str()).unwrap();
+    entry["parent"].as_str().unwrap().to_string()
+}
 
 #[test]
 fn connect_brings_the_whole_cooperative_to_life() {
@@ -35,6 +63,29 @@ fn connect_brings_the_whole_cooperative_to_life() {
     assert_eq!(accounts.accounts[0].permission, level(p.registrator, EOSIO_CODE));
     let provider = permission_authority(&chain.client, coop, PROVIDER_PERMISSION).unwrap();
     assert_eq!(provider.accounts[0].permission, level(request.provider, ACTIVE));
+    // `contracts`: the code of the three contracts, for the actions whose rows the
+    // cooperative pays for.
+    let contracts = permission_authority(&chain.client, coop, CONTRACTS_PERMISSION).unwrap();
+    let code = |account| PermissionLevelWeight { permission: level(account, EOSIO_CODE), weight: 1 };
+    assert_eq!(
+        contracts,
+        Authority {
+            threshold: 1,
+            keys: vec![],
+            accounts: vec![code(p.registrator), code(p.soviet), code(p.wallet)],
+            waits: vec![]
+        }
+    );
+    let mut linked = linked_actions(chain, coop, CONTRACTS_PERMISSION);
+    linked.sort();
+    let mut expected = vec![
+        (p.registrator.to_string(), "acceptjoin".to_string()),
+        (p.soviet.to_string(), "propose".to_string()),
+        (p.wallet.to_string(), "addmember".to_string()),
+    ];
+    expected.sort();
+    assert_eq!(linked, expected);
+    assert_eq!(contracts_parent(chain, coop), "active");
     for person in std::iter::once(&chairman).chain(members.iter()) {
         let active = permission_authority(&chain.client, person.name, ACTIVE).unwrap();
         assert_eq!(key_of(&active), public_key_to_legacy(&person.key.public_key()));
@@ -58,8 +109,22 @@ fn connect_brings_the_whole_cooperative_to_life() {
     assert_eq!(ledger.share_fund.amount, 0);
     assert_eq!(ledger.share_fund.symbol, test_params().symbol);
     assert_eq!(chain.row::<Requests>(p.operator, p.operator, request_id).unwrap().status, REQUEST_CONNECTED);
-    assert_eq!(outcome.events(p.operator, "evconnected").len(), 1);
-    assert_eq!(outcome.events(p.registrator, "evaccepted").len(), 3);
+    // The history: the operator's own setup step for this request, and the registration
+    // of the cooperative with its three founders.
+    let setup = outcome.inline_actions(p.operator, "setupcoop");
+    assert_eq!(setup.len(), 1);
+    assert_eq!(setup[0].decode_data::<Setupcoop>().unwrap(), Setupcoop { request_id });
+    let registered = outcome.inline_actions(p.registrator, "regcoop");
+    assert_eq!(registered.len(), 1);
+    let regcoop = registered[0].decode_data::<Regcoop>().unwrap();
+    assert_eq!(regcoop.coopname, coop);
+    let founders: Vec<Name> = std::iter::once(&chairman).chain(members.iter()).map(|f| f.name).collect();
+    assert_eq!(regcoop.founders, founders);
+    let mut accepted: Vec<Name> = participants.iter().map(|m| m.username).collect();
+    let mut expected = founders.clone();
+    accepted.sort_by_key(|n| n.as_u64());
+    expected.sort_by_key(|n| n.as_u64());
+    assert_eq!(accepted, expected);
 
     assert_eq!(chain.fails(p.operator, &[p.operator], &Connect { request_id }), ERR_REQUEST_NOT_PENDING);
 }

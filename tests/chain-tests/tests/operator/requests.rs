@@ -19,7 +19,10 @@ fn request_stores_a_pending_request_and_returns_its_id() {
     assert_eq!(row.status, REQUEST_PENDING);
     assert_eq!(row.coopname, request.coopname);
     assert_eq!(row.members.len(), 2);
-    assert_eq!(outcome.events(chain.peers.operator, "evrequest").len(), 1);
+    assert_eq!((row.provider, &row.statement), (provider, &request.statement), "the request keeps its statement");
+    let claim = chain.row::<Coopnames>(chain.peers.operator, chain.peers.operator, request.coopname.as_u64()).unwrap();
+    assert_eq!(claim.request_id, id);
+    assert_eq!(outcome.action_traces.len(), 1, "no event or inline action");
     assert_eq!(rejected(chain, &request), ERR_COOP_REQUESTED);
 }
 

@@ -2,7 +2,7 @@
 use antelope_test_harness::cooperative::{rub, Person};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{errors::*, *};
-use coop_protocol::wallet::{Ledgers, Wallets};
+use coop_protocol::wallet::{Addmember, Ledgers, Wallets};
 use eosio::Name;
 
 fn adduser(coopname: Name, person: &Person) -> Adduser {
@@ -25,8 +25,27 @@ fn adduser_imports_a_member_in_one_go() {
     let p = chain.peers;
     let coop = chain.new_cooperative();
     let person = Person::new(chain, "paper");
-    chain.ok(p.registrator, &[coop.name], &adduser(coop.name, &person));
+    let outcome = chain.ok(p.registrator, &[coop.name], &adduser(coop.name, &person));
 
+    // The wallet books the fees, asked by the registrator with the cooperative's
+    // `contracts` permission: the cooperative pays every new row, the contracts nothing.
+    let booked = outcome.inline_actions(p.wallet, "addmember");
+    assert_eq!(booked.len(), 1);
+    let addmember = booked[0].decode_data::<Addmember>().unwrap();
+    assert_eq!(
+        addmember,
+        Addmember {
+            coopname: coop.name,
+            username: person.name,
+            deposit_id: 0,
+            initial: rub("100.0000"),
+            minimum: rub("300.0000"),
+        }
+    );
+    assert!(outcome.ram_delta(coop.name) > 0, "{:?}", outcome.ram_deltas);
+    for contract in [p.registrator, p.soviet, p.wallet] {
+        assert_eq!(outcome.ram_delta(contract), 0, "{contract} pays nothing");
+    }
     assert!(chain.client.account_exists(person.name));
     let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());

@@ -2,7 +2,8 @@
 use antelope_test_harness::cooperative::{rub, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{errors as reg_errors, *};
-use coop_protocol::soviet::{Close, Voteagainst, STATUS_CLOSED};
+use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_PENDING};
+use coop_protocol::soviet::{Close, Decisions, Propose, VoteResult, Voteagainst, KIND_JOINCOOP, REASON_DECLINED};
 use coop_protocol::wallet::{errors as wallet_errors, *};
 use coop_runtime::n;
 use eosio::Name;
@@ -42,18 +43,70 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
     assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
     let (deposit_id, _) = chain.pay_registration(&coop, &person, rub("400.0000"));
     assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
-    chain.confirm_deposit(&coop, deposit_id);
+    let confirmed = chain.confirm_deposit(&coop, deposit_id);
     let decision = chain.decision_about(&coop, "joincoop", person.name).expect("on the agenda after payment");
-    assert_eq!(decision.statement, without.statement);
+    assert_eq!(decision.statement_hash, without.statement.hash);
+    assert_eq!(decision.ref_id, deposit_id);
+    // The registrator put it on the agenda, and the cooperative pays for it.
+    let proposed = confirmed.inline_actions(p.soviet, "propose");
+    assert_eq!(proposed.len(), 1);
+    let propose = proposed[0].decode_data::<Propose>().unwrap();
+    assert_eq!(
+        propose,
+        Propose {
+            coopname: coop.name,
+            kind: KIND_JOINCOOP,
+            username: person.name,
+            ref_id: deposit_id,
+            statement_hash: without.statement.hash,
+        }
+    );
+    assert!(confirmed.ram_delta(coop.name) > 0, "{:?}", confirmed.ram_deltas);
+    for contract in [p.registrator, p.soviet, p.wallet] {
+        assert_eq!(confirmed.ram_delta(contract), 0, "{contract} pays nothing");
+    }
     let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
     assert_eq!(ledger.reg_received, rub("400.0000"));
 
-    // Two of the three council members are a strict majority.
-    chain.vote_for(&coop, &coop.chairman, decision.id);
-    chain.vote_for(&coop, &coop.members[0], decision.id);
+    // Two of the three council members are a strict majority; voting costs no RAM.
+    let first = chain.vote_for(&coop, &coop.chairman, decision.id);
+    assert_eq!(
+        first.return_value::<VoteResult>(),
+        VoteResult { votes_for: 1, votes_against: 0, voting_members: 3, outcome: OUTCOME_PENDING }
+    );
+    let second = chain.vote_for(&coop, &coop.members[0], decision.id);
+    assert_eq!(
+        second.return_value::<VoteResult>(),
+        VoteResult { votes_for: 2, votes_against: 0, voting_members: 3, outcome: OUTCOME_APPROVED }
+    );
+    assert!(first.ram_deltas.is_empty() && second.ram_deltas.is_empty(), "{:?}", second.ram_deltas);
     chain.authorize(&coop, decision.id);
     let outcome = chain.exec(&coop, person.name, decision.id);
-    assert_eq!(outcome.events(p.registrator, "evaccepted").len(), 1);
+    let accepted = outcome.inline_actions(p.registrator, "acceptjoin");
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(
+        accepted[0].decode_data::<Acceptjoin>().unwrap(),
+        Acceptjoin { coopname: coop.name, username: person.name, decision_id: decision.id }
+    );
+    let booked = outcome.inline_actions(p.wallet, "addmember");
+    assert_eq!(booked.len(), 1);
+    assert_eq!(
+        booked[0].decode_data::<Addmember>().unwrap(),
+        Addmember {
+            coopname: coop.name,
+            username: person.name,
+            deposit_id,
+            initial: rub("100.0000"),
+            minimum: rub("300.0000"),
+        }
+    );
+    assert!(chain.row::<Decisions>(p.soviet, coop.name, decision.id).is_none(), "the decision is erased");
+    // The application and the registration deposit are freed back to the applicant, who
+    // signed them; the contracts pay for nothing.
+    assert!(outcome.ram_delta(person.name) < 0, "{:?}", outcome.ram_deltas);
+    for contract in [p.registrator, p.soviet, p.wallet] {
+        assert_eq!(outcome.ram_delta(contract), 0, "{contract} pays nothing");
+    }
 
     let participant = chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).unwrap();
     assert!(participant.is_accepted_individual());
@@ -70,8 +123,8 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
         (ledger.entrance_fund, ledger.share_fund, ledger.reg_received),
         (rub("100.0000"), rub("300.0000"), rub("0.0000"))
     );
-    let deposit = chain.row::<Deposits>(p.wallet, coop.name, deposit_id).unwrap();
-    assert_eq!(deposit.status, DEPOSIT_ACCEPTED);
+    assert!(chain.row::<Deposits>(p.wallet, coop.name, deposit_id).is_none(), "the accepted deposit is erased");
+    assert!(chain.row::<RegDeposits>(p.wallet, coop.name, person.name.as_u64()).is_none());
 }
 
 #[test]
@@ -89,9 +142,23 @@ fn a_declined_application_marks_the_payment_for_refund() {
         chain.ok(p.soviet, &[voter.name], &against);
     }
     let close = Close { executer: person.name, coopname: coop.name, decision_id: decision.id };
-    chain.ok(p.soviet, &[person.name], &close);
+    let outcome = chain.ok(p.soviet, &[person.name], &close);
 
-    assert_eq!(chain.decision_about(&coop, "joincoop", person.name).unwrap().status, STATUS_CLOSED);
+    assert_eq!(outcome.return_value::<Name>(), REASON_DECLINED);
+    let declined = outcome.inline_actions(p.registrator, "declinejoin");
+    assert_eq!(declined.len(), 1);
+    assert_eq!(
+        declined[0].decode_data::<Declinejoin>().unwrap(),
+        Declinejoin { coopname: coop.name, username: person.name, decision_id: decision.id }
+    );
+    let refund = outcome.inline_actions(p.wallet, "refundreg");
+    assert_eq!(refund.len(), 1);
+    assert_eq!(
+        refund[0].decode_data::<Refundreg>().unwrap(),
+        Refundreg { coopname: coop.name, username: person.name, deposit_id }
+    );
+    assert!(chain.decision_about(&coop, "joincoop", person.name).is_none(), "the decision is erased");
+    assert!(outcome.ram_delta(coop.name) < 0, "the cooperative gets the decision's RAM back");
     assert!(chain.row::<Participants>(p.registrator, coop.name, person.name.as_u64()).is_none());
     assert!(chain.row::<Applications>(p.registrator, coop.name, person.name.as_u64()).is_none());
     assert_eq!(chain.row::<Deposits>(p.wallet, coop.name, deposit_id).unwrap().status, DEPOSIT_REFUND);
@@ -100,6 +167,16 @@ fn a_declined_application_marks_the_payment_for_refund() {
         (ledger.refunds_due, ledger.reg_received, ledger.share_fund),
         (rub("400.0000"), rub("0.0000"), rub("0.0000"))
     );
+    // A closed decision is gone: it can be neither closed nor voted on again.
+    assert_eq!(chain.fails(p.soviet, &[person.name], &close), coop_protocol::soviet::errors::ERR_DECISION_NOT_FOUND);
+
+    // The cooperative pays the money back: the deposit is erased.
+    let paid_back = Payrefund { coopname: coop.name, deposit_id, memo: "bank transfer 42".into() };
+    let outcome = chain.ok(p.wallet, &[coop.name], &paid_back);
+    assert!(outcome.ram_delta(person.name) < 0, "the deposit's RAM goes back to the person who signed it");
+    assert!(chain.row::<Deposits>(p.wallet, coop.name, deposit_id).is_none());
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).unwrap();
+    assert_eq!((ledger.refunds_due, ledger.refunded), (rub("0.0000"), rub("400.0000")));
     // The person may apply again.
     chain.apply(&coop, &person, Name::new(0));
 }

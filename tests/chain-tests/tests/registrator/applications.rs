@@ -38,11 +38,18 @@ fn joincoop_with_a_branch_of_a_branched_cooperative_opens_an_application() {
     let (coop, branches) = branched_cooperative(chain);
     let person = create_person(chain, &coop, "appl");
     chain.sign_agreements(&coop, &person);
-    let outcome = chain.ok(chain.peers.registrator, &[person.name], &application(coop.name, branches[1], &person));
+    let data = application(coop.name, branches[1], &person);
+    let outcome = chain.ok(chain.peers.registrator, &[person.name], &data);
     let row = chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
     assert_eq!(row.braname, branches[1]);
     assert_eq!(row.status, APPLICATION_OPEN);
-    assert_eq!(outcome.events(chain.peers.registrator, "evstatement").len(), 1, "the statement is published");
+    assert_eq!(row.statement_hash, data.statement.hash, "the table keeps the statement's hash");
+    // The signed statement itself is public in the action's data, and nothing else is sent.
+    let published = outcome.first_action().unwrap().decode_data::<Joincoop>().unwrap();
+    assert_eq!(published.statement, data.statement);
+    assert_eq!(outcome.action_traces.len(), 1, "no event or inline action");
+    assert!(outcome.ram_delta(person.name) > 0, "the applicant pays their application");
+    assert_eq!(outcome.ram_delta(chain.peers.registrator), 0);
 }
 
 #[test]
@@ -126,5 +133,16 @@ fn acceptjoin_and_paidjoin_come_only_from_their_contracts_and_never_before_payme
     let paid = Paidjoin { coopname: coop.name, username: person.name, deposit_id: 1 };
     let error = chain.push(chain.peers.registrator, &[coop.name], &paid).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
+    assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
+
+    // Once paid, the soviet alone still cannot accept: the cooperative, which pays the new
+    // member's rows, must authorise it too (its `contracts` permission, in `exec`).
+    let (deposit_id, _) = chain.pay_registration(&coop, &person, chain.registration_fee(&coop, TYPE_INDIVIDUAL));
+    chain.confirm_deposit(&coop, deposit_id);
+    let accept = Acceptjoin { decision_id: chain.decision_about(&coop, "joincoop", person.name).unwrap().id, ..accept };
+    let error = chain.push(chain.peers.registrator, &[chain.peers.soviet], &accept).unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"), "{error}");
+    let application = chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).unwrap();
+    assert_eq!(application.status, APPLICATION_PAID);
     assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
 }

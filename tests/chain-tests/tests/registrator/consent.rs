@@ -27,17 +27,17 @@ fn another_cooperative_cannot_apply_or_agree_for_someone_elses_member() {
     let home = chain.new_cooperative();
     let other = chain.new_cooperative();
     let (person, _) = chain.new_member_account(&home, "victim", "individual");
-    chain.sign_agreements(&home, &person);
-    let statement = chain.rows::<Agreements>(r, home.name).into_iter().find(|a| a.username == person.name).unwrap();
+    // The signed agreements are public: they are the data of the person's `agree` actions.
+    let signed: Vec<Agree> = chain
+        .sign_agreements(&home, &person)
+        .iter()
+        .map(|outcome| outcome.first_action().unwrap().decode_data::<Agree>().unwrap())
+        .collect();
+    let published = signed.into_iter().find(|a| a.kind == n("wallet")).unwrap();
 
-    let replayed = Agree {
-        coopname: other.name,
-        username: person.name,
-        kind: n("wallet"),
-        version: 1,
-        document: statement.document,
-    };
+    let replayed = Agree { coopname: other.name, ..published };
     assert_eq!(chain.fails(r, &[other.name], &replayed), ERR_NOT_AUTHORIZED);
+    assert!(chain.row::<Agreements>(r, other.name, person.name.as_u64()).is_none());
     let application =
         Joincoop { coopname: other.name, braname: Name::new(0), username: person.name, statement: person.sign("x") };
     assert_eq!(chain.fails(r, &[other.name], &application), ERR_NOT_AUTHORIZED);
