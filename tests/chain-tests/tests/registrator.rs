@@ -4,6 +4,7 @@ mod registrator {
     pub mod agreement_rows;
     pub mod applications;
     pub mod branches;
+    pub mod cancellations;
     pub mod consent;
     pub mod cooperatives;
     pub mod limits;

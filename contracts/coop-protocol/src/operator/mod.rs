@@ -56,8 +56,9 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_PROVIDER_NOT_FOUND`.
         rmprovider(Rmprovider);
         /// A provider asks to connect a cooperative; returns the request id. Signed by the
-        /// provider. The statement must be signed by the chairman's key.
-        /// Errors: `ERR_PROVIDER_NOT_FOUND`, `ERR_BAD_COOPNAME`, `ERR_COOP_ACCOUNT_EXISTS`,
+        /// provider, who pays the request's RAM (the table keeps the statement's hash). The
+        /// statement must be signed by the chairman's key.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_PROVIDER_NOT_FOUND`, `ERR_BAD_COOPNAME`, `ERR_COOP_ACCOUNT_EXISTS`,
         /// `ERR_NAME_IN_AUCTION`, `ERR_COOP_REQUESTED`, `ERR_COOPNAME_IS_FOUNDER`, the registrator's `ERR_BAD_SYMBOL`/`ERR_BAD_FEES`/
         /// `ERR_TEXT_TOO_LONG`, `ERR_BAD_FOUNDER_NAME`, `ERR_FOUNDER_EXISTS`,
         /// `ERR_CHAIRMAN_IN_MEMBERS`, `ERR_DUPLICATE_MEMBER`, `ERR_TOO_MANY_MEMBERS`,
@@ -77,7 +78,8 @@ coop_runtime::contract_interface! {
         /// permissions, registry, council, ledger, funds, and the hand-over of the
         /// cooperative's account to its key. Errors: `ERR_INTERNAL_STEP`.
         setupcoop(Setupcoop);
-        /// Refuses a pending request and frees its cooperative name. Signed by the operator.
+        /// Refuses a pending request: erases it (the provider gets its RAM back; the reason
+        /// stays in this action's data) and frees its cooperative name. Signed by the operator.
         /// Errors: `ERR_REQUEST_NOT_FOUND`, `ERR_REQUEST_NOT_PENDING`, `ERR_TEXT_TOO_LONG`.
         reject(Reject);
         /// Blocks or re-activates a cooperative (mirrored in the registrator's registry).
@@ -85,7 +87,7 @@ coop_runtime::contract_interface! {
         /// `ERR_COOP_NOT_FOUND`.
         setstatus(Setstatus);
     }
-    tables { coop_runtime::peers::PeersTable, OperatorSettings, Providers, Requests, Coopnames }
+    tables { coop_runtime::peers::PeersTable, OperatorSettings, RequestCounters, Providers, Requests, Coopnames }
 }
 
 #[cfg(test)]

@@ -1,17 +1,15 @@
-//! The operator's tables (scope = the contract): `config`, `providers`, `requests`,
-//! `coopnames`.
+//! The operator's tables (scope = the contract): `config`, `counters`, `providers`,
+//! `requests`, `coopnames`.
 use super::super::registrator::CoopParams;
 use super::actions::{ConnectResources, Founder};
 use alloc::{string::String, vec::Vec};
-use coop_runtime::{n, AbiType, Document, PublicKey};
-use eosio::{Name, NumBytes, Read, TimePointSec, Write};
+use coop_runtime::{n, AbiType, PublicKey};
+use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};
 
 /// Request status: waiting for the operator.
 pub const REQUEST_PENDING: Name = n("pending");
 /// Request status: the cooperative was connected.
 pub const REQUEST_CONNECTED: Name = n("connected");
-/// Request status: refused by the operator.
-pub const REQUEST_REJECTED: Name = n("rejected");
 
 /// The operator's settings (primary key 0).
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
@@ -21,8 +19,21 @@ pub struct OperatorConfig {
 }
 
 coop_runtime::table!(
-    /// The settings table.
+    /// The settings table. RAM: paid by the operator at `init`; one row.
     OperatorSettings, "config", OperatorConfig, |_row| 0
+);
+
+/// The last request id given out (ids start at 1 and are never reused).
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+#[abi(name = "request_counter")]
+pub struct RequestCounter {
+    pub last_id: u64,
+}
+
+coop_runtime::table!(
+    /// The request counter (primary key 0). RAM: paid by the operator at its first `init`;
+    /// one row.
+    RequestCounters, "counters", RequestCounter, |_row| 0
 );
 
 /// A registered provider.
@@ -34,11 +45,16 @@ pub struct Provider {
 }
 
 coop_runtime::table!(
-    /// Providers by account.
+    /// Providers by account. RAM: paid by the operator (`addprovider`); freed by
+    /// `rmprovider`; as many as the operator registers.
     Providers, "providers", Provider, |row| row.provider.as_u64()
 );
 
 /// A connection request.
+///
+/// RAM: paid by the provider (who signed `request`); freed when the operator rejects it;
+/// kept once connected, as the cooperative's connection record; one per cooperative name
+/// at a time (`coopnames`), otherwise bounded by the provider's own RAM.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct ConnectionRequest {
     pub id: u64,
@@ -48,11 +64,10 @@ pub struct ConnectionRequest {
     pub params: CoopParams,
     pub chairman: Founder,
     pub members: Vec<Founder>,
-    pub statement: Document,
-    /// `pending`, `connected` or `rejected`.
+    /// SHA-256 of the chairman's signed statement (the document is in `request`).
+    pub statement_hash: Checksum256,
+    /// `pending` or `connected`.
     pub status: Name,
-    /// Why it was rejected (empty otherwise).
-    pub reason: String,
     pub created_at: TimePointSec,
 }
 
@@ -69,6 +84,7 @@ pub struct CoopnameClaim {
 }
 
 coop_runtime::table!(
-    /// Claimed cooperative names: one live request per name.
+    /// Claimed cooperative names: one live request per name. RAM: paid by the provider;
+    /// freed when the request is rejected; one per requested name.
     Coopnames, "coopnames", CoopnameClaim, |row| row.coopname.as_u64()
 );

@@ -134,6 +134,13 @@ pub struct Declinejoin {
     pub decision_id: u64,
 }
 
+/// `cancelapp(coopname, username)`: an application that nobody has paid for is withdrawn.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Cancelapp {
+    pub coopname: Name,
+    pub username: Name,
+}
+
 /// `adduser(coopname, username, type, public_key, braname, joined_at, initial, minimum, meta)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Adduser {

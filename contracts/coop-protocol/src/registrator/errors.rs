@@ -37,6 +37,9 @@ pub const ERR_SAME_BRANCH: &str = "already in this branch";
 pub const ERR_APPLICATION_NOT_FOUND: &str = "application not found";
 pub const ERR_APPLICATION_NOT_OPEN: &str = "application is not waiting for payment";
 pub const ERR_APPLICATION_NOT_PAID: &str = "application is not paid";
+pub const ERR_CANCEL_AUTH: &str = "must be signed by the applicant or by the cooperative applied to";
+pub const ERR_APPLICATION_HAS_DEPOSIT: &str =
+    "the application has a registration deposit in progress; cancel the deposit first";
 pub const ERR_JOINED_IN_FUTURE: &str = "joined_at must not be in the future";
 pub const ERR_BAD_AGREEMENT_KIND: &str = "agreement kind must not be empty";
 pub const ERR_UNKNOWN_AGREEMENT: &str = "unknown agreement kind";

@@ -84,6 +84,15 @@ coop_runtime::contract_interface! {
         /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
         declinejoin(Declinejoin);
+        /// Withdraws an open application that nobody has paid for: the application is erased
+        /// (its RAM goes back to whoever paid it) and its branch no longer counts it. Signed
+        /// by `username`, or by `coopname` (the cooperative applied to may drop an unpaid
+        /// application, so a stranger's abandoned application cannot keep a branch from
+        /// being deleted). A pending registration deposit must be cancelled first
+        /// (`wallet::cancel`); a paid application is for the council to decide.
+        /// Errors: `ERR_CANCEL_AUTH`, `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_OPEN`,
+        /// `ERR_APPLICATION_HAS_DEPOSIT`.
+        cancelapp(Cancelapp);
         /// Imports a person who is already a member on paper: account (key `public_key`),
         /// card, accepted participant and wallet entries, in one go. Signed by `coopname`.
         /// Errors: those of `newaccount`, plus `ERR_JOINED_IN_FUTURE`, `ERR_BAD_FEES`,

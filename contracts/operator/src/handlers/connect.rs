@@ -26,9 +26,10 @@ pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 const ACCOUNT_ACTIONS: [Name; 3] = [NewAccount::NAME, BuyRam::NAME, DelegateBw::NAME];
 
 /// The registrator actions the provider may push for the cooperative.
-const PROVIDER_REGISTRATOR_ACTIONS: [Name; 10] = [
+const PROVIDER_REGISTRATOR_ACTIONS: [Name; 11] = [
     registrator::Newaccount::NAME,
     registrator::Joincoop::NAME,
+    registrator::Cancelapp::NAME,
     registrator::Createbranch::NAME,
     registrator::Deletebranch::NAME,
     registrator::Selectbranch::NAME,

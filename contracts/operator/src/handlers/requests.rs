@@ -33,10 +33,13 @@ pub fn request(data: Request) -> u64 {
         ERR_BAD_STATEMENT,
     );
 
-    let requests = own_rows::<Requests>();
-    let id = requests.next_key();
+    let counters = own_rows::<RequestCounters>();
+    let mut counter = counters.get_or_fail(0, ERR_NOT_INITIALIZED);
+    counter.last_id += 1;
+    let id = counter.last_id;
+    counters.update(&counter, ERR_NOT_INITIALIZED);
     claims.save(data.provider, &CoopnameClaim { coopname: data.coopname, request_id: id });
-    requests.save(
+    own_rows::<Requests>().save(
         data.provider,
         &ConnectionRequest {
             id,
@@ -46,9 +49,8 @@ pub fn request(data: Request) -> u64 {
             params: data.params,
             chairman: data.chairman,
             members: data.members,
-            statement: data.statement.clone(),
+            statement_hash: data.statement.hash,
             status: REQUEST_PENDING,
-            reason: alloc::string::String::new(),
             created_at: chain::now(),
         },
     );
@@ -73,12 +75,11 @@ pub fn pending_request(id: u64) -> ConnectionRequest {
 pub fn reject(data: Reject) {
     let me = chain::current_receiver();
     chain::require_auth(me);
-    let mut request = pending_request(data.request_id);
+    let request = pending_request(data.request_id);
     chain::check(data.reason.len() <= MAX_TEXT, ERR_TEXT_TOO_LONG);
 
+    // The request's life ends here: its RAM goes back to the provider; the reason stays in
+    // this action's data.
     own_rows::<Coopnames>().erase(request.coopname.as_u64());
-    request.status = REQUEST_REJECTED;
-    request.reason = data.reason.clone();
-    // The row grows by the reason: the operator, who signed, takes over its RAM.
-    own_rows::<Requests>().save(me, &request);
+    own_rows::<Requests>().erase(request.id);
 }

@@ -19,6 +19,10 @@ pub fn init(data: Init) {
     );
     coop_runtime::peers::save(data.peers);
     own_rows::<OperatorSettings>().save(me, &OperatorConfig { resources: data.resources });
+    let counters = own_rows::<RequestCounters>();
+    if !counters.contains(0) {
+        counters.save(me, &RequestCounter { last_id: 0 });
+    }
 }
 
 /// The settings, or abort when `init` has not run.

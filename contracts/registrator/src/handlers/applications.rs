@@ -13,7 +13,7 @@ use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;
 use coop_protocol::soviet::KIND_JOINCOOP;
-use coop_protocol::wallet::Refundreg;
+use coop_protocol::wallet::{Refundreg, RegDeposits};
 use coop_runtime::{action::level, chain, system::ACTIVE};
 
 /// See [`Registrator::joincoop`].
@@ -42,6 +42,21 @@ pub fn joincoop(data: Joincoop) {
             created_at: chain::now(),
         },
     );
+}
+
+/// See [`Registrator::cancelapp`].
+pub fn cancelapp(data: Cancelapp) {
+    chain::check(chain::has_auth(data.username) || chain::has_auth(data.coopname), ERR_CANCEL_AUTH);
+    let applications = rows::<Applications>(data.coopname);
+    let application = applications.get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_FOUND);
+    chain::check(application.status == APPLICATION_OPEN, ERR_APPLICATION_NOT_OPEN);
+    let deposits = chain::Rows::<RegDeposits>::new(peers().wallet, data.coopname);
+    chain::check(!deposits.contains(data.username.as_u64()), ERR_APPLICATION_HAS_DEPOSIT);
+
+    applications.erase(data.username.as_u64());
+    if application.braname.as_u64() != 0 {
+        count_application(data.coopname, application.braname, -1);
+    }
 }
 
 /// See [`Registrator::paidjoin`].

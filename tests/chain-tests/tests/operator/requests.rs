@@ -19,7 +19,9 @@ fn request_stores_a_pending_request_and_returns_its_id() {
     assert_eq!(row.status, REQUEST_PENDING);
     assert_eq!(row.coopname, request.coopname);
     assert_eq!(row.members.len(), 2);
-    assert_eq!((row.provider, &row.statement), (provider, &request.statement), "the request keeps its statement");
+    assert_eq!((row.provider, row.statement_hash), (provider, request.statement.hash), "the statement's hash");
+    assert!(outcome.ram_delta(provider) > 0, "the provider pays: {:?}", outcome.ram_deltas);
+    assert_eq!(outcome.ram_delta(chain.peers.operator), 0, "the operator pays nothing");
     let claim = chain.row::<Coopnames>(chain.peers.operator, chain.peers.operator, request.coopname.as_u64()).unwrap();
     assert_eq!(claim.request_id, id);
     assert_eq!(outcome.action_traces.len(), 1, "no event or inline action");
@@ -98,19 +100,22 @@ fn reject_refuses_a_pending_request_once_and_frees_the_name() {
     let (request, ..) = chain.coop_request(chain.provider(), 1);
     let request_id: u64 = chain.ok(operator, &[request.provider], &request).return_value();
     let reject = Reject { request_id, reason: "incomplete documents".into() };
-    chain.ok(operator, &[operator], &reject);
-    let row = chain.row::<Requests>(operator, operator, request_id).unwrap();
-    assert_eq!(row.status, REQUEST_REJECTED);
-    assert_eq!(row.reason, "incomplete documents");
+    let outcome = chain.ok(operator, &[operator], &reject);
+    assert!(chain.row::<Requests>(operator, operator, request_id).is_none(), "a rejected request is erased");
+    assert!(chain.row::<Coopnames>(operator, operator, request.coopname.as_u64()).is_none());
+    assert!(outcome.ram_delta(request.provider) < 0, "the provider gets its RAM back: {:?}", outcome.ram_deltas);
+    assert_eq!(outcome.ram_delta(operator), 0, "the operator pays nothing");
+    assert_eq!(outcome.first_action().unwrap().decode_data::<Reject>().unwrap().reason, "incomplete documents");
 
     let again = Reject { request_id, reason: "twice".into() };
-    assert_eq!(chain.fails(operator, &[operator], &again), ERR_REQUEST_NOT_PENDING);
-    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id }), ERR_REQUEST_NOT_PENDING);
+    assert_eq!(chain.fails(operator, &[operator], &again), ERR_REQUEST_NOT_FOUND);
+    assert_eq!(chain.fails(operator, &[operator], &Connect { request_id }), ERR_REQUEST_NOT_FOUND);
     assert_eq!(chain.fails(operator, &[operator], &Connect { request_id: 999_999 }), ERR_REQUEST_NOT_FOUND);
     // The name is free again.
     let mut retry = request.clone();
     retry.params.announce = "second try".into();
-    chain.ok(operator, &[request.provider], &retry);
+    let retried: u64 = chain.ok(operator, &[request.provider], &retry).return_value();
+    assert!(retried > request_id, "request ids are never reused");
 }
 
 #[test]
