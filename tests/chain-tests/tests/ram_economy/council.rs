@@ -15,6 +15,7 @@ fn a_fresh_cooperative_runs_thirty_registrations_and_its_council_pays_nothing() 
     let coop = chain.new_cooperative();
     let council_ram = || coop.council().iter().map(|p| (p.name, chain.ram_usage(p.name))).collect::<Vec<_>>();
 
+    let fresh = chain.ram(coop.name);
     chain.admit(&coop, "first", Name::new(0));
     let council_after_first = council_ram();
     let contracts_after_first = chain.contracts_ram_usage();
@@ -34,6 +35,12 @@ fn a_fresh_cooperative_runs_thirty_registrations_and_its_council_pays_nothing() 
     }
 
     assert_eq!(council_ram(), council_after_first, "council members' RAM after 1 and after {REGISTRATIONS}");
+    let now = chain.ram(coop.name);
+    eprintln!(
+        "cooperative RAM: quota {}, used {} fresh from connect, {} after {REGISTRATIONS} members",
+        now.quota, fresh.usage, now.usage
+    );
+    assert!(now.usage < now.quota, "the cooperative still has RAM");
     assert_eq!(chain.contracts_ram_usage(), contracts_after_first, "our contracts' RAM");
     assert!(chain.rows::<Decisions>(chain.peers.soviet, coop.name).is_empty(), "executed decisions are erased");
 }
