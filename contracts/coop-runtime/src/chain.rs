@@ -122,9 +122,22 @@ pub struct DocumentErrors<'a> {
 /// Verifies a document: its signature over `hash` recovers to its `public_key`, and that
 /// key alone satisfies `signer@active`.
 pub fn verify_document(document: &Document, signer: Name, errors: &DocumentErrors) {
-    let recovered = recover_key(&document.hash.to_bytes(), &document.signature);
+    verify_signed_digest(&document.hash.to_bytes(), document, signer, errors);
+}
+
+/// As [`verify_document`], with the signature over `digest` (a hash that covers the
+/// document's hash and more) instead of the document's hash.
+pub fn verify_signed_digest(digest: &[u8; 32], document: &Document, signer: Name, errors: &DocumentErrors) {
+    let recovered = recover_key(digest, &document.signature);
     check(recovered == Some(document.public_key), errors.bad_signature);
     check(key_satisfies(signer, crate::n("active"), &document.public_key), errors.key_not_signers);
+}
+
+/// SHA-256 of `bytes`, by the chain.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    let mut out = sys::capi_checksum256 { hash: [0u8; 32] };
+    unsafe { sys::sha256(bytes.as_ptr(), bytes.len() as u32, &mut out) };
+    out.hash
 }
 
 /// One table of this contract in one scope: `get`, `save`, `erase` and friends.

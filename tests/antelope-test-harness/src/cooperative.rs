@@ -5,6 +5,8 @@ use crate::fixture::TestChain;
 use crate::keys::PrivateKey;
 use coop_protocol::operator::{Addprovider, Connect, Founder, Request};
 use coop_protocol::registrator::CoopParams;
+use coop_protocol::soviet::council::authorization_digest;
+use coop_protocol::soviet::CouncilAction;
 use coop_runtime::asset_text::parse_asset;
 use coop_runtime::{sym, Document};
 use eosio::{Checksum256, Name, Symbol};
@@ -54,6 +56,22 @@ impl Person {
     /// A document with this text, signed by this person's key.
     pub fn sign(&self, text: &str) -> Document {
         sign_document(&self.key, text)
+    }
+}
+
+/// A governance action for a free decision: `account::T(data)`.
+pub fn council_action<T: coop_runtime::ActionData>(account: Name, data: &T) -> CouncilAction {
+    CouncilAction { account, name: T::NAME, data: data.pack().expect("action data packs") }
+}
+
+impl Person {
+    /// A document with this text whose signature covers `actions` too: what the chairman
+    /// signs to authorise a decision that carries them (`council::authorization_digest`).
+    pub fn sign_with_actions(&self, text: &str, actions: &[CouncilAction]) -> Document {
+        let mut document = self.sign(text);
+        let digest = authorization_digest(&document.hash.to_bytes(), actions, |bytes| Sha256::digest(bytes).into());
+        document.signature = self.key.sign_digest(&digest);
+        document
     }
 }
 

@@ -134,6 +134,18 @@ pub struct Declinejoin {
     pub decision_id: u64,
 }
 
+/// `setfees(coopname, initial, minimum, org_initial, org_minimum)`: the cooperative's new
+/// entrance fees and minimum share contributions (individuals and entrepreneurs;
+/// organisations), all positive and in the cooperative's symbol.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Setfees {
+    pub coopname: Name,
+    pub initial: Asset,
+    pub minimum: Asset,
+    pub org_initial: Asset,
+    pub org_minimum: Asset,
+}
+
 /// `cancelapp(coopname, username)`: an application that nobody has paid for is withdrawn.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Cancelapp {

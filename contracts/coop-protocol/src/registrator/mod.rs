@@ -84,6 +84,12 @@ coop_runtime::contract_interface! {
         /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
         declinejoin(Declinejoin);
+        /// Sets the cooperative's entrance fees and minimum share contributions. Applicants
+        /// who already paid are booked with what they paid (kept with their registration
+        /// deposit). Signed by `coopname` — in practice through its `council` permission,
+        /// by an executed council decision.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_FEES`.
+        setfees(Setfees);
         /// Withdraws an open application that nobody has paid for: the application is erased
         /// (its RAM goes back to whoever paid it) and its branch no longer counts it. Signed
         /// by `username`, or by `coopname` (the cooperative applied to may drop an unpaid

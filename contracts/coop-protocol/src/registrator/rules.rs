@@ -5,15 +5,22 @@ use coop_runtime::asset_math::is_positive_of;
 /// Longest `announce`/`description`, in bytes.
 pub const MAX_COOP_TEXT: usize = 2048;
 
+/// Checks new fees of a cooperative whose unit is `symbol`: all four positive and in it.
+pub fn check_fees(symbol: eosio::Symbol, fees: [&eosio::Asset; 4]) -> Result<(), &'static str> {
+    if fees.iter().all(|fee| is_positive_of(fee, symbol)) {
+        Ok(())
+    } else {
+        Err(ERR_BAD_FEES)
+    }
+}
+
 /// Checks a cooperative's fees and texts: a valid symbol, all four fees positive and in
 /// that symbol, texts within [`MAX_COOP_TEXT`].
 pub fn check_params(p: &CoopParams) -> Result<(), &'static str> {
     if !coop_runtime::asset_math::is_valid_symbol(p.symbol) {
         return Err(ERR_BAD_SYMBOL);
     }
-    if ![p.initial, p.minimum, p.org_initial, p.org_minimum].iter().all(|fee| is_positive_of(fee, p.symbol)) {
-        return Err(ERR_BAD_FEES);
-    }
+    check_fees(p.symbol, [&p.initial, &p.minimum, &p.org_initial, &p.org_minimum])?;
     if p.announce.len() > MAX_COOP_TEXT || p.description.len() > MAX_COOP_TEXT {
         return Err(ERR_TEXT_TOO_LONG);
     }

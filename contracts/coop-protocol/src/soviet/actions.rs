@@ -50,13 +50,28 @@ pub struct Propose {
     pub statement_hash: Checksum256,
 }
 
-/// `freedecision(coopname, proposer, statement)`: a participant's question to the council.
+/// One governance action a free decision carries: `account::name(data)`, run on `exec`
+/// with the cooperative's `council` permission. `account` is one of our contracts, `name`
+/// one of the allowed actions (see `council::ALLOWED`), `data` its packed data, whose
+/// `coopname` is the decision's cooperative.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+#[abi(name = "council_action")]
+pub struct CouncilAction {
+    pub account: Name,
+    pub name: Name,
+    pub data: Vec<u8>,
+}
+
+/// `freedecision(coopname, proposer, statement, actions)`: a participant's question to the
+/// council, with the governance actions (at most `MAX_DECISION_ACTIONS`, possibly none)
+/// that run when it is executed.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Freedecision {
     pub coopname: Name,
     pub proposer: Name,
     /// The question, signed by the proposer's key.
     pub statement: Document,
+    pub actions: Vec<CouncilAction>,
 }
 
 /// `votefor(coopname, member, decision_id)`.

@@ -27,11 +27,16 @@ pub const ERR_BAD_KIND: &str = "kind must be joincoop or withdraw";
 pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
 pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
 pub const ERR_META_TOO_LONG: &str = "document meta is too long";
+pub const ERR_TOO_MANY_ACTIONS: &str = "a decision carries at most 4 actions";
+pub const ERR_ACTION_NOT_ALLOWED: &str = "the council may not take this action";
+pub const ERR_ACTION_DATA: &str = "an action's data does not decode";
+pub const ERR_ACTION_OTHER_COOP: &str = "an action must act on the decision's own cooperative";
 pub const ERR_TOO_MANY_FREE_DECISIONS: &str = "the proposer already has the most open free decisions allowed";
 pub const ERR_PROPOSER_NOT_FOUND: &str = "the proposer has no open free decisions";
 
 // Decisions and votes.
 pub const ERR_DECISION_NOT_FOUND: &str = "decision not found";
+pub const ERR_DECISION_ENDED: &str = "decision has ended: it was executed, declined or closed";
 pub const ERR_DECISION_EXPIRED: &str = "decision has expired";
 pub const ERR_DECISION_AUTHORIZED: &str = "decision is already authorized";
 pub const ERR_NOT_VOTING_MEMBER: &str = "only a voting member of the council can vote";
@@ -42,3 +47,8 @@ pub const ERR_NOT_CHAIRMAN: &str = "only the chairman of the council can authori
 pub const ERR_NOT_APPROVED: &str = "decision is not approved by the council";
 pub const ERR_NOT_AUTHORIZED: &str = "decision is not authorized";
 pub const ERR_CANNOT_CLOSE: &str = "decision is neither expired nor declined";
+
+// The agenda (read-only).
+pub const ERR_AGENDA_LIMIT_ZERO: &str = "limit must be at least 1";
+pub const ERR_AGENDA_LIMIT_TOO_LARGE: &str = "limit must be at most 100";
+pub const ERR_BAD_AGENDA_STATE: &str = "state must be open, approved, authorized, declined, expired or empty";

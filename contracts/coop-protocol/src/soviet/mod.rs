@@ -24,6 +24,8 @@
 //! `authorize`, and `joincoop`/`withdraw` for the contracts' questions); the tables keep
 //! their hashes only. Votes return the tally, `close` returns its reason.
 mod actions;
+mod agenda;
+pub mod council;
 pub mod errors;
 mod tables;
 pub mod tally;
@@ -31,6 +33,7 @@ pub mod tally;
 use eosio::Name;
 
 pub use actions::*;
+pub use agenda::*;
 pub use tables::*;
 
 coop_runtime::contract_interface! {
@@ -71,52 +74,80 @@ coop_runtime::contract_interface! {
         /// `coopname`, `ERR_COOP_NOT_FOUND`,
         /// `ERR_COOP_NOT_ACTIVE`, `ERR_BOARD_NOT_FOUND`, `ERR_ACCOUNT_NOT_FOUND`.
         propose(Propose) -> u64;
-        /// A participant's question to the council (kind `free`, no effect when executed);
-        /// returns the decision id. Signed by `proposer`, an accepted participant of the
-        /// cooperative, who pays the RAM until the decision is executed or closed; the
+        /// A participant's question to the council (kind `free`); returns the decision id.
+        /// `actions` (at most `MAX_DECISION_ACTIONS`, possibly none) are governance actions
+        /// on the cooperative's own account from the allow-list `council::ALLOWED`
+        /// (`registrator::setfees`, `createbranch`, `deletebranch`, `setagreement`,
+        /// `rmagreement`; `soviet::setttl`, `updateboard`); they run on `exec` through the
+        /// cooperative's `council` permission. Signed by `proposer`, an accepted participant
+        /// of the cooperative, who pays the RAM until the decision is executed or closed; the
         /// statement must be signed by the proposer's key. At most
         /// `MAX_OPEN_FREE_DECISIONS` open free decisions per proposer and cooperative.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_PARTICIPANT`, `ERR_TOO_MANY_FREE_DECISIONS`,
-        /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        /// `ERR_TOO_MANY_ACTIONS`, `ERR_ACTION_NOT_ALLOWED`, `ERR_ACTION_DATA`,
+        /// `ERR_ACTION_OTHER_COOP`, `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`,
+        /// `ERR_KEY_NOT_SIGNERS`.
         freedecision(Freedecision) -> u64;
         /// Votes for an open, unexpired decision (or moves the member's vote from
         /// against) and returns the tally. Signed by `member`, a voting member of the
         /// current council; costs the member no RAM (the vote fills a slot the decision
-        /// was created with). Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`,
-        /// `ERR_NOT_VOTING_MEMBER`, `ERR_DECISION_NOT_FOUND` (also once executed or
-        /// closed), `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
+        /// was created with). A vote that makes approval impossible (see `voteagainst`)
+        /// ends the decision at once. Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`,
+        /// `ERR_NOT_VOTING_MEMBER`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED` (executed,
+        /// declined or closed), `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
         /// `ERR_ALREADY_VOTED_FOR`.
         votefor(Votefor) -> VoteResult;
-        /// Votes against; as `votefor`. Errors: as `votefor`, with
-        /// `ERR_ALREADY_VOTED_AGAINST` instead of `ERR_ALREADY_VOTED_FOR`.
+        /// Votes against; as `votefor`. The vote that makes approval impossible seals the
+        /// decline: the decision is erased in the same transaction and the owner's declined
+        /// path runs (`joincoop` → `registrator::declinejoin`, the payment becomes a refund
+        /// due; `withdraw` → `wallet::declwithdr`, the amount is unblocked); the returned
+        /// outcome is `declined`. Errors: as `votefor`, with `ERR_ALREADY_VOTED_AGAINST`
+        /// instead of `ERR_ALREADY_VOTED_FOR`.
         voteagainst(Voteagainst) -> VoteResult;
         /// Withdraws the member's vote; as `votefor`. Errors: as `votefor`, with
         /// `ERR_NO_VOTE` instead of `ERR_ALREADY_VOTED_FOR`.
         cancelvote(Cancelvote) -> VoteResult;
         /// The chairman signs an approved decision: `document` must be signed by a key of
-        /// `chairman@active`. Once only: the decision becomes `authorized` and votes are
+        /// `chairman@active` — over the document's hash, or, when the decision carries
+        /// actions, over `council::authorization_digest` (SHA-256 of the document's hash
+        /// followed by SHA-256 of the packed `council_action[]`), so the authorisation
+        /// covers exactly those actions. Once only: the decision becomes `authorized` and votes are
         /// closed. Signed by `chairman`, the council's chairman; costs no RAM (the table
         /// keeps the document's hash in a field the decision was created with).
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
-        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
-        /// `ERR_NOT_APPROVED`,
+        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`, `ERR_DECISION_AUTHORIZED`,
+        /// `ERR_DECISION_EXPIRED`, `ERR_NOT_APPROVED`,
         /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
         authorize(Authorize);
         /// Executes an authorized, unexpired decision: `joincoop` →
-        /// `registrator::acceptjoin`, `withdraw` → `wallet::allowwithdr`, `free` → nothing;
-        /// then the decision is erased (its RAM goes back to its payer). Signed by
-        /// `executer` (anyone).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_NOT_AUTHORIZED`,
-        /// `ERR_DECISION_EXPIRED`.
+        /// `registrator::acceptjoin`, `withdraw` → `wallet::allowwithdr`, `free` → its
+        /// actions, in order, each sent with the cooperative's `council` permission (a
+        /// failing action fails the whole `exec`); then the decision is erased (its RAM
+        /// goes back to its payer). Signed by `executer` (anyone).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`,
+        /// `ERR_NOT_AUTHORIZED`, `ERR_DECISION_EXPIRED`, `ERR_BAD_KIND`, and the errors of
+        /// the actions it runs.
         exec(Exec);
         /// Closes a decision that has expired (and was not executed) or that the council
         /// has declined: `joincoop` → `registrator::declinejoin`, `withdraw` →
         /// `wallet::declwithdr`, `free` → nothing; then the decision is erased. Returns the
-        /// reason: `expired` or `declined`. Signed by `executer` (anyone).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_BOARD_NOT_FOUND`,
-        /// `ERR_CANNOT_CLOSE`.
+        /// reason: `expired` or `declined` (a decline a board change brought about: a vote
+        /// that declines ends the decision itself). Signed by `executer` (anyone).
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`,
+        /// `ERR_BOARD_NOT_FOUND`, `ERR_CANNOT_CLOSE`, `ERR_BAD_KIND`.
         close(Close) -> Name;
+        /// The agenda, read-only: lists `coopname`'s decisions in `state` (`open`,
+        /// `approved`, `authorized`, `declined`, `expired`; empty = every state) whose
+        /// `username` or `proposer` is `person` (empty = anyone), from decision id `from_id`
+        /// upwards, at most `limit` (1 to `MAX_AGENDA_LIMIT`), each with its tally against the
+        /// current council. Reads at most `AGENDA_SCAN_LIMIT` decisions per call; `next_id`
+        /// is the `from_id` of the next call (0: nothing left). Signed by nobody: send it as a
+        /// read-only transaction (`/v1/chain/send_read_only_transaction`, `cleos push action
+        /// … --read`), which has no authorizations and writes nothing.
+        /// Errors: `ERR_AGENDA_LIMIT_ZERO`, `ERR_AGENDA_LIMIT_TOO_LARGE`,
+        /// `ERR_BAD_AGENDA_STATE`, `ERR_BOARD_NOT_FOUND`.
+        agenda(Agenda) -> AgendaPage;
     }
     tables { coop_runtime::peers::PeersTable, Boards, Settings, Counters, Decisions, Proposers }
 }

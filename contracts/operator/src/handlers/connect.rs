@@ -7,6 +7,7 @@ use super::{
 };
 use coop_protocol::operator::{errors::*, *};
 use coop_protocol::permissions::CONTRACTS_PERMISSION;
+use coop_protocol::soviet::council::{self, COUNCIL_PERMISSION};
 use coop_protocol::{registrator, soviet, wallet};
 use coop_runtime::{
     action::level,
@@ -26,17 +27,15 @@ pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 const ACCOUNT_ACTIONS: [Name; 3] = [NewAccount::NAME, BuyRam::NAME, DelegateBw::NAME];
 
 /// The registrator actions the provider may push for the cooperative.
-const PROVIDER_REGISTRATOR_ACTIONS: [Name; 11] = [
+/// (The cooperative's governance — fees, branches, agreements, the decision lifetime, the
+/// council — is linked to its `council` permission instead: decided by the council.)
+const PROVIDER_REGISTRATOR_ACTIONS: [Name; 7] = [
     registrator::Newaccount::NAME,
     registrator::Joincoop::NAME,
     registrator::Cancelapp::NAME,
-    registrator::Createbranch::NAME,
-    registrator::Deletebranch::NAME,
     registrator::Selectbranch::NAME,
     registrator::Adduser::NAME,
     registrator::Changekey::NAME,
-    registrator::Setagreement::NAME,
-    registrator::Rmagreement::NAME,
     registrator::Agree::NAME,
 ];
 
@@ -50,8 +49,6 @@ const PROVIDER_WALLET_ACTIONS: [Name; 6] = [
     wallet::Payrefund::NAME,
 ];
 
-/// The soviet actions the provider may push for the cooperative.
-const PROVIDER_SOVIET_ACTIONS: [Name; 2] = [soviet::Updateboard::NAME, soviet::Setttl::NAME];
 
 /// See [`Operator::connect`].
 pub fn connect(data: Connect) {
@@ -120,11 +117,14 @@ pub fn setupcoop(data: Setupcoop) {
     ] {
         link(coop, contract, action, CONTRACTS_PERMISSION);
     }
+    add_permission(coop, COUNCIL_PERMISSION, Authority::accounts(&[level(peers.soviet, EOSIO_CODE)]));
+    for (owner, action) in council::ALLOWED {
+        link(coop, owner.account(&peers), action, COUNCIL_PERMISSION);
+    }
     add_permission(coop, PROVIDER_PERMISSION, Authority::accounts(&[level(request.provider, ACTIVE)]));
     for (contract, actions) in [
         (peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]),
         (peers.wallet, &PROVIDER_WALLET_ACTIONS[..]),
-        (peers.soviet, &PROVIDER_SOVIET_ACTIONS[..]),
     ] {
         for action in actions {
             link(coop, contract, *action, PROVIDER_PERMISSION);

@@ -96,14 +96,13 @@ fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application
 pub fn acceptjoin(data: Acceptjoin) {
     let application = paid_application(data.coopname, data.username);
     chain::require_auth(data.coopname);
-    let coop = own_rows::<Coops>().get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
     let cards = own_rows::<Cards>();
     let mut card = cards.get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
-    let (initial, minimum) = if card.r#type == TYPE_ORGANIZATION {
-        (coop.org_initial, coop.org_minimum)
-    } else {
-        (coop.initial, coop.minimum)
-    };
+    // Booked with the fees the person paid (kept with their registration deposit), even
+    // if the cooperative has changed its fees since.
+    let paid = chain::Rows::<RegDeposits>::new(peers().wallet, data.coopname)
+        .get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_PAID);
+    let (initial, minimum) = (paid.initial, paid.minimum);
 
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
     if application.braname.as_u64() != 0 {

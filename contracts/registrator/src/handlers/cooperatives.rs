@@ -73,6 +73,22 @@ pub fn setstatus(data: Setstatus) {
     coops.update(&coop, ERR_COOP_NOT_FOUND);
 }
 
+/// See [`Registrator::setfees`].
+pub fn setfees(data: Setfees) {
+    chain::require_auth(data.coopname);
+    let mut coop = active_coop(data.coopname);
+    let fees = [&data.initial, &data.minimum, &data.org_initial, &data.org_minimum];
+    if let Err(message) = rules::check_fees(coop.symbol, fees) {
+        chain::fail(message);
+    }
+
+    coop.initial = data.initial;
+    coop.minimum = data.minimum;
+    coop.org_initial = data.org_initial;
+    coop.org_minimum = data.org_minimum;
+    own_rows::<Coops>().update(&coop, ERR_COOP_NOT_FOUND);
+}
+
 /// The cooperative, which must exist and be active.
 pub fn active_coop(coopname: Name) -> Cooperative {
     let coop = own_rows::<Coops>().get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);

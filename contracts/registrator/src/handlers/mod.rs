@@ -47,6 +47,9 @@ impl Registrator for Contract {
     fn declinejoin(data: Declinejoin) {
         applications::declinejoin(data);
     }
+    fn setfees(data: Setfees) {
+        cooperatives::setfees(data);
+    }
     fn cancelapp(data: Cancelapp) {
         applications::cancelapp(data);
     }

@@ -1,11 +1,11 @@
 //! The decision cycle: `propose`, `freedecision`, `authorize`, `exec`, `close`.
-use super::setup::{board, decision_ttl, decisions, own, participant, peers, require_active_coop};
+use super::setup::{board, decision_ttl, decisions, open_decision, own, participant, peers, require_active_coop};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{Acceptjoin, Declinejoin, PARTICIPANT_ACCEPTED};
 use coop_protocol::soviet::{errors::*, *};
 use coop_protocol::wallet::{Allowwithdr, Declwithdr};
 use coop_runtime::{action::level, chain, system::ACTIVE, Document, Peers};
-use eosio::{Checksum256, Name, TimePointSec};
+use eosio::{Action, Checksum256, Name, TimePointSec};
 
 /// The document checks' messages.
 const DOCUMENT_ERRORS: chain::DocumentErrors<'static> =
@@ -27,7 +27,8 @@ pub fn propose(data: Propose) -> u64 {
     chain::check(own::<Boards>().contains(data.coopname.as_u64()), ERR_BOARD_NOT_FOUND);
     chain::check(chain::is_account(data.username), ERR_ACCOUNT_NOT_FOUND);
 
-    create(data.coopname, owner, data.coopname, data.kind, data.username, data.ref_id, data.statement_hash)
+    let decision = new_decision(data.coopname, data.kind, data.username, data.ref_id, owner, data.statement_hash);
+    save_new(data.coopname, data.coopname, decision)
 }
 
 /// See [`Soviet::freedecision`].
@@ -43,6 +44,9 @@ pub fn freedecision(data: Freedecision) -> u64 {
     let proposers = decisions_of::<Proposers>(data.coopname);
     let open_free = proposers.get(data.proposer.as_u64()).map_or(0, |p| p.open_free);
     chain::check(open_free < MAX_OPEN_FREE_DECISIONS, ERR_TOO_MANY_FREE_DECISIONS);
+    if let Err(message) = council::check_actions(&data.actions, data.coopname, &peers) {
+        chain::fail(message);
+    }
     check_document(&data.statement, data.proposer);
 
     let row = Proposer { username: data.proposer, open_free: open_free + 1 };
@@ -51,29 +55,34 @@ pub fn freedecision(data: Freedecision) -> u64 {
     } else {
         proposers.update(&row, ERR_PROPOSER_NOT_FOUND);
     }
-    create(data.proposer, data.proposer, data.coopname, KIND_FREE, data.proposer, 0, data.statement.hash)
+    let mut decision = new_decision(data.coopname, KIND_FREE, data.proposer, 0, data.proposer, data.statement.hash);
+    decision.actions = data.actions;
+    save_new(data.proposer, data.coopname, decision)
 }
 
-/// Writes a new open decision paid by `payer` and returns its id.
-fn create(
-    payer: Name,
-    proposer: Name,
+/// A new open decision of `coopname` with the next id, expiring after the cooperative's
+/// decision lifetime (not yet saved; the counter is).
+fn new_decision(
     coopname: Name,
     kind: Name,
     username: Name,
     ref_id: u64,
+    proposer: Name,
     statement_hash: Checksum256,
-) -> u64 {
+) -> Decision {
     let now = chain::now();
     let expires_at = TimePointSec::from_secs(now.as_secs().saturating_add(decision_ttl(coopname)));
     let counters = own::<Counters>();
     let mut counter = counters.get_or_fail(coopname.as_u64(), ERR_BOARD_NOT_FOUND);
     counter.last_id += 1;
     counters.update(&counter, ERR_BOARD_NOT_FOUND);
-    let id = counter.last_id;
-    decisions(coopname)
-        .save(payer, &Decision::open(id, kind, username, ref_id, proposer, statement_hash, now, expires_at));
-    id
+    Decision::open(counter.last_id, kind, username, ref_id, proposer, statement_hash, now, expires_at)
+}
+
+/// Writes a new decision of `coopname` paid by `payer` and returns its id.
+fn save_new(payer: Name, coopname: Name, decision: Decision) -> u64 {
+    decisions(coopname).save(payer, &decision);
+    decision.id
 }
 
 /// See [`Soviet::authorize`].
@@ -81,46 +90,57 @@ pub fn authorize(data: Authorize) {
     chain::require_auth(data.chairman);
     let board = board(data.coopname);
     chain::check(board.chairman() == Some(data.chairman), ERR_NOT_CHAIRMAN);
-    let decisions = decisions(data.coopname);
-    let mut decision = decisions.get_or_fail(data.decision_id, ERR_DECISION_NOT_FOUND);
+    let mut decision = open_decision(data.coopname, data.decision_id);
     let now = chain::now();
     if let Err(message) = decision.check_open(now) {
         chain::fail(message);
     }
     chain::check(decision.tally(&board).is_approved(), ERR_NOT_APPROVED);
-    check_document(&data.document, data.chairman);
+    chain::check(data.document.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
+    let digest = council::authorization_digest(&data.document.hash.to_bytes(), &decision.actions, chain::sha256);
+    chain::verify_signed_digest(&digest, &data.document, data.chairman, &DOCUMENT_ERRORS);
 
     decision.status = STATUS_AUTHORIZED;
     decision.authorized_by = data.chairman;
     decision.authorization_hash = data.document.hash;
     decision.authorized_at = now;
-    decisions.update(&decision, ERR_DECISION_NOT_FOUND);
+    decisions(data.coopname).update(&decision, ERR_DECISION_NOT_FOUND);
 }
 
 /// See [`Soviet::exec`].
 pub fn exec(data: Exec) {
     chain::require_auth(data.executer);
     let peers = peers();
-    let decisions = decisions(data.coopname);
-    let decision = decisions.get_or_fail(data.decision_id, ERR_DECISION_NOT_FOUND);
+    let decision = open_decision(data.coopname, data.decision_id);
     if let Err(message) = decision.check_executable(chain::now()) {
         chain::fail(message);
     }
 
     finish(data.coopname, &decision);
     let me = chain::current_receiver();
-    if decision.kind == KIND_JOINCOOP {
-        chain::send(
+    match decision.kind {
+        KIND_JOINCOOP => chain::send(
             peers.registrator,
             &paid_by_coop(me, data.coopname),
             &Acceptjoin { coopname: data.coopname, username: decision.username, decision_id: decision.id },
-        );
-    } else if decision.kind == KIND_WITHDRAW {
-        chain::send(
+        ),
+        KIND_WITHDRAW => chain::send(
             peers.wallet,
             &[level(me, ACTIVE)],
             &Allowwithdr { coopname: data.coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
-        );
+        ),
+        KIND_FREE => {
+            let council = [level(data.coopname, council::COUNCIL_PERMISSION)];
+            for action in &decision.actions {
+                chain::send_raw(&Action {
+                    account: action.account.into(),
+                    name: action.name.into(),
+                    authorization: council.to_vec(),
+                    data: action.data.clone(),
+                });
+            }
+        }
+        _ => chain::fail(ERR_BAD_KIND),
     }
 }
 
@@ -128,8 +148,7 @@ pub fn exec(data: Exec) {
 pub fn close(data: Close) -> Name {
     chain::require_auth(data.executer);
     let peers = peers();
-    let decisions = decisions(data.coopname);
-    let decision = decisions.get_or_fail(data.decision_id, ERR_DECISION_NOT_FOUND);
+    let decision = open_decision(data.coopname, data.decision_id);
     let reason = match decision.close_reason(chain::now(), &board(data.coopname)) {
         Ok(reason) => reason,
         Err(message) => chain::fail(message),
@@ -142,7 +161,7 @@ pub fn close(data: Close) -> Name {
 
 /// Erases a finished decision (its RAM goes back to its payer) and, for a free decision,
 /// counts it off its proposer's open ones.
-fn finish(coopname: Name, decision: &Decision) {
+pub fn finish(coopname: Name, decision: &Decision) {
     decisions(coopname).erase(decision.id);
     if decision.kind == KIND_FREE {
         let proposers = decisions_of::<Proposers>(coopname);
@@ -157,21 +176,23 @@ fn finish(coopname: Name, decision: &Decision) {
     }
 }
 
-/// The owning contract's "declined" path for a closed decision (none for `free`).
-fn send_declined(peers: &Peers, coopname: Name, decision: &Decision) {
+/// The owning contract's "declined" path for a declined or expired decision (none for
+/// `free`).
+pub fn send_declined(peers: &Peers, coopname: Name, decision: &Decision) {
     let me = [level(chain::current_receiver(), ACTIVE)];
-    if decision.kind == KIND_JOINCOOP {
-        chain::send(
+    match decision.kind {
+        KIND_JOINCOOP => chain::send(
             peers.registrator,
             &me,
             &Declinejoin { coopname, username: decision.username, decision_id: decision.id },
-        );
-    } else if decision.kind == KIND_WITHDRAW {
-        chain::send(
+        ),
+        KIND_WITHDRAW => chain::send(
             peers.wallet,
             &me,
             &Declwithdr { coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
-        );
+        ),
+        KIND_FREE => {}
+        _ => chain::fail(ERR_BAD_KIND),
     }
 }
 

@@ -1,5 +1,6 @@
 //! The soviet's action handlers (built for the chain only). Each reads: authorise →
 //! validate every input → write → send the inline calls, return the result.
+mod agenda;
 mod boards;
 mod decisions;
 mod setup;
@@ -46,5 +47,8 @@ impl Soviet for Contract {
     }
     fn close(data: Close) -> eosio::Name {
         decisions::close(data)
+    }
+    fn agenda(data: Agenda) -> AgendaPage {
+        agenda::agenda(data)
     }
 }

@@ -20,6 +20,17 @@ pub fn decisions(coopname: Name) -> chain::Rows<Decisions> {
     chain::Rows::new(chain::current_receiver(), coopname)
 }
 
+/// Decision `id` of `coopname`, or abort: `ERR_DECISION_ENDED` for an id that was given
+/// out and whose decision has since been executed, declined or closed (and erased),
+/// `ERR_DECISION_NOT_FOUND` for one never given out.
+pub fn open_decision(coopname: Name, id: u64) -> Decision {
+    if let Some(decision) = decisions(coopname).get(id) {
+        return decision;
+    }
+    let last_id = own::<Counters>().get(coopname.as_u64()).map_or(0, |c| c.last_id);
+    chain::fail(if id >= 1 && id <= last_id { ERR_DECISION_ENDED } else { ERR_DECISION_NOT_FOUND })
+}
+
 /// The council of `coopname`, or abort.
 pub fn board(coopname: Name) -> Board {
     own::<Boards>().get_or_fail(coopname.as_u64(), ERR_BOARD_NOT_FOUND)

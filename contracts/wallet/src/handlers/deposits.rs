@@ -18,10 +18,12 @@ pub fn deposit(data: Deposit) -> u64 {
     posted(ledger::check_positive(&data.quantity, ledger::symbol(&ledger)));
     check_memo(&data.memo);
     let in_progress = coop_rows::<RegDeposits>(data.coopname);
+    let mut fees = (data.quantity, data.quantity);
     if data.kind == KIND_REGISTRATION {
         check_open_application(&peers, data.coopname, data.username);
         chain::check(!in_progress.contains(data.username.as_u64()), ERR_REGISTRATION_IN_PROGRESS);
-        chain::check(data.quantity == registration_fee(&peers, &coop, data.username), ERR_WRONG_REGISTRATION_AMOUNT);
+        fees = registration_fees(&peers, &coop, data.username);
+        chain::check(Ok(data.quantity) == asset_math::add(fees.0, fees.1), ERR_WRONG_REGISTRATION_AMOUNT);
     } else {
         check_participant(&peers, data.coopname, data.username);
     }
@@ -47,7 +49,10 @@ pub fn deposit(data: Deposit) -> u64 {
         },
     );
     if data.kind == KIND_REGISTRATION {
-        in_progress.save(payer, &RegDeposit { username: data.username, deposit_id: id });
+        in_progress.save(
+            payer,
+            &RegDeposit { username: data.username, deposit_id: id, initial: fees.0, minimum: fees.1 },
+        );
     }
     id
 }
@@ -117,9 +122,9 @@ fn check_open_application(peers: &Peers, coopname: Name, username: Name) {
     chain::check(matches!(application, Some(a) if a.status == APPLICATION_OPEN), ERR_NO_OPEN_APPLICATION);
 }
 
-/// What `username` pays to join: entrance fee + minimum share contribution of the
-/// cooperative for their card's type (the organisations' fees for an organisation).
-fn registration_fee(peers: &Peers, coop: &Cooperative, username: Name) -> Asset {
+/// What `username` pays to join: the entrance fee and the minimum share contribution of
+/// the cooperative for their card's type (the organisations' fees for an organisation).
+fn registration_fees(peers: &Peers, coop: &Cooperative, username: Name) -> (Asset, Asset) {
     let card = chain::Rows::<Cards>::new(peers.registrator, peers.registrator)
         .get_or_fail(username.as_u64(), ERR_CARD_NOT_FOUND);
     let (initial, minimum) = if card.r#type == TYPE_ORGANIZATION {
@@ -127,5 +132,5 @@ fn registration_fee(peers: &Peers, coop: &Cooperative, username: Name) -> Asset 
     } else {
         (coop.initial, coop.minimum)
     };
-    posted(asset_math::add(initial, minimum))
+    (initial, minimum)
 }

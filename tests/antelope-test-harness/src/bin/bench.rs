@@ -125,6 +125,7 @@ fn main() -> ExitCode {
             coopname: coop.name,
             proposer: standing.name,
             statement: standing.sign("Standing question"),
+            actions: vec![],
         };
         chain.ok(p.soviet, &[standing.name], &question);
 
@@ -179,6 +180,7 @@ fn main() -> ExitCode {
             coopname: coop.name,
             proposer: proposer.name,
             statement: proposer.sign(&format!("Question {round}")),
+            actions: vec![],
         };
         let proposed = chain.ok(p.soviet, &[proposer.name], &question);
         let id: u64 = proposed.return_value();

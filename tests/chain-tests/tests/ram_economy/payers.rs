@@ -96,6 +96,7 @@ fn a_proposer_without_ram_cannot_put_a_free_question() {
         coopname: coop.name,
         proposer: proposer.name,
         statement: proposer.sign("A question, with no RAM left"),
+        actions: vec![],
     };
     assert_out_of_ram(chain.push(chain.peers.soviet, &[proposer.name], &data), proposer.name);
 

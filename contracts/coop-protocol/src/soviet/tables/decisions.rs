@@ -1,4 +1,5 @@
 //! `decisions` and `proposers` (scope = the cooperative): the questions before the council.
+use super::super::actions::CouncilAction;
 use super::super::errors::*;
 use super::super::tally::{self, Choice, Tally};
 use super::boards::{Board, MAX_BOARD_MEMBERS};
@@ -82,6 +83,8 @@ pub struct Decision {
     /// the `authorize` action).
     pub authorization_hash: Checksum256,
     pub authorized_at: TimePointSec,
+    /// The governance actions a free decision runs on `exec` (empty for the others).
+    pub actions: Vec<CouncilAction>,
 }
 
 impl Decision {

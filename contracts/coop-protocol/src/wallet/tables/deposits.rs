@@ -53,6 +53,10 @@ coop_runtime::table!(
 pub struct RegDeposit {
     pub username: Name,
     pub deposit_id: u64,
+    /// The entrance fee in the deposit: the cooperative's fee when it was announced.
+    pub initial: Asset,
+    /// The minimum share contribution in the deposit, likewise.
+    pub minimum: Asset,
 }
 
 coop_runtime::table!(

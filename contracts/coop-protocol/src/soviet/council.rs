@@ -1,0 +1,177 @@
+//! What a free decision may do to its cooperative: the allow-list of governance actions,
+//! how each is checked when the decision is proposed, and the digest the chairman signs
+//! so that the authorisation covers exactly the actions carried. Pure: host-tested.
+use super::actions::{CouncilAction, Setttl, Updateboard};
+use super::errors::*;
+use crate::registrator::{Createbranch, Deletebranch, Rmagreement, Setagreement, Setfees};
+use alloc::vec::Vec;
+use coop_runtime::{n, ActionData, Peers};
+use eosio::{Name, Read, Write};
+
+/// The most governance actions one free decision may carry.
+pub const MAX_DECISION_ACTIONS: usize = 4;
+
+/// The cooperative's permission satisfied only by the soviet's code and linked only to the
+/// allowed actions: the council acts for the cooperative through it on `exec`.
+pub const COUNCIL_PERMISSION: Name = n("council");
+
+/// Which of our contracts an allowed action belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    Registrator,
+    Soviet,
+}
+
+impl Owner {
+    /// The account of this contract among `peers`.
+    pub fn account(self, peers: &Peers) -> Name {
+        match self {
+            Owner::Registrator => peers.registrator,
+            Owner::Soviet => peers.soviet,
+        }
+    }
+}
+
+/// The governance actions a decision may carry: the registry's fees, branches and
+/// agreements, the decision lifetime, and the council itself.
+pub const ALLOWED: [(Owner, Name); 7] = [
+    (Owner::Registrator, Setfees::NAME),
+    (Owner::Registrator, Createbranch::NAME),
+    (Owner::Registrator, Deletebranch::NAME),
+    (Owner::Registrator, Setagreement::NAME),
+    (Owner::Registrator, Rmagreement::NAME),
+    (Owner::Soviet, Setttl::NAME),
+    (Owner::Soviet, Updateboard::NAME),
+];
+
+/// Reads `data` (all of it) as `T` and returns its `coopname`.
+fn coopname_of<T: Read>(data: &[u8], coopname: impl Fn(&T) -> Name) -> Result<Name, &'static str> {
+    let mut pos = 0;
+    match T::read(data, &mut pos) {
+        Ok(value) if pos == data.len() => Ok(coopname(&value)),
+        _ => Err(ERR_ACTION_DATA),
+    }
+}
+
+/// Checks the actions a free decision of `coopname` carries: at most
+/// [`MAX_DECISION_ACTIONS`], each an allowed action of our contracts whose data decodes
+/// and acts on `coopname`.
+/// Errors: `ERR_TOO_MANY_ACTIONS`, `ERR_ACTION_NOT_ALLOWED`, `ERR_ACTION_DATA`,
+/// `ERR_ACTION_OTHER_COOP`.
+pub fn check_actions(actions: &[CouncilAction], coopname: Name, peers: &Peers) -> Result<(), &'static str> {
+    if actions.len() > MAX_DECISION_ACTIONS {
+        return Err(ERR_TOO_MANY_ACTIONS);
+    }
+    for action in actions {
+        let allowed = ALLOWED.iter().any(|(owner, name)| owner.account(peers) == action.account && *name == action.name);
+        if !allowed {
+            return Err(ERR_ACTION_NOT_ALLOWED);
+        }
+        let data = action.data.as_slice();
+        let target = match action.name {
+            Setfees::NAME => coopname_of::<Setfees>(data, |a| a.coopname),
+            Createbranch::NAME => coopname_of::<Createbranch>(data, |a| a.coopname),
+            Deletebranch::NAME => coopname_of::<Deletebranch>(data, |a| a.coopname),
+            Setagreement::NAME => coopname_of::<Setagreement>(data, |a| a.coopname),
+            Rmagreement::NAME => coopname_of::<Rmagreement>(data, |a| a.coopname),
+            Setttl::NAME => coopname_of::<Setttl>(data, |a| a.coopname),
+            Updateboard::NAME => coopname_of::<Updateboard>(data, |a| a.coopname),
+            _ => Err(ERR_ACTION_NOT_ALLOWED),
+        }?;
+        if target != coopname {
+            return Err(ERR_ACTION_OTHER_COOP);
+        }
+    }
+    Ok(())
+}
+
+/// What the chairman signs to authorise a decision: the document's hash itself when the
+/// decision carries no actions; otherwise SHA-256 of the document's hash followed by
+/// SHA-256 of the packed actions (the ABI encoding of `council_action[]`), so that the
+/// signature covers exactly the actions that will run. `sha256` is the chain's intrinsic in
+/// the contract and a library function in clients.
+pub fn authorization_digest(
+    document_hash: &[u8; 32],
+    actions: &[CouncilAction],
+    sha256: impl Fn(&[u8]) -> [u8; 32],
+) -> [u8; 32] {
+    if actions.is_empty() {
+        return *document_hash;
+    }
+    let packed: Vec<u8> = actions.to_vec().pack().unwrap_or_default();
+    let mut both = Vec::with_capacity(64);
+    both.extend_from_slice(document_hash);
+    both.extend_from_slice(&sha256(&packed));
+    sha256(&both)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::soviet::BoardMember;
+    use alloc::vec;
+    use eosio::{Asset, Write};
+
+    fn peers() -> Peers {
+        Peers { operator: n("operator"), registrator: n("registrator"), soviet: n("soviet"), wallet: n("wallet") }
+    }
+
+    fn action<T: ActionData>(account: Name, data: &T) -> CouncilAction {
+        CouncilAction { account, name: T::NAME, data: data.pack().unwrap() }
+    }
+
+    fn fees(coopname: Name) -> Setfees {
+        let rub = Asset { amount: 1, symbol: coop_runtime::sym(4, "RUB") };
+        Setfees { coopname, initial: rub, minimum: rub, org_initial: rub, org_minimum: rub }
+    }
+
+    #[test]
+    fn allowed_actions_on_the_own_cooperative_pass() {
+        let coop = n("coop");
+        let actions = vec![
+            action(n("registrator"), &fees(coop)),
+            action(n("soviet"), &Setttl { coopname: coop, seconds: 60 }),
+            action(n("soviet"), &Updateboard { coopname: coop, members: vec![BoardMember::default()] }),
+        ];
+        assert_eq!(check_actions(&actions, coop, &peers()), Ok(()));
+        assert_eq!(check_actions(&[], coop, &peers()), Ok(()));
+    }
+
+    #[test]
+    fn anything_else_is_refused() {
+        let coop = n("coop");
+        let fees = action(n("registrator"), &fees(coop));
+        assert_eq!(check_actions(&vec![fees.clone(); 5], coop, &peers()), Err(ERR_TOO_MANY_ACTIONS));
+        let wrong_contract = CouncilAction { account: n("soviet"), ..fees.clone() };
+        assert_eq!(check_actions(&[wrong_contract], coop, &peers()), Err(ERR_ACTION_NOT_ALLOWED));
+        let not_allowed = CouncilAction { name: n("adduser"), ..fees.clone() };
+        assert_eq!(check_actions(&[not_allowed], coop, &peers()), Err(ERR_ACTION_NOT_ALLOWED));
+        let mut truncated = fees.clone();
+        truncated.data.pop();
+        assert_eq!(check_actions(&[truncated], coop, &peers()), Err(ERR_ACTION_DATA));
+        let mut extended = fees.clone();
+        extended.data.push(0);
+        assert_eq!(check_actions(&[extended], coop, &peers()), Err(ERR_ACTION_DATA));
+        assert_eq!(check_actions(&[fees], n("other"), &peers()), Err(ERR_ACTION_OTHER_COOP));
+    }
+
+    fn sha256(bytes: &[u8]) -> [u8; 32] {
+        use sha2::Digest;
+        sha2::Sha256::digest(bytes).into()
+    }
+
+    #[test]
+    fn the_digest_covers_the_actions() {
+        let hash = [7u8; 32];
+        assert_eq!(authorization_digest(&hash, &[], sha256), hash);
+        let one = vec![action(n("registrator"), &fees(n("coop")))];
+        let other = vec![action(n("registrator"), &fees(n("coopb")))];
+        let digest = authorization_digest(&hash, &one, sha256);
+        assert_ne!(digest, hash);
+        assert_ne!(digest, authorization_digest(&hash, &other, sha256));
+        let packed = one.pack().unwrap();
+        let mut both = hash.to_vec();
+        both.extend_from_slice(&sha256(&packed));
+        assert_eq!(digest, sha256(&both), "the documented recipe");
+    }
+}
