@@ -1,12 +1,12 @@
 //! The main job's scenario, on the running localnet: the platform documents' registration
-//! sequence from the connection of a cooperative to an accepted participant, printing
-//! each step with its transaction id. `scripts/demo` starts the localnet first.
+//! sequence from the connection of a cooperative to an accepted participant, then the
+//! council adopting new fees by decision, printing each step with its transaction id. `scripts/demo` starts the localnet first.
 use antelope_test_harness::client::PushOutcome;
-use antelope_test_harness::cooperative::TestCoop;
+use antelope_test_harness::cooperative::{council_action, rub, TestCoop};
 use antelope_test_harness::fixture::{default_peers, TestChain};
 use coop_protocol::operator::Connect;
-use coop_protocol::registrator::{Acceptjoin, Createbranch, Joincoop, Participants};
-use coop_protocol::soviet::{Boards, Propose, VoteResult};
+use coop_protocol::registrator::{Acceptjoin, Createbranch, Joincoop, Participants, Setfees};
+use coop_protocol::soviet::{Authorize, Boards, Freedecision, Propose, VoteResult};
 use coop_protocol::wallet::{Addmember, Ledgers, Wallets};
 use coop_runtime::asset_text::asset_to_string;
 use eosio::Name;
@@ -201,5 +201,54 @@ fn run(chain: &TestChain) {
         asset_to_string(&ledger.reg_received),
         asset_to_string(&ledger.refunds_due)
     );
-    println!("\nDone: {} is a participant of {}.", person.name, coop.name);
+
+    adopt_new_fees(chain, &coop);
+    println!("\nDone: {} is a participant of {}, whose council has set new fees.", person.name, coop.name);
+}
+
+/// The council adopts new fees by a free decision that carries `registrator::setfees`.
+fn adopt_new_fees(chain: &TestChain, coop: &TestCoop) {
+    let p = chain.peers;
+    println!("\nThe council adopts new fees by decision:");
+    let fees = Setfees {
+        coopname: coop.name,
+        initial: rub("150.0000"),
+        minimum: rub("350.0000"),
+        org_initial: rub("1500.0000"),
+        org_minimum: rub("3500.0000"),
+    };
+    let actions = vec![council_action(p.registrator, &fees)];
+    let proposer = &coop.members[0];
+    let question = Freedecision {
+        coopname: coop.name,
+        proposer: proposer.name,
+        statement: proposer.sign("Proposal: new entrance fees and minimum share contributions"),
+        actions: actions.clone(),
+    };
+    let outcome = chain.ok(p.soviet, &[proposer.name], &question);
+    let id: u64 = outcome.return_value();
+    step(18, &format!("{} proposes decision {id}, carrying registrator::setfees", proposer.name), &outcome);
+    for voter in coop.council() {
+        let outcome = chain.vote_for(coop, voter, id);
+        let tally: VoteResult = outcome.return_value();
+        println!("    {} votes for: {} of {}, {}", voter.name, tally.votes_for, tally.voting_members, tally.outcome);
+    }
+    let authorize = Authorize {
+        coopname: coop.name,
+        chairman: coop.chairman.name,
+        decision_id: id,
+        document: coop.chairman.sign_with_actions(&format!("Decision {id}: new fees"), &actions),
+    };
+    let outcome = chain.ok(p.soviet, &[coop.chairman.name], &authorize);
+    step(19, "the chairman authorises it, signing over the actions it carries", &outcome);
+    let outcome = chain.exec(coop, coop.chairman.name, id);
+    step(20, "the decision is executed: setfees runs through the cooperative's council permission", &outcome);
+    let row = chain.coop_row(coop);
+    println!(
+        "    registry: fees now {} + {} (organisations {} + {}); applicants who already paid keep theirs",
+        asset_to_string(&row.initial),
+        asset_to_string(&row.minimum),
+        asset_to_string(&row.org_initial),
+        asset_to_string(&row.org_minimum)
+    );
 }
