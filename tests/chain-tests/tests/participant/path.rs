@@ -2,8 +2,9 @@
 use antelope_test_harness::cooperative::{rub, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{errors as reg_errors, *};
-use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_PENDING};
-use coop_protocol::soviet::{Close, Decisions, Propose, VoteResult, Voteagainst, KIND_JOINCOOP, REASON_DECLINED};
+use coop_protocol::soviet::errors::ERR_DECISION_ENDED;
+use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_PENDING};
+use coop_protocol::soviet::{Close, Decisions, Propose, VoteResult, Voteagainst, KIND_JOINCOOP};
 use coop_protocol::wallet::{errors as wallet_errors, *};
 use coop_runtime::n;
 use eosio::Name;
@@ -137,14 +138,15 @@ fn a_declined_application_marks_the_payment_for_refund() {
     let (deposit_id, _) = chain.pay_registration(&coop, &person, rub("400.0000"));
     chain.confirm_deposit(&coop, deposit_id);
     let decision = chain.decision_about(&coop, "joincoop", person.name).unwrap();
-    for voter in [&coop.chairman, &coop.members[0]] {
-        let against = Voteagainst { coopname: coop.name, member: voter.name, decision_id: decision.id };
-        chain.ok(p.soviet, &[voter.name], &against);
-    }
-    let close = Close { executer: person.name, coopname: coop.name, decision_id: decision.id };
-    let outcome = chain.ok(p.soviet, &[person.name], &close);
+    let against = |voter: Name| Voteagainst { coopname: coop.name, member: voter, decision_id: decision.id };
+    let first = chain.ok(p.soviet, &[coop.chairman.name], &against(coop.chairman.name));
+    assert_eq!(first.return_value::<VoteResult>().outcome, OUTCOME_PENDING, "one of three against");
+    // The second vote against makes approval impossible: it ends the decision and runs the
+    // declined path in its own transaction.
+    let outcome = chain.ok(p.soviet, &[coop.members[0].name], &against(coop.members[0].name));
 
-    assert_eq!(outcome.return_value::<Name>(), REASON_DECLINED);
+    let result: VoteResult = outcome.return_value();
+    assert_eq!((result.votes_against, result.outcome), (2, OUTCOME_DECLINED));
     let declined = outcome.inline_actions(p.registrator, "declinejoin");
     assert_eq!(declined.len(), 1);
     assert_eq!(
@@ -167,8 +169,12 @@ fn a_declined_application_marks_the_payment_for_refund() {
         (ledger.refunds_due, ledger.reg_received, ledger.share_fund),
         (rub("400.0000"), rub("0.0000"), rub("0.0000"))
     );
-    // A closed decision is gone: it can be neither closed nor voted on again.
-    assert_eq!(chain.fails(p.soviet, &[person.name], &close), coop_protocol::soviet::errors::ERR_DECISION_NOT_FOUND);
+    assert_eq!(outcome.ram_delta(coop.members[0].name), 0, "the voter pays nothing");
+    // A declined decision has ended: it can be neither closed nor voted on again.
+    let close = Close { executer: person.name, coopname: coop.name, decision_id: decision.id };
+    assert_eq!(chain.fails(p.soviet, &[person.name], &close), ERR_DECISION_ENDED);
+    let vote = against(coop.members[1].name);
+    assert_eq!(chain.fails(p.soviet, &[coop.members[1].name], &vote), ERR_DECISION_ENDED);
 
     // The cooperative pays the money back: the deposit is erased.
     let paid_back = Payrefund { coopname: coop.name, deposit_id, memo: "bank transfer 42".into() };

@@ -32,14 +32,32 @@ fn votefor_records_the_vote_and_returns_the_tally() {
 
 #[test]
 fn voteagainst_records_the_vote_and_can_decline() {
-    let council = Council::new(1, 0);
+    let chain = chain();
+    let council = Council::new(2, 0);
     let id = council.free_decision();
     let outcome = council.vote_against(&council.members[0], id);
     assert_eq!(council.decision(id).vote_lists(), (vec![], vec![council.members[0].name]));
     assert_eq!(
         tally_of(&outcome),
-        VoteResult { votes_for: 0, votes_against: 1, voting_members: 2, outcome: OUTCOME_DECLINED }
+        VoteResult { votes_for: 0, votes_against: 1, voting_members: 3, outcome: OUTCOME_PENDING }
     );
+
+    // Two of three against: approval is impossible, and this vote ends the decision.
+    let sealing = council.vote_against(&council.members[1], id);
+    assert_eq!(
+        tally_of(&sealing),
+        VoteResult { votes_for: 0, votes_against: 2, voting_members: 3, outcome: OUTCOME_DECLINED }
+    );
+    assert!(council.find_decision(id).is_none(), "the declined decision is erased in the same transaction");
+    assert_eq!(council.open_free_decisions(council.chairman.name), None);
+    assert!(sealing.ram_delta(council.chairman.name) < 0, "the proposer gets the RAM back");
+    assert_eq!(sealing.ram_delta(council.members[1].name), 0, "the voter pays nothing");
+    assert!(
+        sealing.action_traces.iter().all(|t| t.account == soviet().to_string()),
+        "a free decision has no declined path elsewhere"
+    );
+    let chairman = council.chairman.name;
+    assert_eq!(chain.fails(soviet(), &[chairman], &votefor(&council, chairman, id)), ERR_DECISION_ENDED);
 }
 
 #[test]

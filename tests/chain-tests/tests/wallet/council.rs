@@ -5,10 +5,10 @@ use antelope_test_harness::client::PushOutcome;
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{Participants, PARTICIPANT_ACCEPTED, TYPE_INDIVIDUAL};
-use coop_protocol::soviet::tally::OUTCOME_APPROVED;
+use coop_protocol::soviet::errors::ERR_DECISION_ENDED;
+use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_PENDING};
 use coop_protocol::soviet::{
     Authorize, Close, Decision, Decisions, Exec, VoteResult, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
-    REASON_DECLINED,
 };
 use coop_protocol::wallet::*;
 use eosio::Name;
@@ -73,23 +73,34 @@ pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> Approval
     Approval { votes, authorize, exec }
 }
 
-/// Two of the three council members vote against; the chairman closes the declined
-/// decision. Returns the outcome of `close`, which must say `declined`.
+/// Two of the three council members vote against: the second vote makes approval
+/// impossible and ends the decision in its own transaction (the owner's declined path runs
+/// inline). Returns the outcome of that sealing vote, which must say `declined`; the
+/// decision is gone, and `close` then learns that it has ended.
 pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> PushOutcome {
-    for member in coop.council().into_iter().take(2) {
-        chain.ok(
-            chain.peers.soviet,
-            &[member.name],
-            &Voteagainst { coopname: coop.name, member: member.name, decision_id },
-        );
-    }
-    let close = chain.ok(
-        chain.peers.soviet,
-        &[coop.chairman.name],
-        &Close { executer: coop.chairman.name, coopname: coop.name, decision_id },
+    let votes: Vec<PushOutcome> = coop
+        .council()
+        .into_iter()
+        .take(2)
+        .map(|member| {
+            chain.ok(
+                chain.peers.soviet,
+                &[member.name],
+                &Voteagainst { coopname: coop.name, member: member.name, decision_id },
+            )
+        })
+        .collect();
+    assert_eq!(votes[0].return_value::<VoteResult>().outcome, OUTCOME_PENDING, "one of three against");
+    let sealing = votes.into_iter().nth(1).unwrap();
+    let result: VoteResult = sealing.return_value();
+    assert_eq!((result.votes_against, result.outcome), (2, OUTCOME_DECLINED));
+    assert!(
+        chain.row::<Decisions>(chain.peers.soviet, coop.name, decision_id).is_none(),
+        "the declined decision is erased by the vote"
     );
-    assert_eq!(close.return_value::<Name>(), REASON_DECLINED);
-    close
+    let close = Close { executer: coop.chairman.name, coopname: coop.name, decision_id };
+    assert_eq!(chain.fails(chain.peers.soviet, &[coop.chairman.name], &close), ERR_DECISION_ENDED);
+    sealing
 }
 
 fn withdraw(coop: &TestCoop, person: &Person, amount: &str) -> Withdraw {
@@ -140,9 +151,14 @@ fn a_declined_application_marks_the_payment_for_refund() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
     let (person, id) = paid_applicant(chain, &coop, TYPE_INDIVIDUAL);
-    let close = decline(chain, &coop, decision(chain, &coop, KIND_JOINCOOP, id).id);
+    let question = decision(chain, &coop, KIND_JOINCOOP, id);
+    let sealing = decline(chain, &coop, question.id);
 
-    let refunds: Vec<Refundreg> = close
+    // The vote that declined it ran the registrator's `declinejoin`, which marked the
+    // payment for refund in the wallet.
+    let declined = sealing.inline_actions(chain.peers.registrator, "declinejoin");
+    assert_eq!(declined.len(), 1);
+    let refunds: Vec<Refundreg> = sealing
         .inline_actions(chain.peers.wallet, "refundreg")
         .iter()
         .map(|action| action.decode_data().unwrap())
@@ -150,7 +166,8 @@ fn a_declined_application_marks_the_payment_for_refund() {
     assert_eq!(refunds, vec![Refundreg { coopname: coop.name, username: person.name, deposit_id: id }]);
     assert_eq!(deposit_row(chain, &coop, id).status, DEPOSIT_REFUND);
     assert!(chain.row::<RegDeposits>(chain.peers.wallet, coop.name, person.name.as_u64()).is_none());
-    assert!(find_decision(chain, &coop, KIND_JOINCOOP, id).is_none(), "the closed decision is erased");
+    assert!(find_decision(chain, &coop, KIND_JOINCOOP, id).is_none(), "the declined decision is erased");
+    assert!(sealing.ram_delta(coop.name) < 0, "the cooperative gets the decision's RAM back");
     assert!(chain.row::<Participants>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, zero());
@@ -199,17 +216,19 @@ fn a_declined_withdrawal_unblocks_the_amount() {
     let person = member_with(chain, &coop, "500.0000");
     let id: u64 = chain.ok(chain.peers.wallet, &[person.name], &withdraw(&coop, &person, "500.0000")).return_value();
     let question = decision(chain, &coop, KIND_WITHDRAW, id);
-    let close = decline(chain, &coop, question.id);
+    let sealing = decline(chain, &coop, question.id);
 
-    let declined: Vec<Declwithdr> = close
+    // The vote that declined it ran the wallet's `declwithdr`.
+    let declined: Vec<Declwithdr> = sealing
         .inline_actions(chain.peers.wallet, "declwithdr")
         .iter()
         .map(|action| action.decode_data().unwrap())
         .collect();
     assert_eq!(declined, vec![Declwithdr { coopname: coop.name, withdraw_id: id, decision_id: question.id }]);
     assert!(!withdrawal_exists(chain, &coop, id), "the declined withdrawal is erased");
-    assert!(close.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
-    assert!(find_decision(chain, &coop, KIND_WITHDRAW, id).is_none(), "the closed decision is erased");
+    assert!(sealing.ram_delta(person.name) < 0, "the member who paid for the withdrawal gets the RAM back");
+    assert!(sealing.ram_delta(coop.name) < 0, "the cooperative gets the decision's RAM back");
+    assert!(find_decision(chain, &coop, KIND_WITHDRAW, id).is_none(), "the declined decision is erased");
     let wallet = wallet_of(chain, &coop, &person);
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), zero()));
     assert_eq!(assert_books(chain, &coop).paid_out, zero());
