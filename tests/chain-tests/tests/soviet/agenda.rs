@@ -1,6 +1,7 @@
 //! Putting questions on the agenda: `propose` (contracts), `freedecision` (participants).
 use super::*;
 use coop_protocol::soviet::errors::*;
+use coop_protocol::soviet::tally::OUTCOME_DECLINED;
 
 fn propose(council: &Council, kind: Name, username: Name, ref_id: u64) -> Propose {
     Propose {
@@ -133,8 +134,12 @@ fn freedecision_by_a_participant_opens_a_free_decision_they_pay_for() {
     let chain = chain();
     let council = Council::new(1, 1);
     let proposer = &council.others[0];
-    let data =
-        Freedecision { coopname: council.coop, proposer: proposer.name, statement: document(proposer, "proposal") };
+    let data = Freedecision {
+        coopname: council.coop,
+        proposer: proposer.name,
+        statement: document(proposer, "proposal"),
+        actions: vec![],
+    };
     let outcome = chain.ok(soviet(), &[proposer.name], &data);
 
     let id: u64 = outcome.return_value();
@@ -161,7 +166,12 @@ fn freedecision_requires_the_proposers_signature() {
     assert_missing_auth(chain.push(
         soviet(),
         &[council.chairman.name],
-        &Freedecision { coopname: council.coop, proposer: proposer.name, statement: document(proposer, "proposal") },
+        &Freedecision {
+            coopname: council.coop,
+            proposer: proposer.name,
+            statement: document(proposer, "proposal"),
+            actions: vec![],
+        },
     ));
 }
 
@@ -178,6 +188,7 @@ fn freedecision_rejects_people_who_are_not_participants() {
                 coopname: council.coop,
                 proposer: outsider.name,
                 statement: document(&outsider, "proposal"),
+                actions: vec![],
             }
         ),
         ERR_NOT_PARTICIPANT
@@ -197,6 +208,7 @@ fn freedecision_rejects_a_statement_signed_by_another_key() {
                 coopname: council.coop,
                 proposer: proposer.name,
                 statement: document(&council.chairman, "proposal"),
+                actions: vec![],
             }
         ),
         ERR_KEY_NOT_SIGNERS
@@ -213,7 +225,7 @@ fn freedecision_rejects_a_signature_that_does_not_match_the_key() {
         chain.fails(
             soviet(),
             &[proposer.name],
-            &Freedecision { coopname: council.coop, proposer: proposer.name, statement: forged }
+            &Freedecision { coopname: council.coop, proposer: proposer.name, statement: forged, actions: vec![] }
         ),
         ERR_BAD_SIGNATURE
     );
@@ -229,7 +241,7 @@ fn freedecision_rejects_an_overlong_meta() {
         chain.fails(
             soviet(),
             &[proposer.name],
-            &Freedecision { coopname: council.coop, proposer: proposer.name, statement }
+            &Freedecision { coopname: council.coop, proposer: proposer.name, statement, actions: vec![] }
         ),
         ERR_META_TOO_LONG
     );
@@ -238,12 +250,13 @@ fn freedecision_rejects_an_overlong_meta() {
 #[test]
 fn freedecision_limits_open_free_decisions_per_proposer_and_ending_one_frees_a_place() {
     let chain = chain();
-    let council = Council::new(1, 2);
+    let council = Council::new(2, 2);
     let (proposer, other) = (&council.others[0], &council.others[1]);
     let one_more = || Freedecision {
         coopname: council.coop,
         proposer: proposer.name,
         statement: document(proposer, "one question too many"),
+        actions: vec![],
     };
     let first = council.free_decision_by(proposer);
     let second = council.free_decision_by(proposer);
@@ -274,22 +287,30 @@ fn freedecision_limits_open_free_decisions_per_proposer_and_ending_one_frees_a_p
     assert_eq!(refilled.ram_delta(proposer.name), decision_ram);
     assert_eq!(chain.fails(soviet(), &[proposer.name], &one_more()), ERR_TOO_MANY_FREE_DECISIONS);
 
-    // Closing one (declined) does the same.
+    // Declining one does the same: the second vote of three against ends it at once.
     council.vote_against(&council.members[0], ids[1]);
-    let closed = chain.ok(soviet(), &[executer], &Close { executer, coopname: council.coop, decision_id: ids[1] });
-    assert_eq!(closed.return_value::<Name>(), REASON_DECLINED);
-    assert_eq!(closed.ram_delta(proposer.name), -decision_ram);
+    let sealing = council.vote_against(&council.members[1], ids[1]);
+    assert_eq!(tally_of(&sealing).outcome, OUTCOME_DECLINED);
+    assert_eq!(sealing.ram_delta(proposer.name), -decision_ram);
+    assert_eq!(sealing.ram_delta(council.members[1].name), 0, "the voter pays nothing");
     assert!(council.find_decision(ids[1]).is_none());
     assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS - 1));
     chain.ok(soviet(), &[proposer.name], &one_more());
     assert_eq!(council.open_free_decisions(proposer.name), Some(MAX_OPEN_FREE_DECISIONS));
 
     // When a proposer's last open one ends, their counter row goes too: all their RAM
-    // comes back.
+    // comes back. Here it is closed, declined by a board change: one vote against of three,
+    // then the council shrinks to the chairman and that member.
     assert_eq!(council.open_free_decisions(other.name), Some(1));
     council.vote_against(&council.members[0], others_id);
+    let members = vec![
+        BoardMember::voting(council.chairman.name, POSITION_CHAIRMAN),
+        BoardMember::voting(council.members[0].name, POSITION_MEMBER),
+    ];
+    chain.ok(soviet(), &[council.coop], &Updateboard { coopname: council.coop, members });
     let executer = proposer.name;
     let closed = chain.ok(soviet(), &[executer], &Close { executer, coopname: council.coop, decision_id: others_id });
+    assert_eq!(closed.return_value::<Name>(), REASON_DECLINED);
     assert_eq!(closed.ram_delta(other.name), -others_question.ram_delta(other.name));
     assert_eq!(council.open_free_decisions(other.name), None);
     assert_eq!(closed.ram_delta(executer), 0, "the executer pays nothing");
