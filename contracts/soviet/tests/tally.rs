@@ -469,6 +469,13 @@ proptest! {
     }
 
     #[test]
+    fn a_member_listed_twice_counts_once((f, a) in votes(), members in voting_members(), again in prop::collection::vec(any::<Index>(), 1..5)) {
+        let mut listed = members.clone();
+        listed.extend(again.iter().map(|i| members[i.index(members.len())]));
+        prop_assert_eq!(Tally::count(&f, &a, &listed), expected(&f, &a, &members));
+    }
+
+    #[test]
     fn approval_is_a_strict_majority_of_voting_members((f, a) in votes(), members in voting_members()) {
         let t = Tally::count(&f, &a, &members);
         prop_assert_eq!(t.is_approved(), 2 * t.votes_for > t.voting_members);

@@ -261,6 +261,17 @@ impl Cleos {
         Ok(out)
     }
 
+    /// `cleos push action CONTRACT ACTION 'JSON' --read -j`: runs one action as a read-only
+    /// transaction (`/v1/chain/send_read_only_transaction`; no authorization, no signature,
+    /// nothing written). Returns the trace as JSON; the first action trace's
+    /// `return_value_data` is the return value decoded with the contract's ABI.
+    pub fn read_only_action(&self, contract: &str, action: &str, json: &Value) -> Result<CleosOutput, CleosError> {
+        let data = json.to_string();
+        let out = self.run(&["push", "action", contract, action, &data, "--read", "-j"])?;
+        out.json()?;
+        Ok(out)
+    }
+
     /// `cleos set contract ACCOUNT DIR WASM ABI -j` (`set code` alone fails with this cleos).
     pub fn set_contract(
         &self,

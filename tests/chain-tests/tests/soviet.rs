@@ -12,6 +12,8 @@ mod authorize;
 mod boards;
 #[path = "soviet/outcome.rs"]
 mod outcome;
+#[path = "soviet/queries.rs"]
+mod queries;
 #[path = "soviet/votes.rs"]
 mod votes;
 
@@ -110,7 +112,12 @@ impl Council {
         chain().ok(
             soviet(),
             &[proposer.name],
-            &Freedecision { coopname: self.coop, proposer: proposer.name, statement: document(proposer, "question") },
+            &Freedecision {
+                coopname: self.coop,
+                proposer: proposer.name,
+                statement: document(proposer, "question"),
+                actions: vec![],
+            },
         )
     }
 

@@ -155,13 +155,12 @@ impl Agenda {
     /// [`Agenda::check`].
     pub fn page(&self, rows: impl IntoIterator<Item = Decision>, now: TimePointSec, board: &Board) -> AgendaPage {
         let mut page = AgendaPage::default();
-        let mut read = 0;
-        for decision in rows {
+        for (read, decision) in rows.into_iter().enumerate() {
+            // `read` decisions were read before this one.
             if read == AGENDA_SCAN_LIMIT || page.decisions.len() as u32 == self.limit {
                 page.next_id = decision.id;
                 break;
             }
-            read += 1;
             if !self.concerns(&decision) {
                 continue;
             }

@@ -63,7 +63,8 @@ pub fn check_actions(actions: &[CouncilAction], coopname: Name, peers: &Peers) -
         return Err(ERR_TOO_MANY_ACTIONS);
     }
     for action in actions {
-        let allowed = ALLOWED.iter().any(|(owner, name)| owner.account(peers) == action.account && *name == action.name);
+        let allowed =
+            ALLOWED.iter().any(|(owner, name)| owner.account(peers) == action.account && *name == action.name);
         if !allowed {
             return Err(ERR_ACTION_NOT_ALLOWED);
         }

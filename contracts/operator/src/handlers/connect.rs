@@ -49,7 +49,6 @@ const PROVIDER_WALLET_ACTIONS: [Name; 6] = [
     wallet::Payrefund::NAME,
 ];
 
-
 /// See [`Operator::connect`].
 pub fn connect(data: Connect) {
     let me = chain::current_receiver();
@@ -122,10 +121,9 @@ pub fn setupcoop(data: Setupcoop) {
         link(coop, owner.account(&peers), action, COUNCIL_PERMISSION);
     }
     add_permission(coop, PROVIDER_PERMISSION, Authority::accounts(&[level(request.provider, ACTIVE)]));
-    for (contract, actions) in [
-        (peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]),
-        (peers.wallet, &PROVIDER_WALLET_ACTIONS[..]),
-    ] {
+    for (contract, actions) in
+        [(peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]), (peers.wallet, &PROVIDER_WALLET_ACTIONS[..])]
+    {
         for action in actions {
             link(coop, contract, *action, PROVIDER_PERMISSION);
         }

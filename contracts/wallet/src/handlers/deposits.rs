@@ -49,10 +49,8 @@ pub fn deposit(data: Deposit) -> u64 {
         },
     );
     if data.kind == KIND_REGISTRATION {
-        in_progress.save(
-            payer,
-            &RegDeposit { username: data.username, deposit_id: id, initial: fees.0, minimum: fees.1 },
-        );
+        in_progress
+            .save(payer, &RegDeposit { username: data.username, deposit_id: id, initial: fees.0, minimum: fees.1 });
     }
     id
 }
