@@ -254,3 +254,33 @@ fn connect_gives_the_council_its_permission_linked_to_the_allow_list_only() {
     expected.sort();
     assert_eq!(linked, expected);
 }
+
+#[test]
+fn one_decision_goes_through_every_state_as_the_agenda_shows() {
+    use coop_protocol::soviet::{STATE_APPROVED, STATE_AUTHORIZED, STATE_OPEN};
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let state_of = |id: u64| {
+        let (items, _) = chain.agenda_all(coop.name, Name::new(0), Name::new(0), 10).expect("the agenda");
+        items.into_iter().find(|item| item.id == id).map(|item| item.state)
+    };
+    let actions = vec![council_action(chain.peers.soviet, &Setttl { coopname: coop.name, seconds: 7200 })];
+    let id: u64 = propose(chain, &coop, &coop.members[0], actions.clone()).return_value();
+    assert_eq!(state_of(id), Some(STATE_OPEN));
+    chain.vote_for(&coop, &coop.chairman, id);
+    assert_eq!(state_of(id), Some(STATE_OPEN), "one of three");
+    chain.vote_for(&coop, &coop.members[0], id);
+    assert_eq!(state_of(id), Some(STATE_APPROVED));
+    chain.ok(chain.peers.soviet, &[coop.chairman.name], &authorization(&coop, id, &actions));
+    assert_eq!(state_of(id), Some(STATE_AUTHORIZED));
+    let vote = coop_protocol::soviet::Votefor { coopname: coop.name, member: coop.members[1].name, decision_id: id };
+    assert_eq!(chain.fails(chain.peers.soviet, &[coop.members[1].name], &vote), ERR_DECISION_AUTHORIZED);
+
+    chain.exec(&coop, coop.members[1].name, id);
+
+    assert_eq!(state_of(id), None, "executed: off the agenda");
+    assert_eq!(chain.fails(chain.peers.soviet, &[coop.members[1].name], &vote), ERR_DECISION_ENDED);
+    let settings =
+        chain.row::<coop_protocol::soviet::Settings>(chain.peers.soviet, chain.peers.soviet, coop.name.as_u64());
+    assert_eq!(settings.map(|s| s.decision_ttl), Some(7200), "the action ran");
+}
