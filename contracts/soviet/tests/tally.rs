@@ -2,12 +2,16 @@
 //! the vote bookkeeping on decisions. Every property runs [`CASES`] generated cases.
 //!
 //! `sessions_follow_the_model` drives one decision through random sessions of votes,
-//! switches, cancellations, council changes, authorization and closing, replaying the
-//! checks the contract's handlers make, and compares it after every step with a model
-//! kept here in plain sets.
+//! switches, cancellations, council changes (new councils, members who start or stop
+//! voting), authorization and closing, replaying the checks the contract's handlers make,
+//! and compares it after every step with a model kept here in plain sets: only the votes
+//! of the current council's voting members count; approved ⇔ votes for × 2 > voting
+//! members; declined ⇔ not even every voting member who has not voted voting for would
+//! approve it. Sealed states never change: an authorized decision takes no more votes and
+//! stays as it was authorized; the vote that declines a decision ends it (it is erased).
 use coop_protocol::soviet::errors::{
-    ERR_ALREADY_VOTED_AGAINST, ERR_ALREADY_VOTED_FOR, ERR_CANNOT_CLOSE, ERR_DECISION_AUTHORIZED,
-    ERR_DECISION_NOT_FOUND, ERR_NOT_APPROVED, ERR_NOT_VOTING_MEMBER, ERR_NO_VOTE,
+    ERR_ALREADY_VOTED_AGAINST, ERR_ALREADY_VOTED_FOR, ERR_CANNOT_CLOSE, ERR_DECISION_AUTHORIZED, ERR_DECISION_ENDED,
+    ERR_NOT_APPROVED, ERR_NOT_VOTING_MEMBER, ERR_NO_VOTE,
 };
 use coop_protocol::soviet::tally::{cancel, cast, Choice, Outcome, Tally};
 use coop_protocol::soviet::{
@@ -172,8 +176,9 @@ fn session() -> impl Strategy<Value = (Board, Vec<Action>)> {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Phase {
     Open,
+    /// Approved and authorized by the chairman: sealed.
     Authorized,
-    /// Erased by `close`.
+    /// Ended (erased) by the vote that declined it, or by `close`: sealed.
     Closed,
 }
 
@@ -195,9 +200,14 @@ struct ModelTally {
     declined: bool,
 }
 
+/// The council's voting members, as a set.
+fn voting(board: &Board) -> BTreeSet<Name> {
+    board.members.iter().filter(|m| m.is_voting).map(|m| m.username).collect()
+}
+
 impl Model {
     fn tally(&self, board: &Board) -> ModelTally {
-        let voting: BTreeSet<Name> = board.members.iter().filter(|m| m.is_voting).map(|m| m.username).collect();
+        let voting = voting(board);
         let votes_for = self.votes_for.intersection(&voting).count() as u32;
         let votes_against = self.votes_against.intersection(&voting).count() as u32;
         let voting_members = voting.len() as u32;
@@ -216,7 +226,8 @@ impl Model {
     /// A recorded vote or cancellation: the member's vote goes, and so do the votes of
     /// people who are no longer voting members; then the new vote (if any) is added.
     fn write(&mut self, board: &Board, member: Name, choice: Option<Choice>) {
-        let keep = |v: &Name| *v != member && board.is_voting_member(*v);
+        let voting = voting(board);
+        let keep = |v: &Name| *v != member && voting.contains(v);
         self.votes_for.retain(keep);
         self.votes_against.retain(keep);
         match choice {
@@ -228,8 +239,9 @@ impl Model {
 }
 
 /// The `votefor` / `voteagainst` / `cancelvote` handler on the decision row (`None` once
-/// erased): a failed check reverts the transaction, so the row only changes on success. A
-/// vote that makes approval impossible seals the decline: the decision is erased at once.
+/// erased: its id was given out, so `ERR_DECISION_ENDED`). A failed check reverts the
+/// transaction, so the row only changes on success. A vote that makes approval impossible
+/// seals the decline: the decision is erased at once.
 fn handle_vote(
     board: &Board,
     row: &mut Option<Decision>,
@@ -239,7 +251,7 @@ fn handle_vote(
     if !board.is_voting_member(member) {
         return Err(ERR_NOT_VOTING_MEMBER);
     }
-    let mut decision = row.clone().ok_or(ERR_DECISION_NOT_FOUND)?;
+    let mut decision = row.clone().ok_or(ERR_DECISION_ENDED)?;
     decision.check_open(now())?;
     match choice {
         Some(choice) => decision.cast(board, member, choice)?,
@@ -252,7 +264,7 @@ fn handle_vote(
 
 /// The `authorize` handler, signed by the chairman.
 fn handle_authorize(board: &Board, row: &mut Option<Decision>) -> Result<(), &'static str> {
-    let mut decision = row.clone().ok_or(ERR_DECISION_NOT_FOUND)?;
+    let mut decision = row.clone().ok_or(ERR_DECISION_ENDED)?;
     decision.check_open(now())?;
     if !decision.tally(board).is_approved() {
         return Err(ERR_NOT_APPROVED);
@@ -267,7 +279,7 @@ fn handle_authorize(board: &Board, row: &mut Option<Decision>) -> Result<(), &'s
 
 /// The `close` handler: erases the decision if it may be closed.
 fn handle_close(board: &Board, row: &mut Option<Decision>) -> Result<Name, &'static str> {
-    let reason = row.as_ref().ok_or(ERR_DECISION_NOT_FOUND)?.close_reason(now(), board)?;
+    let reason = row.as_ref().ok_or(ERR_DECISION_ENDED)?.close_reason(now(), board)?;
     *row = None;
     Ok(reason)
 }
@@ -315,7 +327,9 @@ impl Session {
             Action::Vote(who, choice) => self.vote(who.resolve(&self.board), Some(choice))?,
             Action::Cancel(who) => self.vote(who.resolve(&self.board), None)?,
             Action::RollCall(choices) => {
-                for (member, choice) in self.board.voting_members().into_iter().zip(choices) {
+                let members: Vec<Name> =
+                    self.board.members.iter().filter(|m| m.is_voting).map(|m| m.username).collect();
+                for (member, choice) in members.into_iter().zip(choices) {
                     self.vote(member, Some(choice))?;
                     self.check()?;
                 }
@@ -340,11 +354,11 @@ impl Session {
     fn vote(&mut self, member: Name, choice: Option<Choice>) -> Result<(), TestCaseError> {
         let model = &mut self.model;
         let has_voted = |list: &BTreeSet<Name>| list.contains(&member);
-        let refused = if !self.board.is_voting_member(member) {
+        let refused = if !voting(&self.board).contains(&member) {
             Some(ERR_NOT_VOTING_MEMBER)
         } else {
             match (model.phase, choice) {
-                (Phase::Closed, _) => Some(ERR_DECISION_NOT_FOUND),
+                (Phase::Closed, _) => Some(ERR_DECISION_ENDED),
                 (Phase::Authorized, _) => Some(ERR_DECISION_AUTHORIZED),
                 (Phase::Open, Some(Choice::For)) if has_voted(&model.votes_for) => Some(ERR_ALREADY_VOTED_FOR),
                 (Phase::Open, Some(Choice::Against)) if has_voted(&model.votes_against) => {
@@ -390,7 +404,7 @@ impl Session {
             self.sealed = self.row.clone();
         } else {
             let error = match self.model.phase {
-                Phase::Closed => ERR_DECISION_NOT_FOUND,
+                Phase::Closed => ERR_DECISION_ENDED,
                 Phase::Authorized => ERR_DECISION_AUTHORIZED,
                 Phase::Open => ERR_NOT_APPROVED,
             };
@@ -405,7 +419,7 @@ impl Session {
         let before = self.row.clone();
         let result = handle_close(&self.board, &mut self.row);
         match self.model.phase {
-            Phase::Closed => prop_assert_eq!(result, Err(ERR_DECISION_NOT_FOUND)),
+            Phase::Closed => prop_assert_eq!(result, Err(ERR_DECISION_ENDED)),
             // Declined by a council change (a declining vote ends the decision itself).
             Phase::Open if declined => {
                 prop_assert_eq!(result, Ok(REASON_DECLINED));
