@@ -5,7 +5,7 @@ use eosio::{Name, PermissionLevel};
 /// `coop@contracts`: satisfied by the code of the registrator, the soviet and the wallet,
 /// linked to the internal actions that write rows the cooperative pays for because
 /// someone belongs to it (`soviet::propose`, `registrator::acceptjoin`,
-/// `wallet::addmember`). A contract sends those actions with this level next to its own
+/// `wallet::addmember`, `wallet::leftcoop`). A contract sends those actions with this level next to its own
 /// `active`, so the cooperative — not the contract account — is the RAM payer.
 pub const CONTRACTS_PERMISSION: Name = n("contracts");
 

@@ -5,7 +5,8 @@ use crate::client::PushOutcome;
 use crate::cooperative::{Person, TestCoop};
 use crate::fixture::TestChain;
 use coop_protocol::registrator::{
-    Agree, AgreementKinds, Agreements, Cooperative, Coops, Joincoop, Newaccount, TYPE_ORGANIZATION,
+    Agree, AgreementKinds, Agreements, Cooperative, Coops, Joincoop, Newaccount, Participant, Participants,
+    TYPE_ORGANIZATION,
 };
 use coop_protocol::soviet::{Authorize, Decision, Decisions, Exec, Votefor};
 use coop_protocol::wallet::{Confirm, Deposit, KIND_REGISTRATION};
@@ -122,9 +123,22 @@ impl TestChain {
     /// payment, confirmation, every council member's vote, authorisation, execution.
     pub fn admit(&self, coop: &TestCoop, prefix: &str, braname: Name) -> Person {
         let (person, _) = self.new_member_account(coop, prefix, "individual");
-        self.apply(coop, &person, braname);
+        self.admit_as(coop, &person, braname);
+        person
+    }
+
+    /// The way in for an individual who already has an account (e.g. someone who left and
+    /// applies again), without a branch; returns their participant row.
+    pub fn admit_existing(&self, coop: &TestCoop, person: &Person) -> Participant {
+        self.admit_as(coop, person, Name::new(0));
+        self.row::<Participants>(self.peers.registrator, coop.name, person.name.as_u64())
+            .expect("accepted as a participant")
+    }
+
+    fn admit_as(&self, coop: &TestCoop, person: &Person, braname: Name) {
+        self.apply(coop, person, braname);
         let fee = self.registration_fee(coop, n("individual"));
-        let (deposit_id, _) = self.pay_registration(coop, &person, fee);
+        let (deposit_id, _) = self.pay_registration(coop, person, fee);
         self.confirm_deposit(coop, deposit_id);
         let decision = self.decision_about(coop, "joincoop", person.name).expect("the application is on the agenda");
         for voter in coop.council() {
@@ -132,6 +146,5 @@ impl TestChain {
         }
         self.authorize(coop, decision.id);
         self.exec(coop, person.name, decision.id);
-        person
     }
 }

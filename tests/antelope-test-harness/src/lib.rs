@@ -23,4 +23,5 @@ pub mod ram;
 pub mod tools;
 pub mod transaction;
 pub mod views;
+pub mod wallet_queries;
 pub mod wasm_check;

@@ -4,5 +4,6 @@
 mod participant {
     pub mod cleos_flow;
     pub mod imports;
+    pub mod leaving;
     pub mod path;
 }

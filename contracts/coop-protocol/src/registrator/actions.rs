@@ -134,6 +134,33 @@ pub struct Declinejoin {
     pub decision_id: u64,
 }
 
+/// `leavecoop(coopname, username, statement)`: a member asks to leave the cooperative.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Leavecoop {
+    pub coopname: Name,
+    pub username: Name,
+    /// The signed statement (заявление о выходе), signed by the member's key.
+    pub statement: Document,
+}
+
+/// `acceptleave(coopname, username, decision_id)`: sent by the soviet contract when the
+/// council's `leave` decision is executed.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Acceptleave {
+    pub coopname: Name,
+    pub username: Name,
+    pub decision_id: u64,
+}
+
+/// `declineleave(coopname, username, decision_id)`: sent by the soviet contract when the
+/// council's `leave` decision is declined or expired.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Declineleave {
+    pub coopname: Name,
+    pub username: Name,
+    pub decision_id: u64,
+}
+
 /// `setfees(coopname, initial, minimum, org_initial, org_minimum)`: the cooperative's new
 /// entrance fees and minimum share contributions (individuals and entrepreneurs;
 /// organisations), all positive and in the cooperative's symbol.

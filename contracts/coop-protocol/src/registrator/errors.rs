@@ -37,6 +37,10 @@ pub const ERR_SAME_BRANCH: &str = "already in this branch";
 pub const ERR_APPLICATION_NOT_FOUND: &str = "application not found";
 pub const ERR_APPLICATION_NOT_OPEN: &str = "application is not waiting for payment";
 pub const ERR_APPLICATION_NOT_PAID: &str = "application is not paid";
+pub const ERR_ALREADY_LEAVING: &str = "member is already leaving the cooperative";
+pub const ERR_CHAIRMAN_CANNOT_LEAVE: &str = "the chairman cannot leave: the council must have another chairman first";
+pub const ERR_LEAVE_WITH_WITHDRAWAL: &str = "member has an open withdrawal: it must end before leaving";
+pub const ERR_NOT_LEAVING: &str = "member is not leaving the cooperative";
 pub const ERR_CANCEL_AUTH: &str = "must be signed by the applicant or by the cooperative applied to";
 pub const ERR_APPLICATION_HAS_DEPOSIT: &str =
     "the application has a registration deposit in progress; cancel the deposit first";

@@ -84,6 +84,25 @@ coop_runtime::contract_interface! {
         /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
         /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
         declinejoin(Declinejoin);
+        /// A member asks to leave: they become `leaving` and a `leave` decision goes on the
+        /// council's agenda (`soviet::propose`, paid by the cooperative). While it is open
+        /// they cannot deposit or withdraw. Signed by `username`; the statement must be
+        /// signed by a key of `username@active`. The chairman cannot leave (the council
+        /// must have another chairman first), nor a member with an open withdrawal.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`,
+        /// `ERR_ALREADY_LEAVING`, `ERR_CHAIRMAN_CANNOT_LEAVE`, `ERR_LEAVE_WITH_WITHDRAWAL`,
+        /// `ERR_DOCUMENT_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
+        leavecoop(Leavecoop);
+        /// The council's `leave` decision was executed: the person is no longer a
+        /// participant (their row is erased, their branch counts one less, their card is
+        /// `pending` again, so they may apply again later), and the wallet makes their whole
+        /// share a withdrawal due (`wallet::leftcoop`). Sent by the soviet only.
+        /// Errors: `ERR_NOT_PARTICIPANT`, `ERR_NOT_LEAVING`.
+        acceptleave(Acceptleave);
+        /// The council's `leave` decision was declined or expired: the person is an
+        /// accepted participant again. Sent by the soviet only.
+        /// Errors: `ERR_NOT_PARTICIPANT`, `ERR_NOT_LEAVING`.
+        declineleave(Declineleave);
         /// Sets the cooperative's entrance fees and minimum share contributions. Applicants
         /// who already paid are booked with what they paid (kept with their registration
         /// deposit). Signed by `coopname` — in practice through its `council` permission,

@@ -3,7 +3,9 @@
 // Conditions the registrator reports too, with the same text: the cooperative is not
 // registered or not active; a document's signature does not recover to its `public_key`;
 // a document's key does not satisfy the signer's `active` permission.
-pub use crate::registrator::errors::{ERR_BAD_SIGNATURE, ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND, ERR_KEY_NOT_SIGNERS};
+pub use crate::registrator::errors::{
+    ERR_BAD_SIGNATURE, ERR_CHAIRMAN_CANNOT_LEAVE, ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND, ERR_KEY_NOT_SIGNERS,
+};
 
 pub const ERR_NOT_INITIALIZED: &str = "soviet is not initialized";
 
@@ -23,7 +25,7 @@ pub const ERR_MEMBER_NOT_INDIVIDUAL: &str =
 pub const ERR_BAD_TTL: &str = "decision lifetime must be from 1 second to 365 days";
 
 // Putting questions on the agenda.
-pub const ERR_BAD_KIND: &str = "kind must be joincoop or withdraw";
+pub const ERR_BAD_KIND: &str = "kind must be joincoop, withdraw or leave";
 pub const ERR_ACCOUNT_NOT_FOUND: &str = "account does not exist";
 pub const ERR_NOT_PARTICIPANT: &str = "proposer is not an accepted participant of the cooperative";
 pub const ERR_META_TOO_LONG: &str = "document meta is too long";

@@ -114,6 +114,15 @@ pub struct Declwithdr {
     pub decision_id: u64,
 }
 
+/// `leftcoop(coopname, username, decision_id)`: sent by the registrator when a member's
+/// `leave` decision is executed.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Leftcoop {
+    pub coopname: Name,
+    pub username: Name,
+    pub decision_id: u64,
+}
+
 /// `failwithdr(coopname, withdraw_id, reason)`: an authorised withdrawal could not be paid.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Failwithdr {

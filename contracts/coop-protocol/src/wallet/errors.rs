@@ -41,6 +41,7 @@ pub const ERR_META_TOO_LONG: &str = "statement meta is too long";
 pub const ERR_WITHDRAWAL_NOT_FOUND: &str = "withdrawal not found";
 pub const ERR_WITHDRAWAL_NOT_PENDING: &str = "withdrawal is not pending";
 pub const ERR_WITHDRAWAL_OPEN: &str = "member already has an open withdrawal";
+pub const ERR_MEMBER_LEAVING: &str = "member is leaving the cooperative";
 pub const ERR_WITHDRAWAL_NOT_AUTHORIZED: &str = "withdrawal is not authorized";
 pub const ERR_ROW_WRITE: &str = "could not write table row";
 
@@ -48,3 +49,9 @@ pub const ERR_ROW_WRITE: &str = "could not write table row";
 /// (tests and audits; no action aborts with them).
 pub const ERR_SHARE_FUND_MISMATCH: &str = "share fund does not equal the members' available, blocked and minimum";
 pub const ERR_ENTRANCE_FUND_MISMATCH: &str = "entrance-fee fund does not equal the members' entrance fees";
+
+// Deposits and withdrawals (read-only queries).
+pub const ERR_QUERY_LIMIT_ZERO: &str = "limit must be at least 1";
+pub const ERR_QUERY_LIMIT_TOO_LARGE: &str = "limit must be at most 100";
+pub const ERR_BAD_DEPOSIT_STATE: &str = "state must be pending, confirmed, refund or empty";
+pub const ERR_BAD_WITHDRAWAL_STATE: &str = "state must be pending, authorized or empty";

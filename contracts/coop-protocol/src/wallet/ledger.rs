@@ -170,6 +170,20 @@ pub fn block(ledger: &Ledger, wallet: &MemberWallet, quantity: Asset) -> Posting
     Ok(wallet)
 }
 
+/// A member left: their whole share (`available` and `minimum`) moves to `blocked`, to be
+/// paid out; returns the wallet and the amount now due (zero when there is nothing).
+/// The share fund is unchanged (the money is still the cooperative's until paid out).
+pub fn leave(ledger: &Ledger, wallet: &MemberWallet) -> Posting<(MemberWallet, Asset)> {
+    check_non_negative(&wallet.available, symbol(ledger))?;
+    check_non_negative(&wallet.minimum, symbol(ledger))?;
+    let due = add(wallet.available, wallet.minimum)?;
+    let mut wallet = wallet.clone();
+    wallet.blocked = add(wallet.blocked, due)?;
+    wallet.available.amount = 0;
+    wallet.minimum.amount = 0;
+    Ok((wallet, due))
+}
+
 /// A withdrawal declined or failed: `quantity` moves back from `blocked` to `available`.
 pub fn unblock(ledger: &Ledger, wallet: &MemberWallet, quantity: Asset) -> Posting<MemberWallet> {
     check_positive(&quantity, symbol(ledger))?;
@@ -356,6 +370,25 @@ mod tests {
         let wallet = unblock(&ledger, &wallet, rub(500)).unwrap();
         assert_eq!((wallet.available, wallet.blocked), (rub(500), rub(0)));
         assert_ok(&ledger, &wallet);
+    }
+
+    #[test]
+    fn leaving_makes_the_whole_share_due_and_keeps_the_entrance_fee() {
+        let (ledger, wallet) = fresh();
+        let (ledger, wallet) = book_member(&ledger, &wallet, rub(100), rub(300), false).unwrap();
+        let (ledger, wallet) = credit_share(&ledger, &wallet, rub(50)).unwrap();
+        let (wallet, due) = leave(&ledger, &wallet).unwrap();
+        assert_eq!(due, rub(350));
+        assert_eq!(
+            (wallet.available, wallet.minimum, wallet.blocked, wallet.initial),
+            (rub(0), rub(0), rub(350), rub(100))
+        );
+        assert_ok(&ledger, &wallet);
+        let (ledger, wallet) = pay_out(&ledger, &wallet, due).unwrap();
+        assert_eq!((ledger.share_fund, ledger.entrance_fund, ledger.paid_out), (rub(0), rub(100), rub(350)));
+        assert_ok(&ledger, &wallet);
+        let (_, nothing) = leave(&ledger, &wallet).unwrap();
+        assert_eq!(nothing, rub(0));
     }
 
     #[test]

@@ -26,9 +26,11 @@
 mod actions;
 pub mod errors;
 pub mod ledger;
+mod queries;
 mod tables;
 
 pub use actions::*;
+pub use queries::*;
 pub use tables::*;
 
 coop_runtime::contract_interface! {
@@ -54,7 +56,7 @@ coop_runtime::contract_interface! {
         /// `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_KIND`, `ERR_AMOUNT_INVALID`,
         /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`, `ERR_MEMO_TOO_LONG`,
         /// `ERR_NO_OPEN_APPLICATION`, `ERR_REGISTRATION_IN_PROGRESS`, `ERR_CARD_NOT_FOUND`,
-        /// `ERR_WRONG_REGISTRATION_AMOUNT`, `ERR_NOT_PARTICIPANT`.
+        /// `ERR_WRONG_REGISTRATION_AMOUNT`, `ERR_NOT_PARTICIPANT`, `ERR_MEMBER_LEAVING`.
         deposit(Deposit) -> u64;
         /// The money of a pending deposit has arrived. Signed by `coopname`. `share`: credits
         /// the member's `available` and the share fund (opening the wallet, paid by the
@@ -64,7 +66,8 @@ coop_runtime::contract_interface! {
         /// the application must still be open.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
         /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_NO_OPEN_APPLICATION`,
-        /// `ERR_OVERFLOW`. A confirmed `share` deposit is erased (its RAM goes back to its
+        /// `ERR_NOT_PARTICIPANT` and `ERR_MEMBER_LEAVING` (a share deposit of someone who is
+        /// no longer an accepted participant), `ERR_OVERFLOW`. A confirmed `share` deposit is erased (its RAM goes back to its
         /// payer).
         confirm(Confirm);
         /// Cancels a pending deposit (no money arrived) and erases it. Signed by `coopname`.
@@ -102,8 +105,8 @@ coop_runtime::contract_interface! {
         /// member. Returns the withdrawal id. Signed by `username`, whose `active` key must
         /// have signed the statement. The cooperative must be active.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_COOP_NOT_FOUND`,
-        /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_WALLET_NOT_FOUND`,
-        /// `ERR_WITHDRAWAL_OPEN`,
+        /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_MEMBER_LEAVING`,
+        /// `ERR_WALLET_NOT_FOUND`, `ERR_WITHDRAWAL_OPEN`,
         /// `ERR_AMOUNT_INVALID`, `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`,
         /// `ERR_META_TOO_LONG`, `ERR_BAD_STATEMENT_SIGNATURE`, `ERR_STATEMENT_NOT_MEMBERS`,
         /// `ERR_INSUFFICIENT_AVAILABLE`.
@@ -117,6 +120,15 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
         /// `ERR_WITHDRAWAL_NOT_PENDING`, `ERR_WALLET_NOT_FOUND`.
         declwithdr(Declwithdr);
+        /// A member has left (their `leave` decision was executed): their whole share —
+        /// `available` and `minimum` — moves to `blocked` and becomes one authorised
+        /// withdrawal (returned id), which the cooperative pays out with `payout`; the
+        /// entrance fee stays in its fund. Nothing to pay (no wallet, or nothing in it):
+        /// no withdrawal, returns 0. Signed by the registrator (inline) and the
+        /// cooperative's `contracts` permission: the cooperative pays the withdrawal row.
+        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`,
+        /// `ERR_LEDGER_NOT_FOUND`, `ERR_OVERFLOW`.
+        leftcoop(Leftcoop) -> u64;
         /// An authorised withdrawal could not be paid: the amount goes back to `available`,
         /// the withdrawal is erased. Signed by `coopname`.
         /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
@@ -127,6 +139,26 @@ coop_runtime::contract_interface! {
         /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
         /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
         payout(Payout);
+        /// Deposits in progress, read-only: lists `coopname`'s deposits of `username`
+        /// (empty = everyone's) in `state` (`pending`, `confirmed`, `refund`; empty = every
+        /// state), from deposit id `from_id` upwards, at most `limit` (1 to
+        /// `MAX_QUERY_LIMIT`), each the `deposits` row as stored. Finished deposits are
+        /// erased and not listed. Reads at most `QUERY_SCAN_LIMIT` deposits per call;
+        /// `next_id` is the `from_id` of the next call (0: nothing left). Signed by nobody:
+        /// send it as a read-only transaction (`/v1/chain/send_read_only_transaction`,
+        /// `cleos push action … --read`), which has no authorizations and writes nothing.
+        /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`,
+        /// `ERR_BAD_DEPOSIT_STATE`, `ERR_LEDGER_NOT_FOUND`.
+        deposits(DepositsQuery) -> DepositPage;
+        /// Open withdrawals, read-only: lists `coopname`'s withdrawals of `username`
+        /// (empty = everyone's) in `state` (`pending`, `authorized`; empty = both), from
+        /// withdrawal id `from_id` upwards, at most `limit` (1 to `MAX_QUERY_LIMIT`), each
+        /// the `withdrawals` row as stored. Paid, declined and failed withdrawals are erased
+        /// and not listed. Reads at most `QUERY_SCAN_LIMIT` withdrawals per call; `next_id`
+        /// as for `deposits`. Signed by nobody (read-only, as `deposits`).
+        /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`,
+        /// `ERR_BAD_WITHDRAWAL_STATE`, `ERR_LEDGER_NOT_FOUND`.
+        withdrawals(WithdrawalsQuery) -> WithdrawalPage;
     }
     tables {
         coop_runtime::peers::PeersTable, Ledgers, Counters, Wallets, Deposits, RegDeposits,

@@ -113,6 +113,7 @@ pub fn setupcoop(data: Setupcoop) {
         (peers.soviet, soviet::Propose::NAME),
         (peers.registrator, registrator::Acceptjoin::NAME),
         (peers.wallet, wallet::Addmember::NAME),
+        (peers.wallet, wallet::Leftcoop::NAME),
     ] {
         link(coop, contract, action, CONTRACTS_PERMISSION);
     }

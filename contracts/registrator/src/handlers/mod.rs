@@ -4,6 +4,7 @@ mod agreements;
 mod applications;
 mod branches;
 mod cooperatives;
+mod leaving;
 mod members;
 mod setup;
 
@@ -46,6 +47,15 @@ impl Registrator for Contract {
     }
     fn declinejoin(data: Declinejoin) {
         applications::declinejoin(data);
+    }
+    fn leavecoop(data: Leavecoop) {
+        leaving::leavecoop(data);
+    }
+    fn acceptleave(data: Acceptleave) {
+        leaving::acceptleave(data);
+    }
+    fn declineleave(data: Declineleave) {
+        leaving::declineleave(data);
     }
     fn setfees(data: Setfees) {
         cooperatives::setfees(data);

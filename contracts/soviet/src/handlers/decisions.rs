@@ -1,7 +1,7 @@
 //! The decision cycle: `propose`, `freedecision`, `authorize`, `exec`, `close`.
 use super::setup::{board, decision_ttl, decisions, open_decision, own, participant, peers, require_active_coop};
 use coop_protocol::permissions::paid_by_coop;
-use coop_protocol::registrator::{Acceptjoin, Declinejoin, PARTICIPANT_ACCEPTED};
+use coop_protocol::registrator::{Acceptjoin, Acceptleave, Declinejoin, Declineleave, PARTICIPANT_ACCEPTED};
 use coop_protocol::soviet::{errors::*, *};
 use coop_protocol::wallet::{Allowwithdr, Declwithdr};
 use coop_runtime::{action::level, chain, system::ACTIVE, Document, Peers};
@@ -14,7 +14,7 @@ const DOCUMENT_ERRORS: chain::DocumentErrors<'static> =
 /// See [`Soviet::propose`].
 pub fn propose(data: Propose) -> u64 {
     let peers = peers();
-    let owner = if data.kind == KIND_JOINCOOP {
+    let owner = if data.kind == KIND_JOINCOOP || data.kind == KIND_LEAVE {
         peers.registrator
     } else if data.kind == KIND_WITHDRAW {
         peers.wallet
@@ -129,6 +129,14 @@ pub fn exec(data: Exec) {
             &[level(me, ACTIVE)],
             &Allowwithdr { coopname: data.coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
         ),
+        KIND_LEAVE => {
+            leave_council(data.coopname, decision.username);
+            chain::send(
+                peers.registrator,
+                &[level(me, ACTIVE)],
+                &Acceptleave { coopname: data.coopname, username: decision.username, decision_id: decision.id },
+            );
+        }
         KIND_FREE => {
             let council = [level(data.coopname, council::COUNCIL_PERMISSION)];
             for action in &decision.actions {
@@ -191,8 +199,25 @@ pub fn send_declined(peers: &Peers, coopname: Name, decision: &Decision) {
             &me,
             &Declwithdr { coopname, withdraw_id: decision.ref_id, decision_id: decision.id },
         ),
+        KIND_LEAVE => chain::send(
+            peers.registrator,
+            &me,
+            &Declineleave { coopname, username: decision.username, decision_id: decision.id },
+        ),
         KIND_FREE => {}
         _ => chain::fail(ERR_BAD_KIND),
+    }
+}
+
+/// A member who leaves the cooperative leaves its council too; the chairman cannot leave.
+fn leave_council(coopname: Name, username: Name) {
+    let boards = own::<Boards>();
+    let mut board = board(coopname);
+    chain::check(board.chairman() != Some(username), ERR_CHAIRMAN_CANNOT_LEAVE);
+    if board.members.iter().any(|m| m.username == username) {
+        board.members.retain(|m| m.username != username);
+        board.updated_at = chain::now();
+        boards.update(&board, ERR_BOARD_NOT_FOUND);
     }
 }
 

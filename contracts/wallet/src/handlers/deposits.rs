@@ -63,6 +63,10 @@ pub fn confirm(data: Confirm) {
     check_memo(&data.memo);
     let deposits = coop_rows::<Deposits>(data.coopname);
     let mut deposit = pending_deposit(data.coopname, data.deposit_id);
+    if deposit.kind == KIND_SHARE {
+        // Checked again: the person may have left since they announced the payment.
+        check_participant(&peers, data.coopname, deposit.username);
+    }
     let wallets = coop_rows::<Wallets>(data.coopname);
 
     deposit.status = DEPOSIT_CONFIRMED;

@@ -4,9 +4,12 @@
 mod deposits;
 mod ledgers;
 mod members;
+mod queries;
 mod withdrawals;
 
-use coop_protocol::registrator::{Cooperative, Coops, Participants, COOP_ACTIVE, PARTICIPANT_ACCEPTED};
+use coop_protocol::registrator::{
+    Cooperative, Coops, Participants, COOP_ACTIVE, PARTICIPANT_ACCEPTED, PARTICIPANT_LEAVING,
+};
 use coop_protocol::wallet::{errors::*, ledger::Posting, *};
 use coop_runtime::{chain, Peers};
 use eosio::{Name, Table};
@@ -48,11 +51,20 @@ impl Wallet for Contract {
     fn declwithdr(data: Declwithdr) {
         withdrawals::declwithdr(data);
     }
+    fn leftcoop(data: Leftcoop) -> u64 {
+        withdrawals::leftcoop(data)
+    }
     fn failwithdr(data: Failwithdr) {
         withdrawals::failwithdr(data);
     }
     fn payout(data: Payout) {
         withdrawals::payout(data);
+    }
+    fn deposits(data: DepositsQuery) -> DepositPage {
+        queries::deposits(data)
+    }
+    fn withdrawals(data: WithdrawalsQuery) -> WithdrawalPage {
+        queries::withdrawals(data)
     }
 }
 
@@ -107,10 +119,13 @@ fn active_coop(peers: &Peers, coopname: Name) -> Cooperative {
     coop
 }
 
-/// Aborts with `ERR_NOT_PARTICIPANT` unless `username` is an accepted participant.
+/// Aborts unless `username` is an accepted participant: `ERR_NOT_PARTICIPANT`, or
+/// `ERR_MEMBER_LEAVING` while their `leave` decision is open.
 fn check_participant(peers: &Peers, coopname: Name, username: Name) {
     let participant = chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64());
-    chain::check(matches!(participant, Some(p) if p.status == PARTICIPANT_ACCEPTED), ERR_NOT_PARTICIPANT);
+    let status = participant.map(|p| p.status);
+    chain::check(status != Some(PARTICIPANT_LEAVING), ERR_MEMBER_LEAVING);
+    chain::check(status == Some(PARTICIPANT_ACCEPTED), ERR_NOT_PARTICIPANT);
 }
 
 /// The next id of a cooperative's counter (`deposits` or `withdrawals`), not yet saved.

@@ -79,6 +79,38 @@ pub fn declwithdr(data: Declwithdr) {
     unblock(data.coopname, withdrawal);
 }
 
+/// See [`Wallet::leftcoop`].
+pub fn leftcoop(data: Leftcoop) -> u64 {
+    chain::require_auth(peers().registrator);
+    chain::require_auth(data.coopname);
+    let ledger = ledger_of(data.coopname);
+    let wallets = coop_rows::<Wallets>(data.coopname);
+    let Some(wallet) = wallets.get(data.username.as_u64()) else { return 0 };
+    let (wallet, due) = posted(ledger::leave(&ledger, &wallet));
+    if due.amount == 0 {
+        return 0;
+    }
+    let counters = own_rows::<Counters>();
+    let mut counter = counters.get_or_fail(data.coopname.as_u64(), ERR_LEDGER_NOT_FOUND);
+    counter.withdrawals = next_id(counter.withdrawals);
+
+    let now = chain::now();
+    counters.update(&counter, ERR_LEDGER_NOT_FOUND);
+    wallets.update(&wallet, ERR_WALLET_NOT_FOUND);
+    let withdrawal = Withdrawal {
+        id: counter.withdrawals,
+        username: data.username,
+        quantity: due,
+        status: WITHDRAWAL_AUTHORIZED,
+        statement_hash: Default::default(),
+        decision_id: data.decision_id,
+        created_at: now,
+        updated_at: now,
+    };
+    coop_rows::<Withdrawals>(data.coopname).save(data.coopname, &withdrawal);
+    withdrawal.id
+}
+
 /// See [`Wallet::failwithdr`].
 pub fn failwithdr(data: Failwithdr) {
     chain::require_auth(data.coopname);

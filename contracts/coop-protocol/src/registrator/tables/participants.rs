@@ -4,8 +4,9 @@ use eosio::{Name, NumBytes, Read, TimePointSec, Write};
 
 /// Participant status: a member in good standing.
 pub const PARTICIPANT_ACCEPTED: Name = n("accepted");
-/// Participant status: blocked by the cooperative.
-pub const PARTICIPANT_BLOCKED: Name = n("blocked");
+/// Participant status: has asked to leave; the council decides (`leave` decision). A
+/// leaving member cannot deposit, withdraw or sit on a new council.
+pub const PARTICIPANT_LEAVING: Name = n("leaving");
 
 /// A member of a cooperative.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
@@ -13,7 +14,7 @@ pub struct Participant {
     pub username: Name,
     /// `individual`, `entrepreneur` or `organization` (copied from the card).
     pub r#type: Name,
-    /// `accepted` or `blocked`.
+    /// `accepted` or `leaving`.
     pub status: Name,
     /// The member's branch, or empty.
     pub braname: Name,

@@ -11,6 +11,8 @@ use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};
 pub const KIND_JOINCOOP: Name = n("joincoop");
 /// Kind: allow a withdrawal (proposed by the wallet; `ref_id` = the withdrawal id).
 pub const KIND_WITHDRAW: Name = n("withdraw");
+/// Kind: a member leaves (proposed by the registrator; `username` = the member).
+pub const KIND_LEAVE: Name = n("leave");
 /// Kind: a question a participant puts to the council (`freedecision`); no effect.
 pub const KIND_FREE: Name = n("free");
 
@@ -59,7 +61,7 @@ pub struct VoteSlot {
 pub struct Decision {
     /// Per cooperative, from 1.
     pub id: u64,
-    /// `joincoop`, `withdraw` or `free`.
+    /// `joincoop`, `withdraw`, `leave` or `free`.
     pub kind: Name,
     /// Whom the decision is about (the applicant, the member withdrawing, the proposer).
     pub username: Name,
