@@ -6,6 +6,7 @@ mod wallet {
     pub mod council;
     pub mod deposits;
     pub mod ledgers;
+    pub mod limits;
     pub mod members;
     pub mod withdrawals;
 }
