@@ -2,12 +2,12 @@
 //! sequence from the connection of a cooperative to an accepted participant, then the
 //! council adopting new fees by decision, printing each step with its transaction id. `scripts/demo` starts the localnet first.
 use antelope_test_harness::client::PushOutcome;
-use antelope_test_harness::cooperative::{council_action, rub, TestCoop};
+use antelope_test_harness::cooperative::{council_action, rub, Person, TestCoop};
 use antelope_test_harness::fixture::{default_peers, TestChain};
 use coop_protocol::operator::Connect;
 use coop_protocol::registrator::{Acceptjoin, Createbranch, Joincoop, Participants, Setfees};
 use coop_protocol::soviet::{Authorize, Boards, Freedecision, Propose, VoteResult};
-use coop_protocol::wallet::{Addmember, Ledgers, Wallets};
+use coop_protocol::wallet::{Addmember, Deposit, Ledgers, Payout, Wallets, Withdraw, KIND_SHARE};
 use coop_runtime::asset_text::asset_to_string;
 use eosio::Name;
 use std::process::ExitCode;
@@ -202,8 +202,73 @@ fn run(chain: &TestChain) {
         asset_to_string(&ledger.refunds_due)
     );
 
+    share_in_and_out(chain, &coop, &person);
     adopt_new_fees(chain, &coop);
     println!("\nDone: {} is a participant of {}, whose council has set new fees.", person.name, coop.name);
+}
+
+/// Prints the cooperative's ledger and `person`'s wallet.
+fn print_books(chain: &TestChain, coop: &TestCoop, person: &Person) {
+    let p = chain.peers;
+    let ledger = chain.row::<Ledgers>(p.wallet, p.wallet, coop.name.as_u64()).expect("ledger");
+    let wallet = chain.row::<Wallets>(p.wallet, coop.name, person.name.as_u64()).expect("wallet");
+    println!(
+        "    ledger: share fund {}, paid out {}; wallet of {}: available {}, blocked {}, minimum {}",
+        asset_to_string(&ledger.share_fund),
+        asset_to_string(&ledger.paid_out),
+        person.name,
+        asset_to_string(&wallet.available),
+        asset_to_string(&wallet.blocked),
+        asset_to_string(&wallet.minimum)
+    );
+}
+
+/// After acceptance: a share deposit, a withdrawal the council approves, its payout.
+fn share_in_and_out(chain: &TestChain, coop: &TestCoop, person: &Person) {
+    let p = chain.peers;
+    println!("\nThe member's share, in and out:");
+    let deposit = Deposit {
+        coopname: coop.name,
+        username: person.name,
+        kind: KIND_SHARE,
+        quantity: rub("1000.0000"),
+        memo: "bank transfer 17".into(),
+    };
+    let outcome = chain.ok(p.wallet, &[person.name], &deposit);
+    let deposit_id: u64 = outcome.return_value();
+    step(
+        18,
+        &format!("{} declares a share contribution of 1000.0000 RUB (deposit {deposit_id})", person.name),
+        &outcome,
+    );
+    let outcome = chain.confirm_deposit(coop, deposit_id);
+    step(19, "the cooperative confirms it: the share is credited, the deposit erased", &outcome);
+    print_books(chain, coop, person);
+    let withdraw = Withdraw {
+        coopname: coop.name,
+        username: person.name,
+        quantity: rub("400.0000"),
+        statement: person.sign("I ask to withdraw 400.0000 RUB of my share contributions"),
+    };
+    let outcome = chain.ok(p.wallet, &[person.name], &withdraw);
+    let withdraw_id: u64 = outcome.return_value();
+    step(
+        20,
+        &format!("{} asks to withdraw 400.0000 RUB (withdrawal {withdraw_id}); the council decides", person.name),
+        &outcome,
+    );
+    print_books(chain, coop, person);
+    let decision = chain.decision_about(coop, "withdraw", person.name).expect("a withdraw decision");
+    for voter in coop.council() {
+        chain.vote_for(coop, voter, decision.id);
+    }
+    chain.authorize(coop, decision.id);
+    let outcome = chain.exec(coop, coop.chairman.name, decision.id);
+    step(21, &format!("the council approves, the chairman authorises, decision {} is executed", decision.id), &outcome);
+    let payout = Payout { coopname: coop.name, withdraw_id, memo: "paid by bank transfer".into() };
+    let outcome = chain.ok(p.wallet, &[coop.name], &payout);
+    step(22, "the cooperative pays it out; the withdrawal is erased", &outcome);
+    print_books(chain, coop, person);
 }
 
 /// The council adopts new fees by a free decision that carries `registrator::setfees`.
@@ -227,7 +292,7 @@ fn adopt_new_fees(chain: &TestChain, coop: &TestCoop) {
     };
     let outcome = chain.ok(p.soviet, &[proposer.name], &question);
     let id: u64 = outcome.return_value();
-    step(18, &format!("{} proposes decision {id}, carrying registrator::setfees", proposer.name), &outcome);
+    step(23, &format!("{} proposes decision {id}, carrying registrator::setfees", proposer.name), &outcome);
     for voter in coop.council() {
         let outcome = chain.vote_for(coop, voter, id);
         let tally: VoteResult = outcome.return_value();
@@ -240,9 +305,9 @@ fn adopt_new_fees(chain: &TestChain, coop: &TestCoop) {
         document: coop.chairman.sign_with_actions(&format!("Decision {id}: new fees"), &actions),
     };
     let outcome = chain.ok(p.soviet, &[coop.chairman.name], &authorize);
-    step(19, "the chairman authorises it, signing over the actions it carries", &outcome);
+    step(24, "the chairman authorises it, signing over the actions it carries", &outcome);
     let outcome = chain.exec(coop, coop.chairman.name, id);
-    step(20, "the decision is executed: setfees runs through the cooperative's council permission", &outcome);
+    step(25, "the decision is executed: setfees runs through the cooperative's council permission", &outcome);
     let row = chain.coop_row(coop);
     println!(
         "    registry: fees now {} + {} (organisations {} + {}); applicants who already paid keep theirs",
