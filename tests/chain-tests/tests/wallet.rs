@@ -8,5 +8,6 @@ mod wallet {
     pub mod ledgers;
     pub mod limits;
     pub mod members;
+    pub mod queries;
     pub mod withdrawals;
 }
