@@ -229,6 +229,9 @@ pub struct TraceSummary {
     pub console: String,
     /// RAM bytes each account gained (+) or released (−) in this action alone.
     pub ram_deltas: Vec<(String, i64)>,
+    /// How long nodeos took to run this action alone (the trace's `elapsed`, µs; not its
+    /// inline actions, which have their own traces).
+    pub elapsed_us: u64,
 }
 
 impl TraceSummary {
@@ -269,6 +272,7 @@ impl TraceSummary {
                 .flatten()
                 .map(|delta| (str_field(delta, "account"), delta.get("delta").and_then(Value::as_i64).unwrap_or(0)))
                 .collect(),
+            elapsed_us: trace.get("elapsed").and_then(Value::as_u64).unwrap_or(0),
         }
     }
 }
@@ -861,6 +865,7 @@ mod tests {
             "console": format!("{receiver} "),
             "account_ram_deltas": [{"account": "alice", "delta": 100}, {"account": receiver, "delta": -7}],
             "return_value_hex_data": if ordinal == 1 { "2a00000000000000" } else { "" },
+            "elapsed": 10 + ordinal,
         })
     }
 
@@ -888,6 +893,7 @@ mod tests {
         assert_eq!(outcome.action_traces.len(), 4);
         assert_eq!(outcome.action_traces[0].data, vec![1, 2]);
         assert_eq!(outcome.action_traces[0].data_json["x"], 1);
+        assert_eq!(outcome.action_traces.iter().map(|t| t.elapsed_us).collect::<Vec<_>>(), vec![11, 12, 13, 14]);
         assert_eq!(outcome.return_value::<u64>(), 42);
         assert_eq!(outcome.ram_delta("alice"), 400 - 7);
         assert_eq!(outcome.ram_delta("soviet"), -14);

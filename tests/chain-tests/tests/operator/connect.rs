@@ -82,6 +82,7 @@ fn connect_brings_the_whole_cooperative_to_life() {
         (p.registrator.to_string(), "acceptjoin".to_string()),
         (p.soviet.to_string(), "propose".to_string()),
         (p.wallet.to_string(), "addmember".to_string()),
+        (p.wallet.to_string(), "leftcoop".to_string()),
     ];
     expected.sort();
     assert_eq!(linked, expected);
