@@ -14,6 +14,28 @@ ensure_wasm_target() {
   fi
 }
 
+# wasm-opt (Debian's `binaryen`), the optimiser the build runs last. Installs it when it is
+# missing and apt is available (as root, or through password-less sudo); `apt-get update` only
+# when the plain install fails. Returns 1 when it is still not there: the build then goes on
+# without it.
+ensure_wasm_opt() {
+  command -v wasm-opt >/dev/null 2>&1 && return 0
+  command -v apt-get >/dev/null 2>&1 || return 1
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -qq -y)
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      apt=(sudo -n "${apt[@]}")
+    else
+      return 1
+    fi
+  fi
+  say "installing wasm-opt (Debian package binaryen)"
+  if ! "${apt[@]}" install binaryen >&2; then
+    "${apt[@]}" update >&2 && "${apt[@]}" install binaryen >&2 || return 1
+  fi
+  command -v wasm-opt >/dev/null 2>&1
+}
+
 # Builds the harness's command-line tools once (abigen, check-wasm, localnet, deploy, demo).
 build_tools() {
   say "building the tools"

@@ -2,8 +2,9 @@
 //! tables. Only built for `wasm32`.
 use crate::{document::Document, ActionData, PublicKey};
 use alloc::vec::Vec;
+use core::{cell::UnsafeCell, marker::PhantomData};
 use eosio::{Action, Name, NumBytes, PermissionLevel, Read, Table, TimePointSec, Write};
-use eosio_cdt::{sys, Payer, PrimaryTableIndexExt, TableCursor, TableIndex};
+use eosio_cdt::sys;
 
 extern "C" {
     fn set_action_return_value(data: *const u8, size: u32);
@@ -21,7 +22,8 @@ pub fn check(condition: bool, message: &str) {
 /// Aborts the action with `message`.
 pub fn fail(message: &str) -> ! {
     unsafe { sys::eosio_assert_message(0, message.as_ptr(), message.len() as u32) };
-    unreachable!()
+    // The chain never returns from a failed assertion; no panic machinery needed here.
+    core::arch::wasm32::unreachable()
 }
 
 /// Requires `account`'s authority (any of its permissions named in the action).
@@ -57,14 +59,20 @@ pub fn now() -> TimePointSec {
 
 /// Reads the action's data, or aborts with `message`.
 pub fn read_action<T: Read>(message: &str) -> T {
-    let size = unsafe { sys::action_data_size() } as usize;
-    let mut bytes = alloc::vec![0u8; size];
-    unsafe { sys::read_action_data(bytes.as_mut_ptr().cast(), size as u32) };
+    let bytes = action_data();
     let mut pos = 0;
     match T::read(&bytes, &mut pos) {
         Ok(value) if pos == bytes.len() => value,
         _ => fail(message),
     }
+}
+
+/// The action's data, packed.
+fn action_data() -> Vec<u8> {
+    let size = unsafe { sys::action_data_size() } as usize;
+    let mut bytes = alloc::vec![0u8; size];
+    unsafe { sys::read_action_data(bytes.as_mut_ptr().cast(), size as u32) };
+    bytes
 }
 
 /// Sets the action's return value.
@@ -87,7 +95,8 @@ pub fn send_raw(action: &Action<Vec<u8>>) {
 /// Recovers the key that signed `digest`, or `None` when the signature is malformed.
 pub fn recover_key(digest: &[u8; 32], signature: &crate::Signature) -> Option<PublicKey> {
     let checksum = sys::capi_checksum256 { hash: *digest };
-    let sig = signature.pack().ok()?;
+    let mut sig = [0u8; 1 + crate::Signature::DATA_LEN];
+    signature.write(&mut sig, &mut 0).ok()?;
     let mut out = [0u8; 64];
     let size = unsafe { sys::recover_key(&checksum, sig.as_ptr(), sig.len(), out.as_mut_ptr(), out.len()) };
     PublicKey::unpack(out.get(..size as usize)?).ok()
@@ -95,7 +104,12 @@ pub fn recover_key(digest: &[u8; 32], signature: &crate::Signature) -> Option<Pu
 
 /// Whether `key` alone satisfies `account@permission` (the chain's own permission check).
 pub fn key_satisfies(account: Name, permission: Name, key: &PublicKey) -> bool {
-    let keys = alloc::vec![*key].pack().unwrap_or_default();
+    // A packed `vector<public_key>` of one key: its length (varuint32), then the key.
+    let mut keys = [0u8; 2 + PublicKey::DATA_LEN];
+    keys[0] = 1;
+    if key.write(&mut keys, &mut 1).is_err() {
+        return false;
+    }
     let no_permissions = [0u8];
     let result = unsafe {
         sys::check_permission_authorization(
@@ -130,7 +144,7 @@ pub fn verify_document(document: &Document, signer: Name, errors: &DocumentError
 pub fn verify_signed_digest(digest: &[u8; 32], document: &Document, signer: Name, errors: &DocumentErrors) {
     let recovered = recover_key(digest, &document.signature);
     check(recovered == Some(document.public_key), errors.bad_signature);
-    check(key_satisfies(signer, crate::n("active"), &document.public_key), errors.key_not_signers);
+    check(key_satisfies(signer, crate::system::ACTIVE, &document.public_key), errors.key_not_signers);
 }
 
 /// SHA-256 of `bytes`, by the chain.
@@ -140,76 +154,259 @@ pub fn sha256(bytes: &[u8]) -> [u8; 32] {
     out.hash
 }
 
-/// One table of this contract in one scope: `get`, `save`, `erase` and friends.
+/// Where a row was found: the chain's iterator for it and its primary key. Valid for the
+/// rest of the action unless the row is erased.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowRef {
+    itr: i32,
+    key: u64,
+}
+
+/// The message when a row would be written back under another primary key.
+pub const ERR_PRIMARY_KEY_CHANGED: &str = "updater cannot change primary key when modifying an object";
+const ERR_WRITE_ROW: &str = "could not write table row";
+
+// The raw database, not generic: one copy per contract, whatever the row types.
+
+/// The last row found by key (`itr < 0`: none), so that a read followed by a write or an
+/// erase of the same row (a read-modify-write, even across two `Rows` values) looks the row
+/// up once. Rows are only ever erased through [`remove_row`], which forgets it; the chain
+/// keeps an iterator valid until its row is erased, and an action runs in its own instance.
+struct LastFound(UnsafeCell<Found>);
+
+#[derive(Clone, Copy)]
+struct Found {
+    code: u64,
+    scope: u64,
+    table: u64,
+    key: u64,
+    itr: i32,
+}
+
+// One thread per instance: the VM never runs two calls at once.
+unsafe impl Sync for LastFound {}
+
+static LAST_FOUND: LastFound = LastFound(UnsafeCell::new(Found { code: 0, scope: 0, table: 0, key: 0, itr: -1 }));
+
+/// The iterator of the row `key` of `code`'s `table` in `scope`; negative when there is none.
+#[inline(never)]
+fn find_row(code: u64, scope: u64, table: u64, key: u64) -> i32 {
+    let last = unsafe { &mut *LAST_FOUND.0.get() };
+    if last.itr >= 0 && last.key == key && last.table == table && last.scope == scope && last.code == code {
+        return last.itr;
+    }
+    let itr = unsafe { sys::db_find_i64(code, scope, table, key) };
+    if itr >= 0 {
+        *last = Found { code, scope, table, key, itr };
+    }
+    itr
+}
+
+/// The packed bytes of the row at `itr`.
+fn row_bytes(itr: i32) -> Vec<u8> {
+    let size = unsafe { sys::db_get_i64(itr, core::ptr::null(), 0) };
+    let mut bytes = alloc::vec![0u8; size as usize];
+    unsafe { sys::db_get_i64(itr, bytes.as_mut_ptr().cast(), size as u32) };
+    bytes
+}
+
+/// Writes `bytes` as the row `key` (replacing it, with `payer` paying, or inserting it);
+/// whether it existed. `payer` 0 on an existing row keeps its payer.
+fn write_row(code: u64, scope: u64, table: u64, payer: u64, key: u64, bytes: &[u8]) -> bool {
+    let itr = find_row(code, scope, table, key);
+    if itr >= 0 {
+        unsafe { sys::db_update_i64(itr, payer, bytes.as_ptr().cast(), bytes.len() as u32) };
+    } else {
+        unsafe { sys::db_store_i64(scope, table, payer, key, bytes.as_ptr().cast(), bytes.len() as u32) };
+    }
+    itr >= 0
+}
+
+/// Replaces the row at `itr` with `bytes`, keeping whoever pays for it.
+fn update_row(itr: i32, bytes: &[u8]) {
+    unsafe { sys::db_update_i64(itr, 0, bytes.as_ptr().cast(), bytes.len() as u32) };
+}
+
+/// Erases the row at `itr`.
+fn remove_row(itr: i32) {
+    unsafe { sys::db_remove_i64(itr) };
+    let last = unsafe { &mut *LAST_FOUND.0.get() };
+    if last.itr == itr {
+        last.itr = -1;
+    }
+}
+
+/// The row at `itr` (none when `itr` is negative); `None` also when its bytes do not
+/// deserialize. Generic over the row type only, so tables sharing a row type share it.
+#[inline(never)]
+fn read_row<R: Read>(itr: i32) -> Option<R> {
+    if itr < 0 {
+        return None;
+    }
+    R::read(&row_bytes(itr), &mut 0).ok()
+}
+
+/// As [`read_row`], or abort with `message`.
+#[inline(never)]
+fn read_row_or_fail<R: Read>(itr: i32, message: &str) -> R {
+    match read_row(itr) {
+        Some(row) => row,
+        None => fail(message),
+    }
+}
+
+/// A row packed for the database.
+#[inline(never)]
+fn pack_row<R: Write + NumBytes>(row: &R) -> Vec<u8> {
+    let mut bytes = alloc::vec![0u8; row.num_bytes()];
+    check(row.write(&mut bytes, &mut 0).is_ok(), ERR_WRITE_ROW);
+    bytes
+}
+
+/// One table of a contract in one scope: `get`, `save`, `erase` and friends, straight over
+/// the chain's `db_*_i64` intrinsics. The methods are thin: the database work is not
+/// generic, only the (de)serialisation of each row type is.
 pub struct Rows<T: Table> {
-    index: eosio::PrimaryTableIndex<T>,
+    code: u64,
+    scope: u64,
+    table: PhantomData<T>,
 }
 
 impl<T: Table> Rows<T> {
     /// The table `T` of contract `code` in `scope`.
     pub fn new(code: Name, scope: Name) -> Self {
-        Self { index: eosio::PrimaryTableIndex::new(code, scope) }
+        Self { code: code.as_u64(), scope: scope.as_u64(), table: PhantomData }
+    }
+
+    /// The iterator of the row with this primary key; negative when there is none.
+    #[inline(always)]
+    fn itr(&self, key: u64) -> i32 {
+        find_row(self.code, self.scope, T::NAME.as_u64(), key)
     }
 
     /// The row with this primary key.
+    #[inline(always)]
     pub fn get(&self, key: u64) -> Option<T::Row> {
-        self.index.find(key).and_then(|cursor| cursor.get().ok())
+        read_row(self.itr(key))
     }
 
     /// The row with this primary key, or abort with `message`.
+    #[inline(always)]
     pub fn get_or_fail(&self, key: u64, message: &str) -> T::Row {
-        match self.get(key) {
-            Some(row) => row,
-            None => fail(message),
-        }
+        read_row_or_fail(self.itr(key), message)
+    }
+
+    /// The row with this primary key and where it is, to write it back with
+    /// [`update_at`](Self::update_at) or erase it with [`erase_at`](Self::erase_at)
+    /// without looking it up again.
+    #[inline(always)]
+    pub fn get_for_update(&self, key: u64) -> Option<(RowRef, T::Row)> {
+        let itr = self.itr(key);
+        Some((RowRef { itr, key }, read_row(itr)?))
+    }
+
+    /// As [`get_for_update`](Self::get_for_update), or abort with `message`.
+    #[inline(always)]
+    pub fn get_for_update_or_fail(&self, key: u64, message: &str) -> (RowRef, T::Row) {
+        let itr = self.itr(key);
+        (RowRef { itr, key }, read_row_or_fail(itr, message))
     }
 
     /// Whether a row with this primary key exists.
+    #[inline(always)]
     pub fn contains(&self, key: u64) -> bool {
-        self.index.find(key).is_some()
+        self.itr(key) >= 0
     }
 
     /// Inserts or replaces the row (by its primary key); `payer` pays its RAM.
+    #[inline(always)]
     pub fn save(&self, payer: Name, row: &T::Row) {
-        let key = T::primary_key(row);
-        let written = match self.index.find(key) {
-            Some(cursor) => cursor.modify(Payer::New(payer.into()), row).map(|_| ()),
-            None => self.index.emplace(payer.into(), row),
-        };
-        check(written.is_ok(), "could not write table row");
+        write_row(self.code, self.scope, T::NAME.as_u64(), payer.as_u64(), T::primary_key(row), &pack_row(row));
     }
 
     /// Replaces an existing row, keeping whoever pays for it. Aborts with `missing` when
     /// there is no row with its primary key.
+    #[inline(always)]
     pub fn update(&self, row: &T::Row, missing: &str) {
-        match self.index.find(T::primary_key(row)) {
-            Some(cursor) => check(cursor.modify(Payer::Same, row).is_ok(), "could not write table row"),
-            None => fail(missing),
-        }
+        let itr = self.itr(T::primary_key(row));
+        check(itr >= 0, missing);
+        update_row(itr, &pack_row(row));
+    }
+
+    /// Replaces the row found at `at` (by [`get_for_update`](Self::get_for_update)), keeping
+    /// whoever pays for it. Its primary key must not change.
+    #[inline(always)]
+    pub fn update_at(&self, at: RowRef, row: &T::Row) {
+        check(T::primary_key(row) == at.key, ERR_PRIMARY_KEY_CHANGED);
+        update_row(at.itr, &pack_row(row));
     }
 
     /// Erases the row with this primary key, if any.
+    #[inline(always)]
     pub fn erase(&self, key: u64) {
-        if let Some(cursor) = self.index.find(key) {
-            check(cursor.erase().is_ok(), "could not erase table row");
+        let itr = self.itr(key);
+        if itr >= 0 {
+            remove_row(itr);
         }
+    }
+
+    /// Erases the row found at `at`.
+    #[inline(always)]
+    pub fn erase_at(&self, at: RowRef) {
+        remove_row(at.itr);
     }
 
     /// The next free primary key (one past the largest; 1 for an empty table).
     pub fn next_key(&self) -> u64 {
-        match self.index.available_primary_key() {
-            Some(0) => 1,
-            Some(key) => key,
-            None => fail("no primary key left in the table"),
-        }
+        next_key(self.code, self.scope, T::NAME.as_u64())
     }
 
     /// The rows from `lower` upwards, at most `limit` of them.
     pub fn range(&self, lower: u64, limit: usize) -> Vec<T::Row> {
-        match self.index.lower_bound(lower) {
-            Some(cursor) => cursor.into_iter().take(limit).filter_map(|c| c.get().ok()).collect(),
-            None => Vec::new(),
+        self.iter_from(lower).take(limit).collect()
+    }
+
+    /// The rows from `lower` upwards in key order, read one by one as the iterator advances.
+    pub fn iter_from(&self, lower: u64) -> RowsFrom<T> {
+        let itr = unsafe { sys::db_lowerbound_i64(self.code, self.scope, T::NAME.as_u64(), lower) };
+        RowsFrom { itr, table: PhantomData }
+    }
+}
+
+/// See [`Rows::next_key`].
+fn next_key(code: u64, scope: u64, table: u64) -> u64 {
+    let end = unsafe { sys::db_end_i64(code, scope, table) };
+    let mut last = 0u64;
+    // `end` is -1 when the table does not exist (it has no rows).
+    if end == -1 || unsafe { sys::db_previous_i64(end, &mut last) } < 0 {
+        return 1;
+    }
+    match last.checked_add(1) {
+        Some(key) => key,
+        None => fail("no primary key left in the table"),
+    }
+}
+
+/// The rows of a table from a key upwards: see [`Rows::iter_from`].
+pub struct RowsFrom<T: Table> {
+    itr: i32,
+    table: PhantomData<T>,
+}
+
+impl<T: Table> Iterator for RowsFrom<T> {
+    type Item = T::Row;
+
+    fn next(&mut self) -> Option<T::Row> {
+        // A row that does not deserialize is skipped, as the table cursors of `eosio_cdt` do.
+        while self.itr >= 0 {
+            let itr = self.itr;
+            let mut key = 0u64;
+            self.itr = unsafe { sys::db_next_i64(itr, &mut key) };
+            if let Some(row) = read_row(itr) {
+                return Some(row);
+            }
         }
+        None
     }
 }
 
@@ -221,12 +418,11 @@ impl<T: crate::index::Indexed> Rows<T> {
     /// Inserts or replaces a row and keeps its secondary indexes in step; `payer` pays.
     pub fn save_indexed(&self, payer: Name, row: &T::Row) {
         let key = T::primary_key(row);
-        let existed = self.contains(key);
-        self.save(payer, row);
-        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        let existed = write_row(self.code, self.scope, T::NAME.as_u64(), payer.as_u64(), key, &pack_row(row));
+        let (code, scope) = (self.code, self.scope);
         for (i, secondary) in T::index_keys(row).into_iter().enumerate() {
             let table = index_table::<T>(i);
-            let mut value = secondary;
+            let value = secondary;
             if existed {
                 let mut old = 0u128;
                 let itr = unsafe { sys::db_idx128_find_primary(code, scope, table, &mut old, key) };
@@ -235,27 +431,28 @@ impl<T: crate::index::Indexed> Rows<T> {
                     continue;
                 }
             }
-            unsafe { sys::db_idx128_store(scope, table, payer.as_u64(), key, &mut value) };
+            unsafe { sys::db_idx128_store(scope, table, payer.as_u64(), key, &value) };
         }
     }
 
     /// Erases a row and its secondary index entries.
     pub fn erase_indexed(&self, key: u64) {
-        let Some(row) = self.get(key) else { return };
-        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        let itr = self.itr(key);
+        let Some(row) = read_row::<T::Row>(itr) else { return };
+        let (code, scope) = (self.code, self.scope);
         for i in 0..T::index_keys(&row).len() {
             let mut old = 0u128;
-            let itr = unsafe { sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key) };
-            if itr >= 0 {
-                unsafe { sys::db_idx128_remove(itr) };
+            let entry = unsafe { sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key) };
+            if entry >= 0 {
+                unsafe { sys::db_idx128_remove(entry) };
             }
         }
-        self.erase(key);
+        remove_row(itr);
     }
 
     /// The row whose key in `index` is `value`.
     pub fn find_by(&self, index: usize, value: u128) -> Option<T::Row> {
-        let (code, scope) = (self.index.code.as_u64(), self.index.scope.as_u64());
+        let (code, scope) = (self.code, self.scope);
         let mut primary = 0u64;
         let itr = unsafe { sys::db_idx128_find_secondary(code, scope, index_table::<T>(index), &value, &mut primary) };
         if itr < 0 {

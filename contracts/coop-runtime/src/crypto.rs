@@ -60,11 +60,10 @@ macro_rules! wire_key {
             fn read(bytes: &[u8], pos: &mut usize) -> Result<Self, ReadError> {
                 let index = UnsignedInt::read(bytes, pos)?;
                 let key_type = KeyType::from_index(usize::from(index) as u32)?;
-                let end = pos.checked_add($len).ok_or(ReadError::NotEnoughBytes)?;
-                let slice = bytes.get(*pos..end).ok_or(ReadError::NotEnoughBytes)?;
-                let mut data = [0u8; $len];
-                data.copy_from_slice(slice);
-                *pos = end;
+                // `first_chunk` rather than slicing and `copy_from_slice`: no length
+                // check that could panic (and pull panic formatting into contracts).
+                let data = *bytes.get(*pos..).and_then(<[u8]>::first_chunk::<$len>).ok_or(ReadError::NotEnoughBytes)?;
+                *pos += $len;
                 Ok(Self { key_type, data })
             }
         }
@@ -72,10 +71,10 @@ macro_rules! wire_key {
         impl Write for $name {
             fn write(&self, bytes: &mut [u8], pos: &mut usize) -> Result<(), WriteError> {
                 UnsignedInt::from(self.key_type as u32).write(bytes, pos)?;
-                let end = *pos + $len;
-                let slice = bytes.get_mut(*pos..end).ok_or(WriteError::NotEnoughSpace)?;
-                slice.copy_from_slice(&self.data);
-                *pos = end;
+                let slice =
+                    bytes.get_mut(*pos..).and_then(<[u8]>::first_chunk_mut::<$len>).ok_or(WriteError::NotEnoughSpace)?;
+                *slice = self.data;
+                *pos += $len;
                 Ok(())
             }
         }

@@ -100,7 +100,8 @@ macro_rules! contract_interface {
                 return;
             }
             $(
-                if action == $crate::n(stringify!($action)).as_u64() {
+                // The action's name, computed at compile time.
+                if action == const { $crate::name::name_value(stringify!($action)) } {
                     let data: $data = $crate::chain::read_action($crate::interface::ERR_BAD_ACTION_DATA);
                     $crate::__dispatch_arm!(C::$action(data) $(, $ret)?);
                     return;

@@ -37,9 +37,46 @@ const fn char_value(c: u8) -> u64 {
     }
 }
 
+/// Appends the text of `name` to `out` as the chain writes it (trailing dots dropped), the
+/// same text as `Name`'s `Display` but without `core::fmt`, which contracts avoid.
+pub fn push_name(out: &mut alloc::string::String, name: Name) {
+    const CHARS: &[u8; 32] = b".12345abcdefghijklmnopqrstuvwxyz";
+    let mut chars = [b'.'; 13];
+    let mut value = name.as_u64();
+    for (i, c) in chars.iter_mut().enumerate() {
+        // Twelve characters of five bits, then a 13th of four.
+        let index = if i == 12 { value >> 60 } else { value >> 59 };
+        *c = CHARS[index as usize & 31];
+        value <<= 5;
+    }
+    let len = chars.iter().rposition(|c| *c != b'.').map_or(0, |last| last + 1);
+    for c in &chars[..len] {
+        out.push(char::from(*c));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::string::String;
+
+    #[test]
+    fn push_name_writes_what_display_writes() {
+        let mut values = alloc::vec![0, 1, u64::MAX, 0x0f, 0x10, 1 << 59, 1 << 63];
+        for text in ["eosio", "eosio.token", "a", "zzzzzzzzzzzz", "zzzzzzzzzzzzj", "a.b1", ".a", "user", "privacy"] {
+            values.push(name_value(text));
+        }
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..10_000 {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            values.push(state);
+        }
+        for value in values {
+            let mut text = String::from("prefix: ");
+            push_name(&mut text, Name::new(value));
+            assert_eq!(text, alloc::format!("prefix: {}", Name::new(value)), "{value:#x}");
+        }
+    }
 
     #[test]
     fn matches_the_eosio_crate_parser() {

@@ -53,9 +53,22 @@ impl Authority {
 
     /// Any of these permission levels, threshold 1. Levels are sorted as the chain requires.
     pub fn accounts(levels: &[PermissionLevel]) -> Self {
-        let mut accounts: Vec<PermissionLevelWeight> =
-            levels.iter().map(|level| PermissionLevelWeight { permission: *level, weight: 1 }).collect();
-        accounts.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
+        let key = |a: &PermissionLevelWeight| (a.permission.actor.as_u64(), a.permission.permission.as_u64());
+        // A stable insertion sort by swaps: a handful of levels, and far less contract code
+        // than `sort_by_key` (or `insert`, with its moves and checks).
+        let mut accounts: Vec<PermissionLevelWeight> = Vec::with_capacity(levels.len());
+        for level in levels {
+            accounts.push(PermissionLevelWeight { permission: *level, weight: 1 });
+            let mut i = accounts.len() - 1;
+            while i > 0 {
+                let Some([before, this]) = accounts.get_mut(i - 1..=i) else { break };
+                if key(before) <= key(this) {
+                    break;
+                }
+                core::mem::swap(before, this);
+                i -= 1;
+            }
+        }
         Self { threshold: 1, keys: Vec::new(), accounts, waits: Vec::new() }
     }
 
@@ -151,5 +164,35 @@ impl eosio::Table for NameBids {
     type Row = NameBid;
     fn primary_key(row: &NameBid) -> u64 {
         row.newname.as_u64()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::n;
+
+    #[test]
+    fn accounts_are_sorted_stably_by_actor_then_permission() {
+        let level = |actor: &str, permission: &str| crate::action::level(n(actor), n(permission));
+        let cases: [&[PermissionLevel]; 5] = [
+            &[],
+            &[level("soviet", "eosio.code")],
+            &[level("wallet", "eosio.code"), level("registrator", "eosio.code"), level("soviet", "eosio.code")],
+            &[
+                level("b", "active"),
+                level("a", "owner"),
+                level("a", "active"),
+                level("b", "active"),
+                level("a", "owner"),
+            ],
+            &[level("e", "x"), level("d", "x"), level("c", "x"), level("b", "x"), level("a", "x")],
+        ];
+        for levels in cases {
+            let mut expected: Vec<PermissionLevelWeight> =
+                levels.iter().map(|l| PermissionLevelWeight { permission: *l, weight: 1 }).collect();
+            expected.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
+            assert_eq!(Authority::accounts(levels).accounts, expected);
+        }
     }
 }

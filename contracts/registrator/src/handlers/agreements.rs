@@ -63,7 +63,7 @@ pub fn check_all_signed(coopname: Name, username: Name) {
     for kind in rows::<AgreementKinds>(coopname).range(0, MAX_AGREEMENT_KINDS) {
         if signed.version_of(kind.kind) != Some(kind.version) {
             let mut message = alloc::string::String::from(ERR_AGREEMENT_MISSING);
-            message.push_str(&alloc::string::ToString::to_string(&kind.kind));
+            coop_runtime::name::push_name(&mut message, kind.kind);
             chain::fail(&message);
         }
     }
