@@ -123,3 +123,31 @@ fn selectbranch_rejects_bad_input() {
     let by_stranger = chain.push(chain.peers.registrator, &[coop.chairman.name], &same).unwrap_err();
     assert_eq!(by_stranger.assertion_message(), Some(ERR_NOT_AUTHORIZED));
 }
+
+#[test]
+fn only_the_cooperative_deletes_its_branch() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let other = chain.new_cooperative();
+    let braname = chain.unique_name("branch");
+    createbranch(chain, &coop, braname);
+    let delete = Deletebranch { coopname: coop.name, braname };
+    let r = chain.peers.registrator;
+    for signer in [coop.chairman.name, coop.members[0].name, other.name, coop.provider] {
+        let error = chain.push(r, &[signer], &delete).unwrap_err();
+        assert_eq!(error.name(), Some("missing_auth_exception"), "{signer}: {error}");
+    }
+    // Neither the provider's permission nor the council's (only the soviet's code) reaches it.
+    for permission in [coop_protocol::operator::PROVIDER_PERMISSION, coop_protocol::soviet::council::COUNCIL_PERMISSION]
+    {
+        let level = coop_runtime::action::level(coop.name, permission);
+        let error = chain.push_as(r, &[level], &delete).unwrap_err();
+        assert!(
+            matches!(error.name(), Some("irrelevant_auth_exception" | "unsatisfied_authorization")),
+            "{permission}: {error}"
+        );
+    }
+    assert!(chain.row::<Branches>(r, coop.name, braname.as_u64()).is_some(), "the branch stays");
+    chain.ok(r, &[coop.name], &delete);
+    assert!(chain.row::<Branches>(r, coop.name, braname.as_u64()).is_none());
+}
