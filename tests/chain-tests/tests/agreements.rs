@@ -159,3 +159,29 @@ fn a_raised_version_lists_who_must_sign_again_and_undoes_nothing() {
     assert_eq!(privacy, vec![&SignedAgreement { kind: n("privacy"), version: 2, hash: resign.document.hash }]);
     assert_eq!(rows[0].signed.len(), 4);
 }
+
+#[test]
+fn agreement_versions_only_grow_also_across_rmagreement() {
+    let chain = TestChain::shared();
+    let coop = chain.new_cooperative();
+    let r = chain.peers.registrator;
+    let set = |version: u32| Setagreement { coopname: coop.name, kind: n("privacy"), version, title: "Privacy".into() };
+    chain.ok(r, &[coop.name], &set(2));
+    let person = applicant(chain, &coop);
+    chain.sign_agreements(&coop, &person);
+
+    chain.ok(r, &[coop.name], &Rmagreement { coopname: coop.name, kind: n("privacy") });
+    let retired = chain.row::<RetiredKinds>(r, coop.name, n("privacy").as_u64()).expect("the removed kind's version");
+    assert_eq!(retired.version, 2);
+    // Back at version 1 (or 2) would strand everyone who signed version 2: refused.
+    for version in [1, 2] {
+        assert_eq!(chain.fails(r, &[coop.name], &set(version)), ERR_VERSION_NOT_GREATER, "version {version}");
+    }
+    assert!(chain.row::<AgreementKinds>(r, coop.name, n("privacy").as_u64()).is_none(), "nothing written");
+
+    chain.ok(r, &[coop.name], &set(3));
+    assert!(chain.row::<RetiredKinds>(r, coop.name, n("privacy").as_u64()).is_none(), "no longer retired");
+    // The person signs the new version and may apply.
+    chain.ok(r, &[person.name], &agree(&coop, &person, "privacy", 3));
+    chain.ok(r, &[person.name], &joincoop(&coop, &person));
+}

@@ -129,11 +129,14 @@ coop_runtime::contract_interface! {
         changekey(Changekey);
         /// Sets an agreement kind's current template version (a new kind, or a raised
         /// version: earlier signatures of that kind become outdated and must be renewed
-        /// before the next application; nothing already done is undone). Signed by
+        /// before the next application; nothing already done is undone). A kind that was
+        /// removed comes back only above the version it had. Signed by
         /// `coopname`. Errors: `ERR_COOP_NOT_FOUND`, `ERR_BAD_AGREEMENT_KIND`,
         /// `ERR_VERSION_NOT_GREATER`, `ERR_TOO_MANY_AGREEMENTS`, `ERR_TEXT_TOO_LONG`.
         setagreement(Setagreement);
-        /// Removes an agreement kind (signatures stay as history). Signed by `coopname`.
+        /// Removes an agreement kind (signatures stay as history); its version is kept in
+        /// `retiredkinds`, so the kind can only come back at a higher version (versions only
+        /// grow). Signed by `coopname`.
         /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`.
         rmagreement(Rmagreement);
         /// A person signs the current version of an agreement; a newer version replaces
@@ -147,6 +150,6 @@ coop_runtime::contract_interface! {
     }
     tables {
         coop_runtime::peers::PeersTable, Config, Cards, Coops, Participants, Branches, Applications,
-        AgreementKinds, Agreements,
+        AgreementKinds, RetiredKinds, Agreements,
     }
 }

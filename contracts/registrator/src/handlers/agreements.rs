@@ -13,15 +13,22 @@ pub fn setagreement(data: Setagreement) {
     chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
     chain::check(data.kind.as_u64() != 0, ERR_BAD_AGREEMENT_KIND);
     let kinds = rows::<AgreementKinds>(data.coopname);
+    let retired = rows::<RetiredKinds>(data.coopname);
+    let was_retired = retired.get(data.kind.as_u64());
     match kinds.get(data.kind.as_u64()) {
         Some(current) => chain::check(data.version > current.version, ERR_VERSION_NOT_GREATER),
         None => {
-            chain::check(data.version > 0, ERR_VERSION_NOT_GREATER);
+            // A removed kind comes back only above the version it had.
+            let floor = was_retired.as_ref().map_or(0, |r| r.version);
+            chain::check(data.version > floor, ERR_VERSION_NOT_GREATER);
             chain::check(kinds.range(0, MAX_AGREEMENT_KINDS).len() < MAX_AGREEMENT_KINDS, ERR_TOO_MANY_AGREEMENTS);
         }
     }
     chain::check(data.title.len() <= MAX_TITLE, ERR_TEXT_TOO_LONG);
 
+    if was_retired.is_some() {
+        retired.erase(data.kind.as_u64());
+    }
     kinds.save(
         data.coopname,
         &AgreementKind { kind: data.kind, version: data.version, title: data.title, updated_at: chain::now() },
@@ -33,8 +40,9 @@ pub fn rmagreement(data: Rmagreement) {
     chain::require_auth(data.coopname);
     chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
     let kinds = rows::<AgreementKinds>(data.coopname);
-    chain::check(kinds.contains(data.kind.as_u64()), ERR_UNKNOWN_AGREEMENT);
+    let kind = kinds.get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
     kinds.erase(data.kind.as_u64());
+    rows::<RetiredKinds>(data.coopname).save(data.coopname, &RetiredKind { kind: data.kind, version: kind.version });
 }
 
 /// See [`Registrator::agree`].

@@ -35,6 +35,21 @@ coop_runtime::table!(
     AgreementKinds, "agreetypes", AgreementKind, |row| row.kind.as_u64()
 );
 
+/// The last version of a kind the cooperative removed (`rmagreement`), so that the kind
+/// can only come back at a higher version: agreement versions only grow.
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct RetiredKind {
+    pub kind: Name,
+    pub version: u32,
+}
+
+coop_runtime::table!(
+    /// Removed agreement kinds by name, scope = cooperative. RAM: paid by the cooperative
+    /// (it signs `rmagreement`); freed when the kind is set again; one per kind the
+    /// cooperative removed.
+    RetiredKinds, "retiredkinds", RetiredKind, |row| row.kind.as_u64()
+);
+
 /// One agreement a person signed: its kind, the version, and the SHA-256 of the signed
 /// document (the document itself, with its key and signature, is in the `agree` action).
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
