@@ -356,11 +356,6 @@ impl<T: Table> Rows<T> {
         remove_row(at.itr);
     }
 
-    /// The next free primary key (one past the largest; 1 for an empty table).
-    pub fn next_key(&self) -> u64 {
-        next_key(self.code, self.scope, T::NAME.as_u64())
-    }
-
     /// The rows from `lower` upwards, at most `limit` of them.
     pub fn range(&self, lower: u64, limit: usize) -> Vec<T::Row> {
         self.iter_from(lower).take(limit).collect()
@@ -370,20 +365,6 @@ impl<T: Table> Rows<T> {
     pub fn iter_from(&self, lower: u64) -> RowsFrom<T> {
         let itr = unsafe { sys::db_lowerbound_i64(self.code, self.scope, T::NAME.as_u64(), lower) };
         RowsFrom { itr, table: PhantomData }
-    }
-}
-
-/// See [`Rows::next_key`].
-fn next_key(code: u64, scope: u64, table: u64) -> u64 {
-    let end = unsafe { sys::db_end_i64(code, scope, table) };
-    let mut last = 0u64;
-    // `end` is -1 when the table does not exist (it has no rows).
-    if end == -1 || unsafe { sys::db_previous_i64(end, &mut last) } < 0 {
-        return 1;
-    }
-    match last.checked_add(1) {
-        Some(key) => key,
-        None => fail("no primary key left in the table"),
     }
 }
 
@@ -407,57 +388,5 @@ impl<T: Table> Iterator for RowsFrom<T> {
             }
         }
         None
-    }
-}
-
-fn index_table<T: Table>(index: usize) -> u64 {
-    (T::NAME.as_u64() & 0xFFFF_FFFF_FFFF_FFF0) | (index as u64 & 0x0F)
-}
-
-impl<T: crate::index::Indexed> Rows<T> {
-    /// Inserts or replaces a row and keeps its secondary indexes in step; `payer` pays.
-    pub fn save_indexed(&self, payer: Name, row: &T::Row) {
-        let key = T::primary_key(row);
-        let existed = write_row(self.code, self.scope, T::NAME.as_u64(), payer.as_u64(), key, &pack_row(row));
-        let (code, scope) = (self.code, self.scope);
-        for (i, secondary) in T::index_keys(row).into_iter().enumerate() {
-            let table = index_table::<T>(i);
-            let value = secondary;
-            if existed {
-                let mut old = 0u128;
-                let itr = unsafe { sys::db_idx128_find_primary(code, scope, table, &mut old, key) };
-                if itr >= 0 {
-                    unsafe { sys::db_idx128_update(itr, payer.as_u64(), &value) };
-                    continue;
-                }
-            }
-            unsafe { sys::db_idx128_store(scope, table, payer.as_u64(), key, &value) };
-        }
-    }
-
-    /// Erases a row and its secondary index entries.
-    pub fn erase_indexed(&self, key: u64) {
-        let itr = self.itr(key);
-        let Some(row) = read_row::<T::Row>(itr) else { return };
-        let (code, scope) = (self.code, self.scope);
-        for i in 0..T::index_keys(&row).len() {
-            let mut old = 0u128;
-            let entry = unsafe { sys::db_idx128_find_primary(code, scope, index_table::<T>(i), &mut old, key) };
-            if entry >= 0 {
-                unsafe { sys::db_idx128_remove(entry) };
-            }
-        }
-        remove_row(itr);
-    }
-
-    /// The row whose key in `index` is `value`.
-    pub fn find_by(&self, index: usize, value: u128) -> Option<T::Row> {
-        let (code, scope) = (self.code, self.scope);
-        let mut primary = 0u64;
-        let itr = unsafe { sys::db_idx128_find_secondary(code, scope, index_table::<T>(index), &value, &mut primary) };
-        if itr < 0 {
-            return None;
-        }
-        self.get(primary)
     }
 }

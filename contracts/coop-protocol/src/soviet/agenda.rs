@@ -31,10 +31,10 @@ pub const STATE_EXPIRED: Name = REASON_EXPIRED;
 pub const AGENDA_STATES: [Name; 5] = [STATE_OPEN, STATE_APPROVED, STATE_AUTHORIZED, STATE_DECLINED, STATE_EXPIRED];
 
 /// The most decisions one page may ask for.
-pub const MAX_AGENDA_LIMIT: u32 = 100;
+pub const MAX_AGENDA_LIMIT: u32 = coop_runtime::paging::MAX_PAGE_LIMIT;
 /// The most decisions one call reads (matching or not): the bound on its work. A call
 /// that stops here returns what it found and `next_id`, the first decision it did not read.
-pub const AGENDA_SCAN_LIMIT: usize = 200;
+pub const AGENDA_SCAN_LIMIT: usize = coop_runtime::paging::SCAN_LIMIT;
 
 /// `agenda(coopname, state, person, from_id, limit)`: one page of the cooperative's agenda.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
@@ -132,16 +132,7 @@ impl Agenda {
     /// [`AGENDA_STATES`].
     /// Errors: `ERR_AGENDA_LIMIT_ZERO`, `ERR_AGENDA_LIMIT_TOO_LARGE`, `ERR_BAD_AGENDA_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
-        if self.limit == 0 {
-            return Err(ERR_AGENDA_LIMIT_ZERO);
-        }
-        if self.limit > MAX_AGENDA_LIMIT {
-            return Err(ERR_AGENDA_LIMIT_TOO_LARGE);
-        }
-        if self.state.as_u64() != 0 && !AGENDA_STATES.contains(&self.state) {
-            return Err(ERR_BAD_AGENDA_STATE);
-        }
-        Ok(())
+        coop_runtime::paging::check(self.limit, self.state, &AGENDA_STATES, ERR_BAD_AGENDA_STATE)
     }
 
     /// Whether the query's person (if any) is the decision's `username` or `proposer`.
@@ -154,22 +145,12 @@ impl Agenda {
     /// `next_id` when the page ends before the rows do. The query must have passed
     /// [`Agenda::check`].
     pub fn page(&self, rows: impl IntoIterator<Item = Decision>, now: TimePointSec, board: &Board) -> AgendaPage {
-        let mut page = AgendaPage::default();
-        for (read, decision) in rows.into_iter().enumerate() {
-            // `read` decisions were read before this one.
-            if read == AGENDA_SCAN_LIMIT || page.decisions.len() as u32 == self.limit {
-                page.next_id = decision.id;
-                break;
-            }
-            if !self.concerns(&decision) {
-                continue;
-            }
-            let item = AgendaItem::new(&decision, now, board);
-            if self.state.as_u64() == 0 || item.state == self.state {
-                page.decisions.push(item);
-            }
-        }
-        page
+        let pick = |decision: Decision| {
+            let item = self.concerns(&decision).then(|| AgendaItem::new(&decision, now, board))?;
+            (self.state.as_u64() == 0 || item.state == self.state).then_some(item)
+        };
+        let (decisions, next_id) = coop_runtime::paging::page(rows, self.limit, |d| d.id, pick);
+        AgendaPage { decisions, next_id }
     }
 }
 

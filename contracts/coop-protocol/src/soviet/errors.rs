@@ -51,6 +51,7 @@ pub const ERR_NOT_AUTHORIZED: &str = "decision is not authorized";
 pub const ERR_CANNOT_CLOSE: &str = "decision is neither expired nor declined";
 
 // The agenda (read-only).
-pub const ERR_AGENDA_LIMIT_ZERO: &str = "limit must be at least 1";
-pub const ERR_AGENDA_LIMIT_TOO_LARGE: &str = "limit must be at most 100";
+pub use coop_runtime::paging::{
+    ERR_LIMIT_TOO_LARGE as ERR_AGENDA_LIMIT_TOO_LARGE, ERR_LIMIT_ZERO as ERR_AGENDA_LIMIT_ZERO,
+};
 pub const ERR_BAD_AGENDA_STATE: &str = "state must be open, approved, authorized, declined, expired or empty";

@@ -51,7 +51,8 @@ pub const ERR_SHARE_FUND_MISMATCH: &str = "share fund does not equal the members
 pub const ERR_ENTRANCE_FUND_MISMATCH: &str = "entrance-fee fund does not equal the members' entrance fees";
 
 // Deposits and withdrawals (read-only queries).
-pub const ERR_QUERY_LIMIT_ZERO: &str = "limit must be at least 1";
-pub const ERR_QUERY_LIMIT_TOO_LARGE: &str = "limit must be at most 100";
+pub use coop_runtime::paging::{
+    ERR_LIMIT_TOO_LARGE as ERR_QUERY_LIMIT_TOO_LARGE, ERR_LIMIT_ZERO as ERR_QUERY_LIMIT_ZERO,
+};
 pub const ERR_BAD_DEPOSIT_STATE: &str = "state must be pending, confirmed, refund or empty";
 pub const ERR_BAD_WITHDRAWAL_STATE: &str = "state must be pending, authorized or empty";

@@ -28,10 +28,10 @@ pub const DEPOSIT_STATES: [Name; 3] = [DEPOSIT_PENDING, DEPOSIT_CONFIRMED, DEPOS
 pub const WITHDRAWAL_STATES: [Name; 2] = [WITHDRAWAL_PENDING, WITHDRAWAL_AUTHORIZED];
 
 /// The most rows one page may ask for.
-pub const MAX_QUERY_LIMIT: u32 = 100;
+pub const MAX_QUERY_LIMIT: u32 = coop_runtime::paging::MAX_PAGE_LIMIT;
 /// The most rows one call reads (matching or not): the bound on its work. A call that
 /// stops here returns what it found and `next_id`, the first row it did not read.
-pub const QUERY_SCAN_LIMIT: usize = 200;
+pub const QUERY_SCAN_LIMIT: usize = coop_runtime::paging::SCAN_LIMIT;
 
 /// `deposits(coopname, username, state, from_id, limit)`: one page of the cooperative's
 /// deposits in progress.
@@ -83,68 +83,10 @@ pub struct WithdrawalPage {
     pub next_id: u64,
 }
 
-/// A row a query lists: its id, whose it is, its status.
-trait Listed {
-    fn id(&self) -> u64;
-    fn username(&self) -> Name;
-    fn status(&self) -> Name;
-}
-
-impl Listed for DepositRow {
-    fn id(&self) -> u64 {
-        self.id
-    }
-    fn username(&self) -> Name {
-        self.username
-    }
-    fn status(&self) -> Name {
-        self.status
-    }
-}
-
-impl Listed for Withdrawal {
-    fn id(&self) -> u64 {
-        self.id
-    }
-    fn username(&self) -> Name {
-        self.username
-    }
-    fn status(&self) -> Name {
-        self.status
-    }
-}
-
-/// Checks `limit` (1 to [`MAX_QUERY_LIMIT`]) and `state` (empty or one of `states`, else
-/// `bad_state`).
-fn check(limit: u32, state: Name, states: &[Name], bad_state: &'static str) -> Result<(), &'static str> {
-    if limit == 0 {
-        return Err(ERR_QUERY_LIMIT_ZERO);
-    }
-    if limit > MAX_QUERY_LIMIT {
-        return Err(ERR_QUERY_LIMIT_TOO_LARGE);
-    }
-    if state.as_u64() != 0 && !states.contains(&state) {
-        return Err(bad_state);
-    }
-    Ok(())
-}
-
-/// One page from `rows` (ascending ids from `from_id`, read lazily): the rows of `username`
-/// (empty: anyone) in `state` (empty: any), at most `limit`; at most [`QUERY_SCAN_LIMIT`]
-/// rows are read, plus one more to learn `next_id` when the page ends before the rows do.
-fn page<R: Listed>(rows: impl IntoIterator<Item = R>, username: Name, state: Name, limit: u32) -> (Vec<R>, u64) {
-    let mut items = Vec::new();
-    for (read, row) in rows.into_iter().enumerate() {
-        // `read` rows were read before this one.
-        if read == QUERY_SCAN_LIMIT || items.len() as u32 == limit {
-            return (items, row.id());
-        }
-        let mine = username.as_u64() == 0 || row.username() == username;
-        if mine && (state.as_u64() == 0 || row.status() == state) {
-            items.push(row);
-        }
-    }
-    (items, 0)
+/// Whether a row of `username` in `status` matches a query for `who` (empty: anyone) in
+/// `state` (empty: any).
+fn matches(who: Name, state: Name, username: Name, status: Name) -> bool {
+    (who.as_u64() == 0 || username == who) && (state.as_u64() == 0 || status == state)
 }
 
 impl DepositsQuery {
@@ -152,7 +94,7 @@ impl DepositsQuery {
     /// [`DEPOSIT_STATES`].
     /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`, `ERR_BAD_DEPOSIT_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
-        check(self.limit, self.state, &DEPOSIT_STATES, ERR_BAD_DEPOSIT_STATE)
+        coop_runtime::paging::check(self.limit, self.state, &DEPOSIT_STATES, ERR_BAD_DEPOSIT_STATE)
     }
 
     /// One page from `rows`, the cooperative's deposits from `from_id` upwards in id order,
@@ -160,7 +102,8 @@ impl DepositsQuery {
     /// when the page ends before the rows do. The query must have passed
     /// [`DepositsQuery::check`].
     pub fn page(&self, rows: impl IntoIterator<Item = DepositRow>) -> DepositPage {
-        let (items, next_id) = page(rows, self.username, self.state, self.limit);
+        let pick = |row: DepositRow| matches(self.username, self.state, row.username, row.status).then_some(row);
+        let (items, next_id) = coop_runtime::paging::page(rows, self.limit, |row| row.id, pick);
         DepositPage { items, next_id }
     }
 }
@@ -170,14 +113,15 @@ impl WithdrawalsQuery {
     /// [`WITHDRAWAL_STATES`].
     /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`, `ERR_BAD_WITHDRAWAL_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
-        check(self.limit, self.state, &WITHDRAWAL_STATES, ERR_BAD_WITHDRAWAL_STATE)
+        coop_runtime::paging::check(self.limit, self.state, &WITHDRAWAL_STATES, ERR_BAD_WITHDRAWAL_STATE)
     }
 
     /// One page from `rows`, the cooperative's withdrawals from `from_id` upwards in id
     /// order, read lazily, as [`DepositsQuery::page`]. The query must have passed
     /// [`WithdrawalsQuery::check`].
     pub fn page(&self, rows: impl IntoIterator<Item = Withdrawal>) -> WithdrawalPage {
-        let (items, next_id) = page(rows, self.username, self.state, self.limit);
+        let pick = |row: Withdrawal| matches(self.username, self.state, row.username, row.status).then_some(row);
+        let (items, next_id) = coop_runtime::paging::page(rows, self.limit, |row| row.id, pick);
         WithdrawalPage { items, next_id }
     }
 }
@@ -207,8 +151,22 @@ mod tests {
         WithdrawalsQuery { coopname: n("coop"), username: Name::new(username), state, from_id: 0, limit }
     }
 
-    fn ids<R: Listed>(items: &[R]) -> Vec<u64> {
-        items.iter().map(Listed::id).collect()
+    trait Id {
+        fn id(&self) -> u64;
+    }
+    impl Id for DepositRow {
+        fn id(&self) -> u64 {
+            self.id
+        }
+    }
+    impl Id for Withdrawal {
+        fn id(&self) -> u64 {
+            self.id
+        }
+    }
+
+    fn ids<R: Id>(items: &[R]) -> Vec<u64> {
+        items.iter().map(Id::id).collect()
     }
 
     #[test]

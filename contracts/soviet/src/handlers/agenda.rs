@@ -2,8 +2,6 @@
 use super::setup::board;
 use coop_protocol::soviet::*;
 use coop_runtime::chain;
-use eosio::Table;
-use eosio_cdt::{TableCursor, TableIndex};
 
 /// See [`Soviet::agenda`]. Checks the query, reads the council, then the decisions from
 /// `from_id` upwards one by one until the page is full, the rows end or
@@ -14,7 +12,6 @@ pub fn agenda(data: Agenda) -> AgendaPage {
         chain::fail(message);
     }
     let board = board(data.coopname);
-    let decisions = Decisions::table(chain::current_receiver(), data.coopname);
-    let rows = decisions.lower_bound(data.from_id).into_iter().flatten().filter_map(|cursor| cursor.get().ok());
+    let rows = chain::Rows::<Decisions>::new(chain::current_receiver(), data.coopname).iter_from(data.from_id);
     data.page(rows, chain::now(), &board)
 }

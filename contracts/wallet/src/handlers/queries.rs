@@ -2,7 +2,6 @@
 use coop_protocol::wallet::{errors::ERR_LEDGER_NOT_FOUND, *};
 use coop_runtime::chain;
 use eosio::{Name, Table};
-use eosio_cdt::{TableCursor, TableIndex};
 
 /// See [`Wallet::deposits`]. Checks the query and that the cooperative has a ledger, then
 /// reads its deposits from `from_id` upwards one by one until the page is full, the rows
@@ -12,10 +11,7 @@ pub fn deposits(data: DepositsQuery) -> DepositPage {
     if let Err(message) = data.check() {
         chain::fail(message);
     }
-    check_ledger(data.coopname);
-    let table = Deposits::table(chain::current_receiver(), data.coopname);
-    let rows = table.lower_bound(data.from_id).into_iter().flatten().filter_map(|cursor| cursor.get().ok());
-    data.page(rows)
+    data.page(rows_from::<Deposits>(data.coopname, data.from_id))
 }
 
 /// See [`Wallet::withdrawals`]; reads as [`deposits`] does.
@@ -23,15 +19,14 @@ pub fn withdrawals(data: WithdrawalsQuery) -> WithdrawalPage {
     if let Err(message) = data.check() {
         chain::fail(message);
     }
-    check_ledger(data.coopname);
-    let table = Withdrawals::table(chain::current_receiver(), data.coopname);
-    let rows = table.lower_bound(data.from_id).into_iter().flatten().filter_map(|cursor| cursor.get().ok());
-    data.page(rows)
+    data.page(rows_from::<Withdrawals>(data.coopname, data.from_id))
 }
 
-/// Aborts with `ERR_LEDGER_NOT_FOUND` unless `coopname` has a ledger here (so that a
-/// mistyped cooperative is an error, not an empty page).
-fn check_ledger(coopname: Name) {
+/// The rows of table `T` of `coopname` from `from_id` upwards, read lazily; aborts with
+/// `ERR_LEDGER_NOT_FOUND` unless `coopname` has a ledger here (so that a mistyped
+/// cooperative is an error, not an empty page).
+fn rows_from<T: Table>(coopname: Name, from_id: u64) -> chain::RowsFrom<T> {
     let me = chain::current_receiver();
     chain::check(chain::Rows::<Ledgers>::new(me, me).contains(coopname.as_u64()), ERR_LEDGER_NOT_FOUND);
+    chain::Rows::<T>::new(me, coopname).iter_from(from_id)
 }
