@@ -59,6 +59,22 @@ impl Person {
     }
 }
 
+/// `registrator::adduser` of `person` as an individual, as `coop` imports a member who
+/// joined on paper (the test cooperatives' fees, no branch, joined in 2020).
+pub fn import_of(coop: &TestCoop, person: &Person) -> coop_protocol::registrator::Adduser {
+    coop_protocol::registrator::Adduser {
+        coopname: coop.name,
+        username: person.name,
+        r#type: coop_protocol::registrator::TYPE_INDIVIDUAL,
+        public_key: person.key.public_key(),
+        braname: Name::new(0),
+        joined_at: eosio::TimePointSec::from(1_600_000_000),
+        initial: rub("100.0000"),
+        minimum: rub("300.0000"),
+        meta: String::new(),
+    }
+}
+
 /// A governance action for a free decision: `account::T(data)`.
 pub fn council_action<T: coop_runtime::ActionData>(account: Name, data: &T) -> CouncilAction {
     CouncilAction { account, name: T::NAME, data: data.pack().expect("action data packs") }

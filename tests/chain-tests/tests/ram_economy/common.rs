@@ -1,24 +1,8 @@
 //! What the RAM-economy tests share: imported members, share deposits, table snapshots.
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
-use coop_protocol::registrator::{Adduser, TYPE_INDIVIDUAL};
 use coop_protocol::wallet::{Confirm, Deposit, KIND_SHARE};
-use eosio::{Name, TimePointSec};
-
-/// `registrator::adduser` of a new individual, as the cooperative imports a member.
-pub fn adduser(coop: &TestCoop, person: &Person) -> Adduser {
-    Adduser {
-        coopname: coop.name,
-        username: person.name,
-        r#type: TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        braname: Name::new(0),
-        joined_at: TimePointSec::from(1_600_000_000),
-        initial: rub("100.0000"),
-        minimum: rub("300.0000"),
-        meta: String::new(),
-    }
-}
+use eosio::Name;
 
 /// `person` (an accepted participant) announces a share deposit of `amount`, the
 /// cooperative confirms it.

@@ -1,8 +1,7 @@
 //! Members cost their cooperative, never our contracts: 500 participants imported into one
 //! cooperative leave the four contract accounts' RAM exactly as it was.
-use super::common::adduser;
 use antelope_test_harness::boot::core;
-use antelope_test_harness::cooperative::Person;
+use antelope_test_harness::cooperative::{import_of, Person};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::Participants;
 use coop_protocol::wallet::Wallets;
@@ -30,7 +29,7 @@ fn five_hundred_participants_leave_our_contracts_ram_unchanged() {
         let actions = (0..PER_TRANSACTION)
             .map(|_| {
                 let person = Person::new(chain, "many");
-                adduser(&coop, &person).to_action(chain.peers.registrator, &[level(coop.name, ACTIVE)])
+                import_of(&coop, &person).to_action(chain.peers.registrator, &[level(coop.name, ACTIVE)])
             })
             .collect();
         chain.client.push_actions(actions).unwrap_or_else(|e| panic!("batch {batch}: {e}"));

@@ -3,16 +3,16 @@
 //! and opening free decisions in batches.
 use crate::push::{dev, person, push, push_actions};
 use antelope_test_harness::boot::{action, core};
-use antelope_test_harness::cooperative::{rub, test_params, Person, TestCoop};
+use antelope_test_harness::cooperative::{import_of, test_params, Person, TestCoop};
 use antelope_test_harness::fixture::{unique_name, TestChain};
 use antelope_test_harness::keys::PrivateKey;
 use coop_protocol::operator::{Connect, Request};
-use coop_protocol::registrator::{Adduser, AgreementKind, AgreementKinds, TYPE_INDIVIDUAL};
+use coop_protocol::registrator::{AgreementKind, AgreementKinds, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::Freedecision;
 use coop_runtime::action::level;
 use coop_runtime::system::{BuyRamBytes, DelegateBw, TokenTransfer, ACTIVE, SYSTEM, TOKEN};
 use coop_runtime::{ActionData, Document};
-use eosio::{Asset, Name, TimePointSec};
+use eosio::{Asset, Name};
 
 /// How many `adduser` actions go in one transaction (as `tests/ram_economy` does).
 pub const IMPORTS_PER_TRANSACTION: usize = 10;
@@ -83,7 +83,7 @@ impl BenchCoop {
             let actions = batch
                 .iter()
                 .map(|person| {
-                    adduser(&self.coop, person).to_action(chain.peers.registrator, &[level(self.name(), ACTIVE)])
+                    import_of(&self.coop, person).to_action(chain.peers.registrator, &[level(self.name(), ACTIVE)])
                 })
                 .collect();
             push_actions(chain, actions, &[&self.signer])
@@ -176,21 +176,6 @@ pub fn coop_request(provider: Name) -> (Request, TestCoop) {
     };
     let coop = TestCoop { name: request.coopname, key, provider, chairman, members, request_id: 0 };
     (request, coop)
-}
-
-/// `registrator::adduser` of a new individual, as a cooperative imports a member.
-pub fn adduser(coop: &TestCoop, person: &Person) -> Adduser {
-    Adduser {
-        coopname: coop.name,
-        username: person.name,
-        r#type: TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        braname: Name::new(0),
-        joined_at: TimePointSec::from(1_600_000_000),
-        initial: rub("100.0000"),
-        minimum: rub("300.0000"),
-        meta: String::new(),
-    }
 }
 
 /// A free decision without actions by `proposer`.
