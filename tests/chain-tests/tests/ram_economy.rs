@@ -7,5 +7,6 @@ mod ram_economy {
     pub mod council;
     pub mod members;
     pub mod payers;
+    pub mod strangers;
     pub mod withdrawals;
 }

@@ -104,8 +104,12 @@ fn a_council_member_who_leaves_leaves_the_council_and_a_declined_leave_changes_n
 
     chain.ok(r, &[member.name], &leave(&coop, member));
     let id = chain.decision_about(&coop, "leave", member.name).expect("a second leave decision").id;
-    approve_and_exec(chain, &coop, id);
+    let executed = approve_and_exec(chain, &coop, id);
 
+    // A founder who never paid a share has no wallet: nothing is due, no withdrawal.
+    let due = executed.inline_actions(chain.peers.wallet, "leftcoop");
+    assert_eq!(due[0].decode_return_value::<u64>().unwrap(), 0);
+    assert!(chain.rows::<Withdrawals>(chain.peers.wallet, coop.name).is_empty());
     let board = chain.row::<Boards>(chain.peers.soviet, chain.peers.soviet, coop.name.as_u64()).unwrap();
     assert!(board.members.iter().all(|m| m.username != member.name), "off the council");
     assert_eq!(board.members.len(), 3);
