@@ -17,7 +17,8 @@ pub struct Peers {
 }
 
 crate::table!(
-    /// Each contract's copy of [`Peers`] (primary key 0), written by its `init`.
+    /// Each contract's copy of [`Peers`] (primary key 0), written by its `init`. RAM: paid by
+    /// the contract account, which signs `init`; rewritten in place; one row.
     PeersTable, "peers", Peers, |_row| 0
 );
 

@@ -27,6 +27,7 @@ pub struct Application {
 }
 
 coop_runtime::table!(
-    /// Applications by username, scope = cooperative.
+    /// Applications by username, scope = cooperative. See [`Application`] for who pays, when
+    /// the row is freed and how many one party can create.
     Applications, "applications", Application, |row| row.username.as_u64()
 );
