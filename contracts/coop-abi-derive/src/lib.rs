@@ -1,6 +1,8 @@
 //! `#[derive(AbiType)]`: a struct's ABI definition from its fields.
 //!
-//! The ABI struct name is the Rust name in snake case, or `#[abi(name = "…")]`.
+//! The ABI struct name is the Rust name in snake case, or `#[abi(name = "…")]`. The
+//! struct's wire shape (`AbiType::WIRE`) is its fields' shapes in order, the order in which
+//! `#[derive(Read)]` reads them.
 use proc_macro::TokenStream;
 use quote::quote;
 use syn::{parse_macro_input, Data, DeriveInput, Fields, LitStr};
@@ -35,6 +37,8 @@ fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
             fn abi_name() -> ::coop_abi::__private::String {
                 ::coop_abi::__private::String::from(#abi_name)
             }
+            const WIRE: &'static ::coop_abi::Wire =
+                &::coop_abi::Wire::Struct(&[#(<#types as ::coop_abi::AbiType>::WIRE),*]);
             fn add_definitions(abi: &mut ::coop_abi::AbiBuilder) {
                 if abi.has_struct(#abi_name) {
                     return;

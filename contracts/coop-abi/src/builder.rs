@@ -30,6 +30,8 @@ impl AbiBuilder {
     pub fn action<T: AbiType, R: AbiType>(&mut self, name: &str) -> &mut Self {
         T::add_definitions(self);
         R::add_definitions(self);
+        self.check_wire::<T>();
+        self.check_wire::<R>();
         self.abi.actions.push(ActionDef { name: name.into(), type_: T::abi_name(), ricardian_contract: String::new() });
         let result = R::abi_name();
         if !result.is_empty() {
@@ -41,6 +43,7 @@ impl AbiBuilder {
     /// Declares table `name` whose rows are `T`, with a `uint64` primary key.
     pub fn table<T: AbiType>(&mut self, name: &str) -> &mut Self {
         T::add_definitions(self);
+        self.check_wire::<T>();
         self.abi.tables.push(TableDef {
             name: name.into(),
             index_type: "i64".into(),
@@ -49,6 +52,17 @@ impl AbiBuilder {
             type_: T::abi_name(),
         });
         self
+    }
+
+    /// Panics unless `T`'s wire shape, against which the contracts check action data, is
+    /// the one its ABI definition describes (nothing to check for an action's `()`).
+    fn check_wire<T: AbiType>(&self) {
+        let name = T::abi_name();
+        assert!(
+            name.is_empty() || crate::wire::describes(&self.abi, &name, T::WIRE),
+            "the wire shape of ABI type `{name}` differs from its definition: {:?}",
+            T::WIRE
+        );
     }
 
     /// The finished ABI: structs sorted by name so the file is stable.

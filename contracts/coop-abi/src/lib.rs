@@ -11,12 +11,14 @@ extern crate alloc;
 mod builder;
 mod definition;
 mod primitives;
+pub mod wire;
 
 pub use builder::AbiBuilder;
 pub use coop_abi_derive::AbiType;
 pub use definition::{
     Abi, ActionDef, ActionResultDef, FieldDef, StructDef, TableDef, TypeDef, VariantDef, ABI_VERSION,
 };
+pub use wire::{Wire, WireError};
 
 use alloc::{format, string::String};
 
@@ -24,6 +26,10 @@ use alloc::{format, string::String};
 pub trait AbiType {
     /// The type's name in the ABI (`name`, `asset`, `document`, `board_member[]`, …).
     fn abi_name() -> String;
+
+    /// The type's shape on the wire, against which packed bytes are checked before they
+    /// are decoded (see [`wire`]).
+    const WIRE: &'static Wire;
 
     /// The ABI name of `Vec<Self>`; `u8` overrides it to `bytes`.
     fn abi_vec_name() -> String {

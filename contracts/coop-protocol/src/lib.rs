@@ -8,8 +8,22 @@
 
 extern crate alloc;
 
+pub mod blocked;
+pub mod consent;
 pub mod operator;
 pub mod permissions;
 pub mod registrator;
 pub mod soviet;
 pub mod wallet;
+
+#[cfg(test)]
+mod tests {
+    /// Building an ABI checks that the wire shape every action's data is checked against
+    /// (and every result's and row's) is the one the ABI publishes.
+    #[test]
+    fn every_wire_shape_matches_the_published_abi() {
+        for abi in [super::operator::abi(), super::registrator::abi(), super::soviet::abi(), super::wallet::abi()] {
+            assert!(!abi.actions.is_empty());
+        }
+    }
+}

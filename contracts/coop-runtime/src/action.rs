@@ -14,7 +14,7 @@ pub trait ActionData: Read + Write + NumBytes {
             account: contract.into(),
             name: Self::NAME.into(),
             authorization: authorization.into(),
-            data: self.pack().unwrap_or_default(),
+            data: crate::packing::packed(self),
         }
     }
 }

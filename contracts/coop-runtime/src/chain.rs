@@ -1,6 +1,9 @@
 //! The chain as a contract sees it: checks, authority, time, inline actions, documents,
 //! tables. Only built for `wasm32`.
-use crate::{document::Document, ActionData, PublicKey};
+use crate::{
+    document::{Consent, Document},
+    ActionData, PublicKey,
+};
 use alloc::vec::Vec;
 use core::{cell::UnsafeCell, marker::PhantomData};
 use eosio::{Action, Name, NumBytes, PermissionLevel, Read, Table, TimePointSec, Write};
@@ -31,6 +34,12 @@ pub fn require_auth(account: Name) {
     unsafe { sys::require_auth(account.as_u64()) }
 }
 
+/// Requires exactly `account@permission` among the action's authorisations (not another
+/// permission of `account`, not even its parent).
+pub fn require_auth2(account: Name, permission: Name) {
+    unsafe { sys::require_auth2(account.as_u64(), permission.as_u64()) }
+}
+
 /// Whether `account` authorised the action.
 pub fn has_auth(account: Name) -> bool {
     unsafe { sys::has_auth(account.as_u64()) }
@@ -57,14 +66,25 @@ pub fn now() -> TimePointSec {
     TimePointSec::from((micros / 1_000_000) as u32)
 }
 
-/// Reads the action's data, or aborts with `message`.
-pub fn read_action<T: Read>(message: &str) -> T {
-    let bytes = action_data();
+/// Reads the action's data (see [`crate::interface::decode`]), or aborts with
+/// `ERR_BAD_ACTION_DATA` or `ERR_BAD_UTF8`.
+pub fn read_action<T: Read + crate::AbiType>() -> T {
+    let bytes = checked_action_data(T::WIRE);
     let mut pos = 0;
     match T::read(&bytes, &mut pos) {
         Ok(value) if pos == bytes.len() => value,
-        _ => fail(message),
+        _ => fail(crate::interface::ERR_BAD_ACTION_DATA),
     }
+}
+
+/// The action's data, checked against `wire` (not generic: one copy for every action).
+#[inline(never)]
+fn checked_action_data(wire: &coop_abi::Wire) -> Vec<u8> {
+    let bytes = action_data();
+    if let Err(message) = crate::interface::check_wire(wire, &bytes) {
+        fail(message);
+    }
+    bytes
 }
 
 /// The action's data, packed.
@@ -77,7 +97,7 @@ fn action_data() -> Vec<u8> {
 
 /// Sets the action's return value.
 pub fn set_return_value<T: Write + NumBytes>(value: &T) {
-    let bytes = value.pack().unwrap_or_default();
+    let bytes = crate::packing::packed(value);
     unsafe { set_action_return_value(bytes.as_ptr(), bytes.len() as u32) }
 }
 
@@ -88,7 +108,7 @@ pub fn send<A: ActionData>(contract: Name, authorization: &[PermissionLevel], da
 
 /// Sends an already packed inline action.
 pub fn send_raw(action: &Action<Vec<u8>>) {
-    let bytes = action.pack().unwrap_or_default();
+    let bytes = crate::packing::packed(action);
     unsafe { sys::send_inline(bytes.as_ptr() as *mut u8, bytes.len()) }
 }
 
@@ -127,24 +147,26 @@ pub fn key_satisfies(account: Name, permission: Name, key: &PublicKey) -> bool {
 
 /// Messages for the document checks; each contract passes its own constants.
 pub struct DocumentErrors<'a> {
-    /// The signature does not recover to the document's `public_key`.
+    /// The signature over the consent digest does not recover to the document's
+    /// `public_key`: not signed by that key, or signed for something else.
     pub bad_signature: &'a str,
     /// The document's key does not satisfy the signer's `active` permission.
     pub key_not_signers: &'a str,
 }
 
-/// Verifies a document: its signature over `hash` recovers to its `public_key`, and that
-/// key alone satisfies `signer@active`.
-pub fn verify_document(document: &Document, signer: Name, errors: &DocumentErrors) {
-    verify_signed_digest(&document.hash.to_bytes(), document, signer, errors);
+/// Whether the document's signature over [`Consent::digest`] of its hash and `consent`
+/// recovers to its `public_key`: the key signed this document for exactly this context.
+pub fn signed_for(document: &Document, consent: &Consent) -> bool {
+    let digest = consent.digest(&document.hash.to_bytes(), sha256);
+    recover_key(&digest, &document.signature) == Some(document.public_key)
 }
 
-/// As [`verify_document`], with the signature over `digest` (a hash that covers the
-/// document's hash and more) instead of the document's hash.
-pub fn verify_signed_digest(digest: &[u8; 32], document: &Document, signer: Name, errors: &DocumentErrors) {
-    let recovered = recover_key(digest, &document.signature);
-    check(recovered == Some(document.public_key), errors.bad_signature);
-    check(key_satisfies(signer, crate::system::ACTIVE, &document.public_key), errors.key_not_signers);
+/// Verifies a document for what it is accepted for: its signature over the consent
+/// digest recovers to its `public_key` ([`signed_for`]), and that key alone satisfies
+/// `consent.signer@active`.
+pub fn verify_document(document: &Document, consent: &Consent, errors: &DocumentErrors) {
+    check(signed_for(document, consent), errors.bad_signature);
+    check(key_satisfies(consent.signer, crate::system::ACTIVE, &document.public_key), errors.key_not_signers);
 }
 
 /// SHA-256 of `bytes`, by the chain.

@@ -6,6 +6,7 @@
 //! (index 2) are refused when read.
 use crate::AbiType;
 use alloc::string::String;
+use coop_abi::Wire;
 use eosio::{NumBytes, Read, ReadError, UnsignedInt, Write, WriteError};
 
 /// Curve of a key or signature, as the chain numbers it.
@@ -83,6 +84,7 @@ macro_rules! wire_key {
             fn abi_name() -> String {
                 $abi.into()
             }
+            const WIRE: &'static Wire = &Wire::Key($len);
         }
     };
 }

@@ -16,6 +16,7 @@ pub mod crypto;
 pub mod document;
 pub mod interface;
 pub mod name;
+pub mod packing;
 pub mod paging;
 pub mod peers;
 pub mod system;

@@ -203,6 +203,28 @@ impl Wallet {
             Err(e) => Err(e),
         }
     }
+
+    /// Signs a 32-byte digest (hex) with the wallet's key for `public_key` (legacy `EOS…` or
+    /// `PUB_K1_…`), through keosd's `/v1/wallet/sign_digest` — the call a cleos user makes to
+    /// sign a document's consent digest (Leap 4's cleos has no subcommand for it). Returns the
+    /// signature as text (`SIG_K1_…`).
+    pub fn sign_digest(&self, digest_hex: &str, public_key: &str) -> Result<String, CleosError> {
+        let url = format!("{}/v1/wallet/sign_digest", self.url);
+        let body = serde_json::json!([digest_hex, public_key]).to_string();
+        let agent = ureq::AgentBuilder::new().timeout(CLEOS_TIMEOUT).build();
+        let text = match agent.post(&url).send_string(&body) {
+            Ok(response) => response.into_string().map_err(CleosError::Spawn)?,
+            Err(ureq::Error::Status(status, response)) => {
+                let detail = response.into_string().unwrap_or_default();
+                return Err(CleosError::Wallet(format!("sign_digest: HTTP {status}: {detail}")));
+            }
+            Err(e) => return Err(CleosError::Wallet(format!("sign_digest: {e}"))),
+        };
+        match serde_json::from_str::<Value>(&text) {
+            Ok(Value::String(signature)) => Ok(signature),
+            _ => Err(CleosError::BadOutput(format!("sign_digest answered {text}"))),
+        }
+    }
 }
 
 impl Drop for Wallet {

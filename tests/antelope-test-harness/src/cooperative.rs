@@ -3,15 +3,15 @@
 //! `operator::connect`).
 use crate::fixture::TestChain;
 use crate::keys::PrivateKey;
+use coop_protocol::consent::{Consent, Consented};
 use coop_protocol::operator::{Addprovider, Connect, Founder, Request};
 use coop_protocol::registrator::CoopParams;
-use coop_protocol::soviet::council::authorization_digest;
-use coop_protocol::soviet::CouncilAction;
+use coop_protocol::soviet::{Authorize, CouncilAction};
 use coop_runtime::asset_text::parse_asset;
-use coop_runtime::{sym, Document};
+use coop_runtime::{sym, Document, Peers};
 use eosio::{Checksum256, Name, Symbol};
 use sha2::{Digest, Sha256};
-use std::sync::OnceLock;
+use std::sync::Mutex;
 
 /// The unit of account of test cooperatives.
 pub const RUB: Symbol = sym(4, "RUB");
@@ -53,10 +53,40 @@ impl Person {
         Founder { username: self.name, public_key: self.key.public_key() }
     }
 
-    /// A document with this text, signed by this person's key.
-    pub fn sign(&self, text: &str) -> Document {
-        sign_document(&self.key, text)
+    /// A document with this text, signed by this person's key for `consent` (what the
+    /// document is accepted for: see `coop_protocol::consent`).
+    pub fn sign_for(&self, text: &str, consent: &Consent) -> Document {
+        sign_document_for(&self.key, text, consent)
     }
+
+    /// `action` with its document (this text) signed by this person's key for the action
+    /// itself, as the contract among `peers` that accepts it checks it.
+    pub fn signs<A: Consented>(&self, peers: &Peers, text: &str, mut action: A) -> A {
+        let consent = action.consent(A::contract(peers), sha256);
+        *action.document_mut() = self.sign_for(text, &consent);
+        action
+    }
+
+    /// `soviet::authorize` of decision `decision_id` of `coopname` by this person as its
+    /// chairman, with a document (this text) signed for that decision and the `actions`
+    /// it carries.
+    pub fn authorization(
+        &self,
+        peers: &Peers,
+        coopname: Name,
+        decision_id: u64,
+        actions: &[CouncilAction],
+        text: &str,
+    ) -> Authorize {
+        let mut data = Authorize { coopname, chairman: self.name, decision_id, document: Document::default() };
+        data.document = self.sign_for(text, &data.consent(peers.soviet, actions, sha256));
+        data
+    }
+}
+
+/// SHA-256 of `bytes`.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
 }
 
 /// `registrator::adduser` of `person` as an individual, as `coop` imports a member who
@@ -80,24 +110,14 @@ pub fn council_action<T: coop_runtime::ActionData>(account: Name, data: &T) -> C
     CouncilAction { account, name: T::NAME, data: data.pack().expect("action data packs") }
 }
 
-impl Person {
-    /// A document with this text whose signature covers `actions` too: what the chairman
-    /// signs to authorise a decision that carries them (`council::authorization_digest`).
-    pub fn sign_with_actions(&self, text: &str, actions: &[CouncilAction]) -> Document {
-        let mut document = self.sign(text);
-        let digest = authorization_digest(&document.hash.to_bytes(), actions, |bytes| Sha256::digest(bytes).into());
-        document.signature = self.key.sign_digest(&digest);
-        document
-    }
-}
-
-/// A document whose hash is SHA-256 of `text`, signed with `key`.
-pub fn sign_document(key: &PrivateKey, text: &str) -> Document {
-    let hash: [u8; 32] = Sha256::digest(text.as_bytes()).into();
+/// A document whose hash is SHA-256 of `text`, signed with `key` for `consent`: the
+/// signature is over [`Consent::digest`] of the hash and the context.
+pub fn sign_document_for(key: &PrivateKey, text: &str, consent: &Consent) -> Document {
+    let hash = sha256(text.as_bytes());
     Document {
         hash: Checksum256::from(hash),
         public_key: key.public_key(),
-        signature: key.sign_digest(&hash),
+        signature: key.sign_digest(&consent.digest(&hash, sha256)),
         meta: format!("{{\"title\":\"{text}\"}}"),
     }
 }
@@ -124,9 +144,18 @@ impl TestCoop {
 
 impl TestChain {
     /// A provider registered with the operator, created once per test binary.
+    /// (One per node and operator account: a chain attached to contracts under other names
+    /// gets a provider registered with its own operator.)
     pub fn provider(&self) -> Name {
-        static PROVIDER: OnceLock<Name> = OnceLock::new();
-        *PROVIDER.get_or_init(|| self.new_provider())
+        static PROVIDERS: Mutex<Vec<(String, Name, Name)>> = Mutex::new(Vec::new());
+        let mut providers = PROVIDERS.lock().unwrap_or_else(|e| e.into_inner());
+        let (url, operator) = (self.url(), self.peers.operator);
+        if let Some((_, _, provider)) = providers.iter().find(|(u, o, _)| *u == url && *o == operator) {
+            return *provider;
+        }
+        let provider = self.new_provider();
+        providers.push((url, operator, provider));
+        provider
     }
 
     /// A new provider account (dev key), registered with the operator.
@@ -150,8 +179,9 @@ impl TestChain {
             params: test_params(),
             chairman: chairman.founder(),
             members: members.iter().map(Person::founder).collect(),
-            statement: chairman.sign("Application to connect the cooperative"),
+            statement: Document::default(),
         };
+        let request = chairman.signs(&self.peers, "Application to connect the cooperative", request);
         (request, key, chairman, members)
     }
 

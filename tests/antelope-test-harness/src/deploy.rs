@@ -100,31 +100,46 @@ pub fn deploy_contracts(client: &Client, plan: &DeployPlan, progress: &mut dyn F
 
 /// Gives `operator@eosio.code` the permission `eosio@connect`, linked to
 /// `eosio::newaccount` only. Idempotent. Signed by `eosio`.
+///
+/// Adds the operator to what `eosio@connect` already holds, never replaces it: a second
+/// deployment under other account names (another operator on the same chain, or a move to
+/// a new operator account) leaves the first one working. Taking a former operator's code
+/// out is a deliberate `eosio::updateauth` of `eosio@connect` by the chain's owner.
 pub fn grant_connect(client: &Client, operator: Name) -> Result<(), ChainError> {
     let code = level(operator, EOSIO_CODE);
-    let current = permission_authority(client, SYSTEM, CONNECT_PERMISSION)?;
-    if current.accounts.iter().any(|a| a.permission == code) {
+    let account = client.get_account(SYSTEM)?;
+    let permission = account["permissions"]
+        .as_array()
+        .and_then(|perms| perms.iter().find(|p| p["perm_name"] == CONNECT_PERMISSION.to_string().as_str()))
+        .cloned();
+    let mut authority = match &permission {
+        Some(p) => authority_from_json(&p["required_auth"]),
+        None => Authority::accounts(&[]),
+    };
+    if authority.accounts.iter().any(|a| a.permission == code) {
         return Ok(());
     }
-    client
-        .push_actions(vec![
-            action(
-                SYSTEM,
-                SYSTEM,
-                &UpdateAuth {
-                    account: SYSTEM,
-                    permission: CONNECT_PERMISSION,
-                    parent: ACTIVE,
-                    auth: Authority::accounts(&[code]),
-                },
-            ),
-            action(
-                SYSTEM,
-                SYSTEM,
-                &LinkAuth { account: SYSTEM, code: SYSTEM, type_: NewAccount::NAME, requirement: CONNECT_PERMISSION },
-            ),
-        ])
-        .map(|_| ())
+    authority
+        .accounts
+        .push(PermissionLevelWeight { permission: code, weight: authority.threshold.min(u16::MAX as u32) as u16 });
+    authority.accounts.sort_by_key(|a| (a.permission.actor.as_u64(), a.permission.permission.as_u64()));
+    let mut actions = vec![action(
+        SYSTEM,
+        SYSTEM,
+        &UpdateAuth { account: SYSTEM, permission: CONNECT_PERMISSION, parent: ACTIVE, auth: authority },
+    )];
+    // `linkauth` to the permission a link already names is refused by the chain.
+    let linked = permission.as_ref().and_then(|p| p["linked_actions"].as_array()).is_some_and(|links| {
+        links.iter().any(|l| l["account"] == SYSTEM.to_string().as_str() && l["action"] == "newaccount")
+    });
+    if !linked {
+        actions.push(action(
+            SYSTEM,
+            SYSTEM,
+            &LinkAuth { account: SYSTEM, code: SYSTEM, type_: NewAccount::NAME, requirement: CONNECT_PERMISSION },
+        ));
+    }
+    client.push_actions(actions).map(|_| ())
 }
 
 /// Adds `code@eosio.code` to `account@active` (keeping everything already there), so the

@@ -44,14 +44,15 @@ impl TestChain {
             .into_iter()
             .filter(|kind| signed.version_of(kind.kind) != Some(kind.version))
             .map(|kind| {
-                let document = person.sign(&format!("{} agreement, version {}", kind.title, kind.version));
                 let data = Agree {
                     coopname: coop.name,
                     username: person.name,
                     kind: kind.kind,
                     version: kind.version,
-                    document,
+                    document: Default::default(),
                 };
+                let text = format!("{} agreement, version {}", kind.title, kind.version);
+                let data = person.signs(&self.peers, &text, data);
                 self.ok(self.peers.registrator, &[person.name], &data)
             })
             .collect()
@@ -61,8 +62,9 @@ impl TestChain {
     /// `registrator::joincoop` with a statement the person signed.
     pub fn apply(&self, coop: &TestCoop, person: &Person, braname: Name) -> PushOutcome {
         self.sign_agreements(coop, person);
-        let statement = person.sign(&format!("Statement: {} applies to join {}", person.name, coop.name));
-        let data = Joincoop { coopname: coop.name, braname, username: person.name, statement };
+        let data = Joincoop { coopname: coop.name, braname, username: person.name, statement: Default::default() };
+        let data =
+            person.signs(&self.peers, &format!("Statement: {} applies to join {}", person.name, coop.name), data);
         self.ok(self.peers.registrator, &[person.name], &data)
     }
 
@@ -107,11 +109,22 @@ impl TestChain {
         self.ok(self.peers.soviet, &[voter.name], &Votefor { coopname: coop.name, member: voter.name, decision_id })
     }
 
-    /// `soviet::authorize` by the chairman with the signed decision document.
+    /// `soviet::authorize` by the chairman with the decision document, signed for that
+    /// decision and the actions it carries (read from its row).
     pub fn authorize(&self, coop: &TestCoop, decision_id: u64) -> PushOutcome {
-        let document = coop.chairman.sign(&format!("Decision {decision_id} of the council of {}", coop.name));
-        let data = Authorize { coopname: coop.name, chairman: coop.chairman.name, decision_id, document };
+        let data = self.authorization(coop, decision_id);
         self.ok(self.peers.soviet, &[coop.chairman.name], &data)
+    }
+
+    /// The chairman's `soviet::authorize` of decision `decision_id`, signed for it and the
+    /// actions it carries (none when the decision is not on the chain).
+    pub fn authorization(&self, coop: &TestCoop, decision_id: u64) -> Authorize {
+        let actions = self
+            .row::<Decisions>(self.peers.soviet, coop.name, decision_id)
+            .map(|decision| decision.actions)
+            .unwrap_or_default();
+        let text = format!("Decision {decision_id} of the council of {}", coop.name);
+        coop.chairman.authorization(&self.peers, coop.name, decision_id, &actions, &text)
     }
 
     /// `soviet::exec` by `executer`.

@@ -13,6 +13,7 @@ pub mod boot;
 pub mod cleos;
 pub mod client;
 pub mod cooperative;
+pub mod decisions;
 pub mod deploy;
 pub mod fixture;
 pub mod flow;

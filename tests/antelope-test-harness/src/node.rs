@@ -34,13 +34,16 @@ use serde_json::Value;
 use crate::tools::{self, ToolError};
 
 /// Plugins in an order that works: `chain_api_plugin` must come before `producer_plugin`, or this
-/// nodeos dies with SIGSEGV at start-up.
+/// nodeos dies with SIGSEGV at start-up. `trace_api_plugin` keeps every block's action traces
+/// (with `--trace-no-abis`: data and return values as hex) in `<data>/traces`, served by
+/// `/v1/trace_api/get_block`: the history `scripts/indexer` reads.
 const PLUGINS: &[&str] = &[
     "eosio::chain_api_plugin",
     "eosio::producer_plugin",
     "eosio::producer_api_plugin",
     "eosio::http_plugin",
     "eosio::net_plugin",
+    "eosio::trace_api_plugin",
 ];
 
 /// How long a stopping node gets between SIGTERM and SIGKILL.
@@ -136,18 +139,28 @@ impl NodeConfig {
         push("--agent-name", format!("harness-{}", self.http_port));
         push("--resource-monitor-space-threshold", "99".into());
         push("--chain-state-db-size-mb", "1024".into());
-        push("--max-transaction-time", "1000".into());
+        // The consensus limit (genesis `max_transaction_cpu_usage`, Leap's default 150 ms) is
+        // the one that decides; a producer's own limit may be lower (Leap's default 30 ms).
+        push("--max-transaction-time", "150".into());
         // Non-producing nodes default to read-only threads, whose read window must then exceed
         // max-transaction-time; no read-only threads needed here: with none, read-only
         // transactions (`/v1/chain/send_read_only_transaction`, `soviet::agenda`) run on the
         // main thread.
         push("--read-only-threads", "0".into());
+        // API-node settings, not consensus (Leap's defaults 15 ms and 30 ms): how long the HTTP
+        // API may spend turning rows and traces into JSON. Public API nodes raise them too; at
+        // the defaults a busy 2-core test machine fails some answers (a `connect` push returns
+        // about 90 decoded traces).
         push("--abi-serializer-max-time-ms", "1000".into());
         push("--http-max-response-time-ms", "1000".into());
+        push("--trace-dir", self.chain_dir().join("traces").display().to_string());
         if !self.has_blocks() {
             push("--genesis-json", self.genesis.display().to_string());
         }
-        a.extend(["--http-validate-host=false", "--verbose-http-errors", "--contracts-console"].map(String::from));
+        a.extend(
+            ["--http-validate-host=false", "--verbose-http-errors", "--contracts-console", "--trace-no-abis"]
+                .map(String::from),
+        );
         if self.producer {
             a.extend(["-e", "-p", "eosio"].map(String::from));
         }

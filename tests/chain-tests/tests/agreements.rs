@@ -7,13 +7,9 @@ use coop_runtime::n;
 use eosio::Name;
 
 fn agree(coop: &TestCoop, person: &Person, kind: &str, version: u32) -> Agree {
-    Agree {
-        coopname: coop.name,
-        username: person.name,
-        kind: n(kind),
-        version,
-        document: person.sign(&format!("{kind} agreement v{version}")),
-    }
+    let data =
+        Agree { coopname: coop.name, username: person.name, kind: n(kind), version, document: Default::default() };
+    person.signs(&TestChain::shared().peers, &format!("{kind} agreement v{version}"), data)
 }
 
 fn applicant(chain: &TestChain, coop: &TestCoop) -> Person {
@@ -21,7 +17,9 @@ fn applicant(chain: &TestChain, coop: &TestCoop) -> Person {
 }
 
 fn joincoop(coop: &TestCoop, person: &Person) -> Joincoop {
-    Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: person.sign("I apply") }
+    let data =
+        Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I apply", data)
 }
 
 #[test]
@@ -74,12 +72,10 @@ fn agree_rejects_bad_input() {
 
     assert_eq!(chain.fails(r, &[person.name], &agree(&coop, &person, "bylaws", 1)), ERR_UNKNOWN_AGREEMENT);
     assert_eq!(chain.fails(r, &[person.name], &agree(&coop, &person, "wallet", 2)), ERR_WRONG_VERSION);
-    let mut foreign = agree(&coop, &person, "wallet", 1);
-    foreign.document = coop.chairman.sign("wallet agreement v1");
+    let foreign = coop.chairman.signs(&chain.peers, "wallet agreement v1", agree(&coop, &person, "wallet", 1));
     assert_eq!(chain.fails(r, &[person.name], &foreign), ERR_KEY_NOT_SIGNERS);
     chain.ok(r, &[person.name], &agree(&coop, &person, "wallet", 1));
-    let mut twice = agree(&coop, &person, "wallet", 1);
-    twice.document = person.sign("again");
+    let twice = person.signs(&chain.peers, "again", agree(&coop, &person, "wallet", 1));
     assert_eq!(chain.fails(r, &[person.name], &twice), ERR_ALREADY_SIGNED);
 
     let stranger = Person::new(chain, "nocard");

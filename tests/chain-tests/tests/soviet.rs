@@ -18,8 +18,9 @@ mod queries;
 mod votes;
 
 use antelope_test_harness::client::{ChainError, PushOutcome};
-use antelope_test_harness::cooperative::{test_params, Person};
+use antelope_test_harness::cooperative::{sha256, test_params, Person};
 use antelope_test_harness::fixture::TestChain;
+use coop_protocol::consent::{Consent, Consented};
 use coop_protocol::permissions::CONTRACTS_PERMISSION;
 use coop_protocol::registrator::{Acceptjoin, Regcoop};
 use coop_protocol::soviet::*;
@@ -27,7 +28,7 @@ use coop_protocol::wallet::Addmember;
 use coop_runtime::action::level;
 use coop_runtime::system::{Authority, LinkAuth, UpdateAuth, ACTIVE, EOSIO_CODE, SYSTEM};
 use coop_runtime::{ActionData, Document};
-use eosio::Name;
+use eosio::{Checksum256, Name};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The chain of this test binary.
@@ -109,16 +110,13 @@ impl Council {
     /// `proposer` (a participant) puts a `free` question to the council; the decision id
     /// is the outcome's return value.
     pub fn free_decision_by(&self, proposer: &Person) -> PushOutcome {
-        chain().ok(
-            soviet(),
-            &[proposer.name],
-            &Freedecision {
-                coopname: self.coop,
-                proposer: proposer.name,
-                statement: document(proposer, "question"),
-                actions: vec![],
-            },
-        )
+        let question = Freedecision {
+            coopname: self.coop,
+            proposer: proposer.name,
+            statement: Document::default(),
+            actions: vec![],
+        };
+        chain().ok(soviet(), &[proposer.name], &signed(proposer, "question", question))
     }
 
     /// `member` votes for decision `id`.
@@ -139,14 +137,23 @@ impl Council {
         }
     }
 
-    /// The chairman's `authorize` of decision `id` with a fresh signed document.
+    /// The chairman's `authorize` of decision `id` (which carries no actions) with a fresh
+    /// document signed for it.
     pub fn authorization(&self, id: u64) -> Authorize {
-        Authorize {
+        self.authorization_signed_by(&self.chairman, id)
+    }
+
+    /// The chairman's `authorize` of decision `id`, its document signed by `signer`'s key
+    /// for that authorisation.
+    pub fn authorization_signed_by(&self, signer: &Person, id: u64) -> Authorize {
+        let data = Authorize {
             coopname: self.coop,
             chairman: self.chairman.name,
             decision_id: id,
-            document: document(&self.chairman, "decision"),
-        }
+            document: Document::default(),
+        };
+        let consent = data.consent(soviet(), &[], sha256);
+        Authorize { document: document(signer, "decision", &consent), ..data }
     }
 
     /// A decision approved by the council and authorized by the chairman.
@@ -193,11 +200,25 @@ impl Council {
     }
 }
 
-/// A document signed by `person`'s key; `text` is made unique so that equal actions in one
-/// block stay distinct transactions.
-pub fn document(person: &Person, text: &str) -> Document {
+/// `text` made unique, so that equal actions in one block stay distinct transactions.
+pub fn unique(text: &str) -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    person.sign(&format!("{text} #{}", COUNTER.fetch_add(1, Ordering::Relaxed)))
+    format!("{text} #{}", COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A document (unique `text`) signed by `person`'s key for `consent`.
+pub fn document(person: &Person, text: &str, consent: &Consent) -> Document {
+    person.sign_for(&unique(text), consent)
+}
+
+/// `action` with its document (unique `text`) signed by `person`'s key for the action.
+pub fn signed<A: Consented>(person: &Person, text: &str, action: A) -> A {
+    person.signs(&chain().peers, &unique(text), action)
+}
+
+/// The hash of a statement another contract keeps (its `propose` carries only the hash).
+pub fn statement_hash(text: &str) -> Checksum256 {
+    Checksum256::from(sha256(unique(text).as_bytes()))
 }
 
 /// Asserts that a push was refused for a missing signature.

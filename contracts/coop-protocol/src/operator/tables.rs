@@ -88,3 +88,17 @@ coop_runtime::table!(
     /// freed when the request is rejected; one per requested name.
     Coopnames, "coopnames", CoopnameClaim, |row| row.coopname.as_u64()
 );
+
+/// A cooperative a provider connected (scope = the provider, key = the cooperative).
+#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
+pub struct Connection {
+    pub coopname: Name,
+}
+
+coop_runtime::table!(
+    /// The cooperatives each provider connected, so that `rmprovider` can revoke its
+    /// `provider` permission in each. RAM: paid by the operator at `connect` (one row per
+    /// cooperative, part of the fixed set connecting costs); freed when `rmprovider` revokes
+    /// it; one per connected cooperative, created only by the operator.
+    Connections, "connections", Connection, |row| row.coopname.as_u64()
+);

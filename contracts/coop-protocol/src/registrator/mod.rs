@@ -44,7 +44,8 @@ coop_runtime::contract_interface! {
         /// `ERR_TEXT_TOO_LONG`, `ERR_COOP_CANNOT_PAY`.
         newaccount(Newaccount);
         /// Applies to join a cooperative. Signed by `username` or `coopname`. The statement
-        /// must be signed by a key that satisfies `username@active`. A branched cooperative
+        /// must be signed by a key that satisfies `username@active`, for this cooperative
+        /// and this `braname` (`consent`: `subject` = `braname`). A branched cooperative
         /// requires `braname`, one of its branches; otherwise an empty `braname` is fine and
         /// a non-empty one must exist. One open application per person and cooperative.
         /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
@@ -60,10 +61,12 @@ coop_runtime::contract_interface! {
         createbranch(Createbranch);
         /// Deletes a branch without members; below three branches the cooperative is no
         /// longer branched. Signed by `coopname`.
-        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_BRANCH_NOT_FOUND`, `ERR_BRANCH_HAS_MEMBERS`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BRANCH_NOT_FOUND`,
+        /// `ERR_BRANCH_HAS_MEMBERS`.
         deletebranch(Deletebranch);
         /// An accepted participant chooses or changes their branch. Signed by `username` or
-        /// `coopname`; the statement must be signed by the member's key.
+        /// `coopname`; the statement must be signed by the member's key, for this
+        /// cooperative and this branch (`consent`: `subject` = `braname`).
         /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_NOT_PARTICIPANT`, `ERR_BRANCH_NOT_FOUND`, `ERR_SAME_BRANCH`,
         /// `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
@@ -71,14 +74,14 @@ coop_runtime::contract_interface! {
         /// The registration payment of an open application was confirmed: the application
         /// goes on the council's agenda (`soviet::propose`, kind `joincoop`). Sent by the
         /// wallet contract only.
-        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_OPEN`.
+        /// Errors: `ERR_COOP_NOT_ACTIVE`, `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_OPEN`.
         paidjoin(Paidjoin);
         /// The council's decision was executed: the applicant becomes an accepted
         /// participant with their branch, their card becomes active, the application is
         /// erased, and the wallet books the fees (`wallet::addmember`). Sent by the soviet
         /// contract only, with the cooperative's `contracts` permission: the cooperative
         /// pays the participant's and the wallet's rows.
-        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`.
+        /// Errors: `ERR_APPLICATION_NOT_FOUND`, `ERR_APPLICATION_NOT_PAID`, `ERR_COOP_NOT_ACTIVE`.
         acceptjoin(Acceptjoin);
         /// The council declined (or the decision expired): the application is erased and
         /// the payment marked for refund (`wallet::refundreg`). Sent by the soviet only.
@@ -87,7 +90,8 @@ coop_runtime::contract_interface! {
         /// A member asks to leave: they become `leaving` and a `leave` decision goes on the
         /// council's agenda (`soviet::propose`, paid by the cooperative). While it is open
         /// they cannot deposit or withdraw. Signed by `username`; the statement must be
-        /// signed by a key of `username@active`. The chairman cannot leave (the council
+        /// signed by a key of `username@active` for leaving this cooperative (`consent`).
+        /// The chairman cannot leave (the council
         /// must have another chairman first), nor a member with an open withdrawal.
         /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`,
         /// `ERR_ALREADY_LEAVING`, `ERR_CHAIRMAN_CANNOT_LEAVE`, `ERR_LEAVE_WITH_WITHDRAWAL`,
@@ -97,7 +101,7 @@ coop_runtime::contract_interface! {
         /// participant (their row is erased, their branch counts one less, their card is
         /// `pending` again, so they may apply again later), and the wallet makes their whole
         /// share a withdrawal due (`wallet::leftcoop`). Sent by the soviet only.
-        /// Errors: `ERR_NOT_PARTICIPANT`, `ERR_NOT_LEAVING`.
+        /// Errors: `ERR_NOT_PARTICIPANT`, `ERR_NOT_LEAVING`, `ERR_COOP_NOT_ACTIVE`.
         acceptleave(Acceptleave);
         /// The council's `leave` decision was declined or expired: the person is an
         /// accepted participant again. Sent by the soviet only.
@@ -123,26 +127,33 @@ coop_runtime::contract_interface! {
         /// Errors: those of `newaccount`, plus `ERR_JOINED_IN_FUTURE`, `ERR_BAD_FEES`,
         /// `ERR_BRANCH_REQUIRED`, `ERR_BRANCH_NOT_FOUND`.
         adduser(Adduser);
-        /// Replaces a member's active key (a lost key). Signed by `coopname`.
-        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`,
-        /// `ERR_CARD_NOT_FOUND`.
+        /// Replaces a member's active key (key recovery after a lost key). Only through an
+        /// executed free decision of the council of the cooperative that created the account:
+        /// signed `coopname@council`, which the soviet's code alone satisfies (not the
+        /// provider, not the cooperative's `active`). The proposal (`soviet::freedecision`
+        /// carrying this action) announces the change on chain at once, and it shows in the
+        /// agenda until it is executed or ends. Errors: `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_CARD_NOT_FOUND`,
+        /// `ERR_NOT_COOPS_CARD`.
         changekey(Changekey);
         /// Sets an agreement kind's current template version (a new kind, or a raised
         /// version: earlier signatures of that kind become outdated and must be renewed
         /// before the next application; nothing already done is undone). A kind that was
         /// removed comes back only above the version it had. Signed by
-        /// `coopname`. Errors: `ERR_COOP_NOT_FOUND`, `ERR_BAD_AGREEMENT_KIND`,
+        /// `coopname`. Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_AGREEMENT_KIND`,
         /// `ERR_VERSION_NOT_GREATER`, `ERR_TOO_MANY_AGREEMENTS`, `ERR_TEXT_TOO_LONG`.
         setagreement(Setagreement);
         /// Removes an agreement kind (signatures stay as history); its version is kept in
         /// `retiredkinds`, so the kind can only come back at a higher version (versions only
         /// grow). Signed by `coopname`.
-        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`.
+        /// Errors: `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_UNKNOWN_AGREEMENT`.
         rmagreement(Rmagreement);
         /// A person signs the current version of an agreement; a newer version replaces
         /// their older signature of that kind (the table keeps the document's hash; the
         /// signer pays the person's agreements row). Signed by `username` or `coopname`; the
-        /// document must be signed by a key that satisfies `username@active`.
+        /// document must be signed by a key that satisfies `username@active`, for this
+        /// cooperative, kind and version (`consent`: `subject` = `kind`, `number` =
+        /// `version`): a signature of another version or kind is refused.
         /// Errors: `ERR_NOT_AUTHORIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_CARD_NOT_FOUND`, `ERR_UNKNOWN_AGREEMENT`, `ERR_WRONG_VERSION`,
         /// `ERR_ALREADY_SIGNED`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.

@@ -10,6 +10,7 @@
 use super::errors::*;
 use super::tables::{Board, Decision, REASON_DECLINED, REASON_EXPIRED, STATUS_AUTHORIZED, STATUS_OPEN};
 use super::tally::{Outcome, Tally, OUTCOME_APPROVED};
+use super::actions::CouncilAction;
 use alloc::vec::Vec;
 use coop_runtime::AbiType;
 use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};
@@ -77,6 +78,9 @@ pub struct AgendaItem {
     pub expires_at: TimePointSec,
     /// The chairman who authorized it (empty until then).
     pub authorized_by: Name,
+    /// The governance actions a free decision carries (empty for other kinds): a pending
+    /// key change shows here as `registrator::changekey` with the new key.
+    pub actions: Vec<CouncilAction>,
 }
 
 /// What `agenda` returns.
@@ -123,6 +127,7 @@ impl AgendaItem {
             created_at: decision.created_at,
             expires_at: decision.expires_at,
             authorized_by: decision.authorized_by,
+            actions: decision.actions.clone(),
         }
     }
 }

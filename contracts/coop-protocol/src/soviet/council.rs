@@ -1,12 +1,11 @@
-//! What a free decision may do to its cooperative: the allow-list of governance actions,
-//! how each is checked when the decision is proposed, and the digest the chairman signs
-//! so that the authorisation covers exactly the actions carried. Pure: host-tested.
+//! What a free decision may do to its cooperative: the allow-list of governance actions
+//! and how each is checked when the decision is proposed (the chairman's signature covers
+//! exactly the actions carried: see `crate::consent`). Pure: host-tested.
 use super::actions::{CouncilAction, Setttl, Updateboard};
 use super::errors::*;
-use crate::registrator::{Createbranch, Deletebranch, Rmagreement, Setagreement, Setfees};
-use alloc::vec::Vec;
-use coop_runtime::{n, ActionData, Peers};
-use eosio::{Name, Read, Write};
+use crate::registrator::{Changekey, Createbranch, Deletebranch, Rmagreement, Setagreement, Setfees};
+use coop_runtime::{n, AbiType, ActionData, Peers};
+use eosio::{Name, Read};
 
 /// The most governance actions one free decision may carry.
 pub const MAX_DECISION_ACTIONS: usize = 4;
@@ -33,24 +32,22 @@ impl Owner {
 }
 
 /// The governance actions a decision may carry: the registry's fees, branches and
-/// agreements, the decision lifetime, and the council itself.
-pub const ALLOWED: [(Owner, Name); 7] = [
+/// agreements, a member's key recovery, the decision lifetime, and the council itself.
+pub const ALLOWED: [(Owner, Name); 8] = [
     (Owner::Registrator, Setfees::NAME),
     (Owner::Registrator, Createbranch::NAME),
     (Owner::Registrator, Deletebranch::NAME),
     (Owner::Registrator, Setagreement::NAME),
     (Owner::Registrator, Rmagreement::NAME),
+    (Owner::Registrator, Changekey::NAME),
     (Owner::Soviet, Setttl::NAME),
     (Owner::Soviet, Updateboard::NAME),
 ];
 
-/// Reads `data` (all of it) as `T` and returns its `coopname`.
-fn coopname_of<T: Read>(data: &[u8], coopname: impl Fn(&T) -> Name) -> Result<Name, &'static str> {
-    let mut pos = 0;
-    match T::read(data, &mut pos) {
-        Ok(value) if pos == data.len() => Ok(coopname(&value)),
-        _ => Err(ERR_ACTION_DATA),
-    }
+/// Reads `data` (all of it, checked against `T`'s wire shape before anything is allocated)
+/// as `T` and returns its `coopname`.
+fn coopname_of<T: Read + AbiType>(data: &[u8], coopname: impl Fn(&T) -> Name) -> Result<Name, &'static str> {
+    coop_runtime::interface::decode::<T>(data).map(|value| coopname(&value)).map_err(|_| ERR_ACTION_DATA)
 }
 
 /// Checks the actions a free decision of `coopname` carries: at most
@@ -75,6 +72,7 @@ pub fn check_actions(actions: &[CouncilAction], coopname: Name, peers: &Peers) -
             Deletebranch::NAME => coopname_of::<Deletebranch>(data, |a| a.coopname),
             Setagreement::NAME => coopname_of::<Setagreement>(data, |a| a.coopname),
             Rmagreement::NAME => coopname_of::<Rmagreement>(data, |a| a.coopname),
+            Changekey::NAME => coopname_of::<Changekey>(data, |a| a.coopname),
             Setttl::NAME => coopname_of::<Setttl>(data, |a| a.coopname),
             Updateboard::NAME => coopname_of::<Updateboard>(data, |a| a.coopname),
             _ => Err(ERR_ACTION_NOT_ALLOWED),
@@ -84,26 +82,6 @@ pub fn check_actions(actions: &[CouncilAction], coopname: Name, peers: &Peers) -
         }
     }
     Ok(())
-}
-
-/// What the chairman signs to authorise a decision: the document's hash itself when the
-/// decision carries no actions; otherwise SHA-256 of the document's hash followed by
-/// SHA-256 of the packed actions (the ABI encoding of `council_action[]`), so that the
-/// signature covers exactly the actions that will run. `sha256` is the chain's intrinsic in
-/// the contract and a library function in clients.
-pub fn authorization_digest(
-    document_hash: &[u8; 32],
-    actions: &[CouncilAction],
-    sha256: impl Fn(&[u8]) -> [u8; 32],
-) -> [u8; 32] {
-    if actions.is_empty() {
-        return *document_hash;
-    }
-    let packed: Vec<u8> = actions.to_vec().pack().unwrap_or_default();
-    let mut both = Vec::with_capacity(64);
-    both.extend_from_slice(document_hash);
-    both.extend_from_slice(&sha256(&packed));
-    sha256(&both)
 }
 
 #[cfg(test)]
@@ -154,25 +132,5 @@ mod tests {
         extended.data.push(0);
         assert_eq!(check_actions(&[extended], coop, &peers()), Err(ERR_ACTION_DATA));
         assert_eq!(check_actions(&[fees], n("other"), &peers()), Err(ERR_ACTION_OTHER_COOP));
-    }
-
-    fn sha256(bytes: &[u8]) -> [u8; 32] {
-        use sha2::Digest;
-        sha2::Sha256::digest(bytes).into()
-    }
-
-    #[test]
-    fn the_digest_covers_the_actions() {
-        let hash = [7u8; 32];
-        assert_eq!(authorization_digest(&hash, &[], sha256), hash);
-        let one = vec![action(n("registrator"), &fees(n("coop")))];
-        let other = vec![action(n("registrator"), &fees(n("coopb")))];
-        let digest = authorization_digest(&hash, &one, sha256);
-        assert_ne!(digest, hash);
-        assert_ne!(digest, authorization_digest(&hash, &other, sha256));
-        let packed = one.pack().unwrap();
-        let mut both = hash.to_vec();
-        both.extend_from_slice(&sha256(&packed));
-        assert_eq!(digest, sha256(&both), "the documented recipe");
     }
 }

@@ -81,7 +81,8 @@ coop_runtime::contract_interface! {
         /// `rmagreement`; `soviet::setttl`, `updateboard`); they run on `exec` through the
         /// cooperative's `council` permission. Signed by `proposer`, an accepted participant
         /// of the cooperative, who pays the RAM until the decision is executed or closed; the
-        /// statement must be signed by the proposer's key. At most
+        /// statement must be signed by the proposer's key for this cooperative and exactly
+        /// these actions (`consent`: `terms` = SHA-256 of the packed `actions`). At most
         /// `MAX_OPEN_FREE_DECISIONS` open free decisions per proposer and cooperative.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_PARTICIPANT`, `ERR_TOO_MANY_FREE_DECISIONS`,
@@ -93,7 +94,8 @@ coop_runtime::contract_interface! {
         /// against) and returns the tally. Signed by `member`, a voting member of the
         /// current council; costs the member no RAM (the vote fills a slot the decision
         /// was created with). A vote that makes approval impossible (see `voteagainst`)
-        /// ends the decision at once. Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`,
+        /// ends the decision at once. Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`, `ERR_BOARD_NOT_FOUND`,
         /// `ERR_NOT_VOTING_MEMBER`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED` (executed,
         /// declined or closed), `ERR_DECISION_AUTHORIZED`, `ERR_DECISION_EXPIRED`,
         /// `ERR_ALREADY_VOTED_FOR`.
@@ -109,13 +111,13 @@ coop_runtime::contract_interface! {
         /// `ERR_NO_VOTE` instead of `ERR_ALREADY_VOTED_FOR`.
         cancelvote(Cancelvote) -> VoteResult;
         /// The chairman signs an approved decision: `document` must be signed by a key of
-        /// `chairman@active` — over the document's hash, or, when the decision carries
-        /// actions, over `council::authorization_digest` (SHA-256 of the document's hash
-        /// followed by SHA-256 of the packed `council_action[]`), so the authorisation
-        /// covers exactly those actions. Once only: the decision becomes `authorized` and votes are
+        /// `chairman@active` for this decision of this cooperative and exactly the actions
+        /// it carries (`consent`: `number` = `decision_id`, `terms` = SHA-256 of the
+        /// decision's packed `council_action[]`, zeros when none). Once only: the decision becomes `authorized` and votes are
         /// closed. Signed by `chairman`, the council's chairman; costs no RAM (the table
         /// keeps the document's hash in a field the decision was created with).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_BOARD_NOT_FOUND`, `ERR_NOT_CHAIRMAN`,
         /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`, `ERR_DECISION_AUTHORIZED`,
         /// `ERR_DECISION_EXPIRED`, `ERR_NOT_APPROVED`,
         /// `ERR_META_TOO_LONG`, `ERR_BAD_SIGNATURE`, `ERR_KEY_NOT_SIGNERS`.
@@ -125,8 +127,8 @@ coop_runtime::contract_interface! {
         /// actions, in order, each sent with the cooperative's `council` permission (a
         /// failing action fails the whole `exec`); then the decision is erased (its RAM
         /// goes back to its payer). Signed by `executer` (anyone).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`,
-        /// `ERR_NOT_AUTHORIZED`, `ERR_DECISION_EXPIRED`, `ERR_BAD_KIND`, and the errors of
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_DECISION_NOT_FOUND`, `ERR_DECISION_ENDED`, `ERR_NOT_AUTHORIZED`, `ERR_DECISION_EXPIRED`, `ERR_BAD_KIND`, and the errors of
         /// the actions it runs.
         exec(Exec);
         /// Closes a decision that has expired (and was not executed) or that the council

@@ -35,7 +35,7 @@ pub const ERR_BOOKING_MISMATCH: &str =
     "entrance fee plus minimum share contribution must equal the registration deposit";
 pub const ERR_INSUFFICIENT_AVAILABLE: &str = "insufficient available balance";
 pub const ERR_INSUFFICIENT_BLOCKED: &str = "insufficient blocked balance";
-pub const ERR_BAD_STATEMENT_SIGNATURE: &str = "statement signature does not match its key";
+pub const ERR_BAD_STATEMENT_SIGNATURE: &str = "statement is not signed by its key for this withdrawal";
 pub const ERR_STATEMENT_NOT_MEMBERS: &str = "statement is not signed by the member's key";
 pub const ERR_META_TOO_LONG: &str = "statement meta is too long";
 pub const ERR_WITHDRAWAL_NOT_FOUND: &str = "withdrawal not found";

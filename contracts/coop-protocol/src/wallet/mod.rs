@@ -64,7 +64,8 @@ coop_runtime::contract_interface! {
         /// money waits in `reg_received`, and the registrator is told
         /// (`registrator::paidjoin`), which puts the application on the council's agenda;
         /// the application must still be open.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
         /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_NO_OPEN_APPLICATION`,
         /// `ERR_NOT_PARTICIPANT` and `ERR_MEMBER_LEAVING` (a share deposit of someone who is
         /// no longer an accepted participant), `ERR_OVERFLOW`. A confirmed `share` deposit is erased (its RAM goes back to its
@@ -81,7 +82,8 @@ coop_runtime::contract_interface! {
         /// both amounts must be positive and add up to the deposit. With `deposit_id` = 0
         /// (founders, imported members) the money is new to the ledger and either amount may
         /// be zero (a founder who paid nothing on chain).
-        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`,
+        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_LEDGER_NOT_FOUND`, `ERR_AMOUNT_INVALID`,
         /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_FEES_NOT_POSITIVE`,
         /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`,
@@ -103,7 +105,9 @@ coop_runtime::contract_interface! {
         /// asks the council (`soviet::propose`, kind `withdraw`, `ref_id` = the id; the
         /// cooperative pays the decision, as part of its agenda). One open withdrawal per
         /// member. Returns the withdrawal id. Signed by `username`, whose `active` key must
-        /// have signed the statement. The cooperative must be active.
+        /// have signed the statement for this cooperative and exactly this `quantity`
+        /// (`consent`: `number` = the amount, `subject` = the symbol). The cooperative must
+        /// be active.
         /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_COOP_NOT_FOUND`,
         /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_MEMBER_LEAVING`,
         /// `ERR_WALLET_NOT_FOUND`, `ERR_WITHDRAWAL_OPEN`,
@@ -113,7 +117,8 @@ coop_runtime::contract_interface! {
         withdraw(Withdraw) -> u64;
         /// The council allowed a pending withdrawal: it becomes `authorized`. Signed by the
         /// soviet (inline, executing the decision).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_WITHDRAWAL_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_PENDING`.
+        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
+        /// `ERR_WITHDRAWAL_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_PENDING`.
         allowwithdr(Allowwithdr);
         /// The council declined a pending withdrawal (or its decision expired): the amount
         /// goes back to `available`, the withdrawal is erased. Signed by the soviet.
@@ -126,7 +131,8 @@ coop_runtime::contract_interface! {
         /// entrance fee stays in its fund. Nothing to pay (no wallet, or nothing in it):
         /// no withdrawal, returns 0. Signed by the registrator (inline) and the
         /// cooperative's `contracts` permission: the cooperative pays the withdrawal row.
-        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`,
+        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`, `ERR_COOP_NOT_FOUND`,
+        /// `ERR_COOP_NOT_ACTIVE`,
         /// `ERR_LEDGER_NOT_FOUND`, `ERR_OVERFLOW`.
         leftcoop(Leftcoop) -> u64;
         /// An authorised withdrawal could not be paid: the amount goes back to `available`,

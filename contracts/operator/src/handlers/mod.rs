@@ -17,8 +17,8 @@ impl Operator for Contract {
     fn addprovider(data: Addprovider) {
         providers::addprovider(data);
     }
-    fn rmprovider(data: Rmprovider) {
-        providers::rmprovider(data);
+    fn rmprovider(data: Rmprovider) -> u32 {
+        providers::rmprovider(data)
     }
     fn request(data: Request) -> u64 {
         requests::request(data)
@@ -28,6 +28,9 @@ impl Operator for Contract {
     }
     fn setupcoop(data: Setupcoop) {
         connect::setupcoop(data);
+    }
+    fn setupprov(data: Setupprov) {
+        connect::setupprov(data);
     }
     fn reject(data: Reject) {
         requests::reject(data);

@@ -1,5 +1,6 @@
 //! Connection requests: `request`, `reject`.
 use super::{own_rows, providers::check_provider, MAX_TEXT};
+use coop_protocol::consent::Consented;
 use coop_protocol::operator::{errors::*, *};
 use coop_protocol::registrator::rules::check_params;
 use coop_runtime::system::{self, NameBids};
@@ -27,9 +28,11 @@ pub fn request(data: Request) -> u64 {
         chain::check(founder.username != data.coopname, ERR_COOPNAME_IS_FOUNDER);
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
     }
-    let recovered = chain::recover_key(&data.statement.hash.to_bytes(), &data.statement.signature);
+    // The chairman's account does not exist yet: the statement's key must be the one the
+    // request gives them, and sign for exactly this request.
+    let consent = data.consent(chain::current_receiver(), chain::sha256);
     chain::check(
-        recovered == Some(data.statement.public_key) && data.statement.public_key == data.chairman.public_key,
+        data.statement.public_key == data.chairman.public_key && chain::signed_for(&data.statement, &consent),
         ERR_BAD_STATEMENT,
     );
 

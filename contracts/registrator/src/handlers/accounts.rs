@@ -1,6 +1,7 @@
 //! Accounts: `newaccount`, `changekey`, and the account creation `adduser` shares.
 use super::{cooperatives::active_coop, own_rows, rows, setup::config};
 use coop_protocol::registrator::{errors::*, *};
+use coop_protocol::soviet::council::COUNCIL_PERMISSION;
 use coop_runtime::{
     action::level,
     asset_math, chain, n,
@@ -109,7 +110,9 @@ pub fn create_member(m: NewMember) {
 
 /// See [`Registrator::changekey`].
 pub fn changekey(data: Changekey) {
-    chain::require_auth(data.coopname);
+    // Only an executed decision of the council: `coop@council` is satisfied by the soviet's
+    // code alone, and the soviet sends it only on `exec` of an authorised free decision.
+    chain::require_auth2(data.coopname, COUNCIL_PERMISSION);
     active_coop(data.coopname);
     chain::check(rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_NOT_PARTICIPANT);
     let card = own_rows::<Cards>().get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);

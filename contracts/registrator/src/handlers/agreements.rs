@@ -1,5 +1,5 @@
 //! Agreements: `setagreement`, `rmagreement`, `agree`, and the check `joincoop` makes.
-use super::{cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
+use super::{consent_of, cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
 use eosio::Name;
@@ -10,7 +10,7 @@ pub const MAX_TITLE: usize = 256;
 /// See [`Registrator::setagreement`].
 pub fn setagreement(data: Setagreement) {
     chain::require_auth(data.coopname);
-    chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
+    active_coop(data.coopname);
     chain::check(data.kind.as_u64() != 0, ERR_BAD_AGREEMENT_KIND);
     let kinds = rows::<AgreementKinds>(data.coopname);
     let retired = rows::<RetiredKinds>(data.coopname);
@@ -38,7 +38,7 @@ pub fn setagreement(data: Setagreement) {
 /// See [`Registrator::rmagreement`].
 pub fn rmagreement(data: Rmagreement) {
     chain::require_auth(data.coopname);
-    chain::check(own_rows::<Coops>().contains(data.coopname.as_u64()), ERR_COOP_NOT_FOUND);
+    active_coop(data.coopname);
     let kinds = rows::<AgreementKinds>(data.coopname);
     let kind = kinds.get_or_fail(data.kind.as_u64(), ERR_UNKNOWN_AGREEMENT);
     kinds.erase(data.kind.as_u64());
@@ -58,7 +58,7 @@ pub fn agree(data: Agree) {
         .get(data.username.as_u64())
         .unwrap_or_else(|| Agreement { username: data.username, signed: alloc::vec::Vec::new() });
     chain::check(row.version_of(data.kind).is_none_or(|v| v < data.version), ERR_ALREADY_SIGNED);
-    verify_statement(&data.document, data.username);
+    verify_statement(&data.document, consent_of(&data));
 
     row.sign(data.kind, data.version, data.document.hash, |kind| kinds.contains(kind.as_u64()));
     agreements.save(payer, &row);

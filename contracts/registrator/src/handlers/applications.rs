@@ -3,6 +3,7 @@
 use super::{
     agreements::check_all_signed,
     branches::{check_branch_choice, count_application},
+    consent_of,
     cooperatives::active_coop,
     members::{add_participant, book_fees},
     own_rows, rows,
@@ -25,7 +26,7 @@ pub fn joincoop(data: Joincoop) {
     let applications = rows::<Applications>(data.coopname);
     chain::check(!applications.contains(data.username.as_u64()), ERR_APPLICATION_EXISTS);
     check_branch_choice(&coop, data.braname);
-    verify_statement(&data.statement, data.username);
+    verify_statement(&data.statement, consent_of(&data));
     check_all_signed(data.coopname, data.username);
 
     if data.braname.as_u64() != 0 {
@@ -63,6 +64,7 @@ pub fn cancelapp(data: Cancelapp) {
 pub fn paidjoin(data: Paidjoin) {
     let peers = peers();
     chain::require_auth(peers.wallet);
+    active_coop(data.coopname);
     let applications = rows::<Applications>(data.coopname);
     let mut application = applications.get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_FOUND);
     chain::check(application.status == APPLICATION_OPEN, ERR_APPLICATION_NOT_OPEN);
@@ -96,6 +98,7 @@ fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application
 pub fn acceptjoin(data: Acceptjoin) {
     let application = paid_application(data.coopname, data.username);
     chain::require_auth(data.coopname);
+    active_coop(data.coopname);
     let cards = own_rows::<Cards>();
     let mut card = cards.get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
     // Booked with the fees the person paid (kept with their registration deposit), even

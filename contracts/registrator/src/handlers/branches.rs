@@ -1,6 +1,6 @@
 //! Branches (кооперативные участки): `createbranch`, `deletebranch`, `selectbranch`, and
 //! the `braname` rule every application follows.
-use super::{cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
+use super::{consent_of, cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
 use eosio::Name;
@@ -70,7 +70,7 @@ pub fn createbranch(data: Createbranch) {
 /// See [`Registrator::deletebranch`].
 pub fn deletebranch(data: Deletebranch) {
     chain::require_auth(data.coopname);
-    let coop = own_rows::<Coops>().get_or_fail(data.coopname.as_u64(), ERR_COOP_NOT_FOUND);
+    let coop = active_coop(data.coopname);
     let branches = rows::<Branches>(data.coopname);
     let branch = branches.get_or_fail(data.braname.as_u64(), ERR_BRANCH_NOT_FOUND);
     chain::check(branch.members == 0 && branch.applications == 0, ERR_BRANCH_HAS_MEMBERS);
@@ -88,7 +88,7 @@ pub fn selectbranch(data: Selectbranch) {
     let mut member = participants.get_or_fail(data.username.as_u64(), ERR_NOT_PARTICIPANT);
     chain::check(rows::<Branches>(data.coopname).contains(data.braname.as_u64()), ERR_BRANCH_NOT_FOUND);
     chain::check(member.braname != data.braname, ERR_SAME_BRANCH);
-    verify_statement(&data.statement, data.username);
+    verify_statement(&data.statement, consent_of(&data));
 
     if member.braname.as_u64() != 0 {
         join_branch(data.coopname, member.braname, -1);

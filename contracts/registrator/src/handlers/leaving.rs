@@ -1,6 +1,8 @@
 //! Leaving the cooperative: `leavecoop`, and the steps the soviet drives: `acceptleave`,
 //! `declineleave`.
-use super::{branches::join_branch, cooperatives::active_coop, own_rows, rows, setup::peers, verify_statement};
+use super::{
+    branches::join_branch, consent_of, cooperatives::active_coop, own_rows, rows, setup::peers, verify_statement,
+};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::{Boards, Propose, KIND_LEAVE};
@@ -20,7 +22,7 @@ pub fn leavecoop(data: Leavecoop) {
     chain::check(board.and_then(|b| b.chairman()) != Some(data.username), ERR_CHAIRMAN_CANNOT_LEAVE);
     let wallet = chain::Rows::<Wallets>::new(peers.wallet, data.coopname).get(data.username.as_u64());
     chain::check(wallet.is_none_or(|w| w.blocked.amount == 0), ERR_LEAVE_WITH_WITHDRAWAL);
-    verify_statement(&data.statement, data.username);
+    verify_statement(&data.statement, consent_of(&data));
 
     member.status = PARTICIPANT_LEAVING;
     participants.update(&member, ERR_NOT_PARTICIPANT);
@@ -49,6 +51,7 @@ fn leaving_member(coopname: Name, username: Name) -> Participant {
 /// See [`Registrator::acceptleave`].
 pub fn acceptleave(data: Acceptleave) {
     let member = leaving_member(data.coopname, data.username);
+    active_coop(data.coopname);
 
     rows::<Participants>(data.coopname).erase(data.username.as_u64());
     if member.braname.as_u64() != 0 {

@@ -91,14 +91,21 @@ fn own_rows<T: eosio::Table>() -> chain::Rows<T> {
     chain::Rows::new(me, me)
 }
 
-/// Checks a document signed by `signer` with the registrator's messages.
-fn verify_statement(document: &coop_runtime::Document, signer: eosio::Name) {
+/// Checks a document with the registrator's messages: bounded meta, signed by a key of
+/// `consent.signer@active` for exactly `consent` (the action's own context, from
+/// `coop_protocol::consent`).
+fn verify_statement(document: &coop_runtime::Document, consent: coop_protocol::consent::Consent) {
     chain::check(document.meta.len() <= coop_protocol::soviet::MAX_DOCUMENT_META, ERR_DOCUMENT_META_TOO_LONG);
     chain::verify_document(
         document,
-        signer,
+        &consent,
         &chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS },
     );
+}
+
+/// The context of `data`'s document when this contract accepts it.
+fn consent_of<A: coop_protocol::consent::Consented>(data: &A) -> coop_protocol::consent::Consent {
+    data.consent(chain::current_receiver(), chain::sha256)
 }
 
 /// Who signs for `username` in `coopname`: the person themselves, or the cooperative that

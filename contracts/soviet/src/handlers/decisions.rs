@@ -1,5 +1,6 @@
 //! The decision cycle: `propose`, `freedecision`, `authorize`, `exec`, `close`.
 use super::setup::{board, decision_ttl, decisions, open_decision, own, participant, peers, require_active_coop};
+use coop_protocol::consent::{Consent, Consented};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{Acceptjoin, Acceptleave, Declinejoin, Declineleave, PARTICIPANT_ACCEPTED};
 use coop_protocol::soviet::{errors::*, *};
@@ -47,7 +48,7 @@ pub fn freedecision(data: Freedecision) -> u64 {
     if let Err(message) = council::check_actions(&data.actions, data.coopname, &peers) {
         chain::fail(message);
     }
-    check_document(&data.statement, data.proposer);
+    check_document(&data.statement, data.consent(chain::current_receiver(), chain::sha256));
 
     let row = Proposer { username: data.proposer, open_free: open_free + 1 };
     if open_free == 0 {
@@ -88,6 +89,7 @@ fn save_new(payer: Name, coopname: Name, decision: Decision) -> u64 {
 /// See [`Soviet::authorize`].
 pub fn authorize(data: Authorize) {
     chain::require_auth(data.chairman);
+    require_active_coop(&peers(), data.coopname);
     let board = board(data.coopname);
     chain::check(board.chairman() == Some(data.chairman), ERR_NOT_CHAIRMAN);
     let mut decision = open_decision(data.coopname, data.decision_id);
@@ -96,9 +98,7 @@ pub fn authorize(data: Authorize) {
         chain::fail(message);
     }
     chain::check(decision.tally(&board).is_approved(), ERR_NOT_APPROVED);
-    chain::check(data.document.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
-    let digest = council::authorization_digest(&data.document.hash.to_bytes(), &decision.actions, chain::sha256);
-    chain::verify_signed_digest(&digest, &data.document, data.chairman, &DOCUMENT_ERRORS);
+    check_document(&data.document, data.consent(chain::current_receiver(), &decision.actions, chain::sha256));
 
     decision.status = STATUS_AUTHORIZED;
     decision.authorized_by = data.chairman;
@@ -111,6 +111,7 @@ pub fn authorize(data: Authorize) {
 pub fn exec(data: Exec) {
     chain::require_auth(data.executer);
     let peers = peers();
+    require_active_coop(&peers, data.coopname);
     let decision = open_decision(data.coopname, data.decision_id);
     if let Err(message) = decision.check_executable(chain::now()) {
         chain::fail(message);
@@ -221,10 +222,11 @@ fn leave_council(coopname: Name, username: Name) {
     }
 }
 
-/// A document a member signs here: bounded meta, signed by a key of `signer@active`.
-fn check_document(document: &Document, signer: Name) {
+/// A document a member signs here: bounded meta, signed by a key of
+/// `consent.signer@active` for exactly `consent` (the action's own context).
+fn check_document(document: &Document, consent: Consent) {
     chain::check(document.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
-    chain::verify_document(document, signer, &DOCUMENT_ERRORS);
+    chain::verify_document(document, &consent, &DOCUMENT_ERRORS);
 }
 
 /// Table `T` of this contract in the cooperative's scope.

@@ -1,6 +1,6 @@
 //! Votes: `votefor`, `voteagainst`, `cancelvote`.
 use super::decisions::{finish, send_declined};
-use super::setup::{board, decisions, open_decision, peers};
+use super::setup::{board, decisions, open_decision, peers, require_active_coop};
 use coop_protocol::soviet::{errors::*, tally::Choice, *};
 use coop_runtime::chain;
 use eosio::Name;
@@ -12,6 +12,7 @@ use eosio::Name;
 /// See [`Soviet::votefor`], [`Soviet::voteagainst`], [`Soviet::cancelvote`].
 pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choice>) -> VoteResult {
     chain::require_auth(member);
+    require_active_coop(&peers(), coopname);
     let board = board(coopname);
     chain::check(board.is_voting_member(member), ERR_NOT_VOTING_MEMBER);
     let mut decision = open_decision(coopname, decision_id);

@@ -59,6 +59,7 @@ pub fn deposit(data: Deposit) -> u64 {
 pub fn confirm(data: Confirm) {
     chain::require_auth(data.coopname);
     let peers = peers();
+    active_coop(&peers, data.coopname);
     let ledger = ledger_of(data.coopname);
     check_memo(&data.memo);
     let deposits = coop_rows::<Deposits>(data.coopname);

@@ -1,5 +1,5 @@
 //! Members' fees and refunds: `addmember`, `refundreg`, `payrefund`.
-use super::{check_memo, coop_rows, ledger_of, peers, posted, save_ledger};
+use super::{active_coop, check_memo, coop_rows, ledger_of, peers, posted, save_ledger};
 use coop_protocol::wallet::{errors::*, ledger, *};
 use coop_runtime::{asset_math, chain};
 use eosio::Name;
@@ -10,6 +10,7 @@ pub fn addmember(data: Addmember) {
     chain::require_auth(peers.registrator);
     chain::require_auth(data.coopname);
     let ledger = ledger_of(data.coopname);
+    active_coop(&peers, data.coopname);
     let symbol = ledger::symbol(&ledger);
     posted(ledger::check_non_negative(&data.initial, symbol));
     posted(ledger::check_non_negative(&data.minimum, symbol));

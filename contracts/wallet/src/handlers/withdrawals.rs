@@ -2,6 +2,7 @@
 use super::{
     active_coop, check_memo, check_participant, coop_rows, ledger_of, next_id, own_rows, peers, posted, save_ledger,
 };
+use coop_protocol::consent::Consented;
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::soviet::Propose;
 use coop_protocol::wallet::{errors::*, ledger, *};
@@ -26,7 +27,8 @@ pub fn withdraw(data: Withdraw) -> u64 {
     posted(ledger::check_positive(&data.quantity, ledger::symbol(&ledger)));
     chain::check(data.statement.meta.len() <= MAX_STATEMENT_META, ERR_META_TOO_LONG);
     let wallet = posted(ledger::block(&ledger, &wallet, data.quantity));
-    chain::verify_document(&data.statement, data.username, &STATEMENT_ERRORS);
+    let consent = data.consent(chain::current_receiver(), chain::sha256);
+    chain::verify_document(&data.statement, &consent, &STATEMENT_ERRORS);
     let counters = own_rows::<Counters>();
     let mut counter = counters.get_or_fail(data.coopname.as_u64(), ERR_LEDGER_NOT_FOUND);
     counter.withdrawals = next_id(counter.withdrawals);
@@ -63,7 +65,9 @@ pub fn withdraw(data: Withdraw) -> u64 {
 
 /// See [`Wallet::allowwithdr`].
 pub fn allowwithdr(data: Allowwithdr) {
-    chain::require_auth(peers().soviet);
+    let peers = peers();
+    chain::require_auth(peers.soviet);
+    active_coop(&peers, data.coopname);
     let mut withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_PENDING);
 
     withdrawal.status = WITHDRAWAL_AUTHORIZED;
@@ -81,8 +85,10 @@ pub fn declwithdr(data: Declwithdr) {
 
 /// See [`Wallet::leftcoop`].
 pub fn leftcoop(data: Leftcoop) -> u64 {
-    chain::require_auth(peers().registrator);
+    let peers = peers();
+    chain::require_auth(peers.registrator);
     chain::require_auth(data.coopname);
+    active_coop(&peers, data.coopname);
     let ledger = ledger_of(data.coopname);
     let wallets = coop_rows::<Wallets>(data.coopname);
     let Some(wallet) = wallets.get(data.username.as_u64()) else { return 0 };

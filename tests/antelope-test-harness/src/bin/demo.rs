@@ -6,7 +6,7 @@ use antelope_test_harness::cooperative::{council_action, rub, Person, TestCoop};
 use antelope_test_harness::fixture::{default_peers, TestChain};
 use coop_protocol::operator::Connect;
 use coop_protocol::registrator::{Acceptjoin, Createbranch, Joincoop, Participants, Setfees};
-use coop_protocol::soviet::{Authorize, Boards, Freedecision, Propose, VoteResult};
+use coop_protocol::soviet::{Boards, Freedecision, Propose, VoteResult};
 use coop_protocol::wallet::{Addmember, Deposit, Ledgers, Payout, Wallets, Withdraw, KIND_SHARE};
 use coop_runtime::asset_text::asset_to_string;
 use eosio::Name;
@@ -35,9 +35,46 @@ fn main() -> ExitCode {
     };
     // The helpers panic with the chain's message on an unexpected failure.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&chain))) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(coop) => registries(&url, coop),
         Err(_) => {
             eprintln!("the demo stopped: see the message above");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The end of the demo: the chain's history indexed into SQLite (`target/demo/registries.sqlite`,
+/// started afresh when it holds another chain), and the cooperative's registries read from it.
+fn registries(url: &str, coop: Name) -> ExitCode {
+    let db = antelope_test_harness::tools::workspace_root().join("target/demo/registries.sqlite");
+    let options = coop_indexer::Options {
+        url: url.to_string(),
+        db: db.clone(),
+        from_block: None,
+        follow: false,
+        to_block: None,
+        contracts: default_peers(),
+    };
+    println!("\nThe registries, rebuilt from the chain's history into {}:", db.display());
+    if let Err(e) = coop_indexer::db::forget_other_chain(&options) {
+        eprintln!("indexer: {e}");
+        return ExitCode::FAILURE;
+    }
+    let summary = match coop_indexer::run(&options, &mut |_| {}) {
+        Ok(summary) => summary,
+        Err(e) => {
+            eprintln!("indexer: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    println!("{summary}\n");
+    match coop_indexer::db::open_read_only(&db).and_then(|conn| coop_indexer::report::cooperative(&conn, coop)) {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("indexer: {e}");
             ExitCode::FAILURE
         }
     }
@@ -50,7 +87,8 @@ fn step(number: u32, text: &str, outcome: &PushOutcome) {
     );
 }
 
-fn run(chain: &TestChain) {
+/// The scenario; returns the cooperative it connected. Also run by the indexer's chain test.
+pub fn run(chain: &TestChain) -> Name {
     let p = chain.peers;
     println!("Cooperative platform demo on {}\n", chain.url());
 
@@ -119,15 +157,12 @@ fn run(chain: &TestChain) {
         }
         println!("    {kind:<10} tx {}", outcome.transaction_id);
     }
-    let without = Joincoop {
-        coopname: coop.name,
-        braname: Name::new(0),
-        username: person.name,
-        statement: person.sign("I apply"),
-    };
+    let without =
+        Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: Default::default() };
+    let without = person.signs(&p, "I apply", without);
     let refused = chain.fails(p.registrator, &[person.name], &without);
     println!(" 9. joincoop without braname is refused: \"{refused}\"");
-    let with_branch = Joincoop { braname: branches[0], statement: person.sign("I apply to join"), ..without };
+    let with_branch = person.signs(&p, "I apply to join", Joincoop { braname: branches[0], ..without });
     let outcome = chain.ok(p.registrator, &[person.name], &with_branch);
     step(10, &format!("{} applies with branch {} and a signed statement", person.name, branches[0]), &outcome);
 
@@ -205,6 +240,7 @@ fn run(chain: &TestChain) {
     share_in_and_out(chain, &coop, &person);
     adopt_new_fees(chain, &coop);
     println!("\nDone: {} is a participant of {}, whose council has set new fees.", person.name, coop.name);
+    coop.name
 }
 
 /// Prints the cooperative's ledger and `person`'s wallet.
@@ -248,8 +284,9 @@ fn share_in_and_out(chain: &TestChain, coop: &TestCoop, person: &Person) {
         coopname: coop.name,
         username: person.name,
         quantity: rub("400.0000"),
-        statement: person.sign("I ask to withdraw 400.0000 RUB of my share contributions"),
+        statement: Default::default(),
     };
+    let withdraw = person.signs(&p, "I ask to withdraw 400.0000 RUB of my share contributions", withdraw);
     let outcome = chain.ok(p.wallet, &[person.name], &withdraw);
     let withdraw_id: u64 = outcome.return_value();
     step(
@@ -287,9 +324,10 @@ fn adopt_new_fees(chain: &TestChain, coop: &TestCoop) {
     let question = Freedecision {
         coopname: coop.name,
         proposer: proposer.name,
-        statement: proposer.sign("Proposal: new entrance fees and minimum share contributions"),
+        statement: Default::default(),
         actions: actions.clone(),
     };
+    let question = proposer.signs(&p, "Proposal: new entrance fees and minimum share contributions", question);
     let outcome = chain.ok(p.soviet, &[proposer.name], &question);
     let id: u64 = outcome.return_value();
     step(23, &format!("{} proposes decision {id}, carrying registrator::setfees", proposer.name), &outcome);
@@ -298,12 +336,7 @@ fn adopt_new_fees(chain: &TestChain, coop: &TestCoop) {
         let tally: VoteResult = outcome.return_value();
         println!("    {} votes for: {} of {}, {}", voter.name, tally.votes_for, tally.voting_members, tally.outcome);
     }
-    let authorize = Authorize {
-        coopname: coop.name,
-        chairman: coop.chairman.name,
-        decision_id: id,
-        document: coop.chairman.sign_with_actions(&format!("Decision {id}: new fees"), &actions),
-    };
+    let authorize = coop.chairman.authorization(&p, coop.name, id, &actions, &format!("Decision {id}: new fees"));
     let outcome = chain.ok(p.soviet, &[coop.chairman.name], &authorize);
     step(24, "the chairman authorises it, signing over the actions it carries", &outcome);
     let outcome = chain.exec(coop, coop.chairman.name, id);

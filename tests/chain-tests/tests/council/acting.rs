@@ -102,13 +102,13 @@ fn the_chairmans_signature_must_cover_exactly_the_actions() {
     let soviet = chain.peers.soviet;
     let chairman = [coop.chairman.name];
 
-    let plain = authorization(&coop, id, &[]);
-    assert_eq!(chain.fails(soviet, &chairman, &plain), ERR_BAD_SIGNATURE, "a signature of the document alone");
+    let plain = authorization(chain, &coop, id, &[]);
+    assert_eq!(chain.fails(soviet, &chairman, &plain), ERR_BAD_SIGNATURE, "a signature that leaves the actions out");
     let other = vec![council_action(chain.peers.soviet, &Setttl { coopname: coop.name, seconds: 60 })];
-    assert_eq!(chain.fails(soviet, &chairman, &authorization(&coop, id, &other)), ERR_BAD_SIGNATURE);
+    assert_eq!(chain.fails(soviet, &chairman, &authorization(chain, &coop, id, &other)), ERR_BAD_SIGNATURE);
     assert_eq!(chain.row::<Decisions>(soviet, coop.name, id).unwrap().authorized_by, Name::new(0));
 
-    chain.ok(soviet, &chairman, &authorization(&coop, id, &actions));
+    chain.ok(soviet, &chairman, &authorization(chain, &coop, id, &actions));
     chain.exec(&coop, coop.chairman.name, id);
     let settings = chain.row::<coop_protocol::soviet::Settings>(soviet, soviet, coop.name.as_u64()).unwrap();
     assert_eq!(settings.decision_ttl, 3600);
@@ -125,9 +125,10 @@ fn freedecision_refuses_actions_outside_the_allow_list() {
         let data = coop_protocol::soviet::Freedecision {
             coopname: coop.name,
             proposer: proposer.name,
-            statement: proposer.sign("A proposal"),
+            statement: Default::default(),
             actions,
         };
+        let data = proposer.signs(&chain.peers, "A proposal", data);
         chain.fails(chain.peers.soviet, &[proposer.name], &data)
     };
     let fees = council_action(r, &new_fees(&coop));
@@ -246,11 +247,12 @@ fn connect_gives_the_council_its_permission_linked_to_the_allow_list_only() {
         .collect();
     linked.sort();
     let (r, s) = (chain.peers.registrator, chain.peers.soviet);
-    let mut expected: Vec<String> = ["setfees", "createbranch", "deletebranch", "setagreement", "rmagreement"]
-        .iter()
-        .map(|a| format!("{r}::{a}"))
-        .chain(["setttl", "updateboard"].iter().map(|a| format!("{s}::{a}")))
-        .collect();
+    let mut expected: Vec<String> =
+        ["setfees", "createbranch", "deletebranch", "setagreement", "rmagreement", "changekey"]
+            .iter()
+            .map(|a| format!("{r}::{a}"))
+            .chain(["setttl", "updateboard"].iter().map(|a| format!("{s}::{a}")))
+            .collect();
     expected.sort();
     assert_eq!(linked, expected);
 }
@@ -271,7 +273,7 @@ fn one_decision_goes_through_every_state_as_the_agenda_shows() {
     assert_eq!(state_of(id), Some(STATE_OPEN), "one of three");
     chain.vote_for(&coop, &coop.members[0], id);
     assert_eq!(state_of(id), Some(STATE_APPROVED));
-    chain.ok(chain.peers.soviet, &[coop.chairman.name], &authorization(&coop, id, &actions));
+    chain.ok(chain.peers.soviet, &[coop.chairman.name], &authorization(chain, &coop, id, &actions));
     assert_eq!(state_of(id), Some(STATE_AUTHORIZED));
     let vote = coop_protocol::soviet::Votefor { coopname: coop.name, member: coop.members[1].name, decision_id: id };
     assert_eq!(chain.fails(chain.peers.soviet, &[coop.members[1].name], &vote), ERR_DECISION_AUTHORIZED);

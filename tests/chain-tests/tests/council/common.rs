@@ -7,23 +7,14 @@ use coop_protocol::soviet::{Authorize, CouncilAction, Freedecision};
 
 /// `freedecision` by `proposer` carrying `actions`.
 pub fn propose(chain: &TestChain, coop: &TestCoop, proposer: &Person, actions: Vec<CouncilAction>) -> PushOutcome {
-    let data = Freedecision {
-        coopname: coop.name,
-        proposer: proposer.name,
-        statement: proposer.sign("Proposal to the council"),
-        actions,
-    };
+    let data = Freedecision { coopname: coop.name, proposer: proposer.name, statement: Default::default(), actions };
+    let data = proposer.signs(&chain.peers, "Proposal to the council", data);
     chain.push(chain.peers.soviet, &[proposer.name], &data).unwrap_or_else(|e| panic!("freedecision: {e}"))
 }
 
-/// The chairman's authorisation of decision `id`, signed over the actions it carries.
-pub fn authorization(coop: &TestCoop, id: u64, actions: &[CouncilAction]) -> Authorize {
-    Authorize {
-        coopname: coop.name,
-        chairman: coop.chairman.name,
-        decision_id: id,
-        document: coop.chairman.sign_with_actions(&format!("Decision {id} of the council"), actions),
-    }
+/// The chairman's authorisation of decision `id`, signed for it and the actions it carries.
+pub fn authorization(chain: &TestChain, coop: &TestCoop, id: u64, actions: &[CouncilAction]) -> Authorize {
+    coop.chairman.authorization(&chain.peers, coop.name, id, actions, &format!("Decision {id} of the council"))
 }
 
 /// A free decision carrying `actions`, proposed, approved by the whole council and
@@ -33,7 +24,7 @@ pub fn authorized(chain: &TestChain, coop: &TestCoop, actions: Vec<CouncilAction
     for voter in coop.council() {
         chain.vote_for(coop, voter, id);
     }
-    chain.ok(chain.peers.soviet, &[coop.chairman.name], &authorization(coop, id, &actions));
+    chain.ok(chain.peers.soviet, &[coop.chairman.name], &authorization(chain, coop, id, &actions));
     id
 }
 

@@ -31,7 +31,7 @@ fn assert_ended(chain: &TestChain, coop: &TestCoop, id: u64) {
     assert_eq!(chain.push(s, &[member.name], &against).unwrap_err().assertion_message(), ended);
     let cancel = Cancelvote { coopname: coop.name, member: member.name, decision_id: id };
     assert_eq!(chain.push(s, &[member.name], &cancel).unwrap_err().assertion_message(), ended);
-    let authorize = authorization(coop, id, &[]);
+    let authorize = authorization(chain, coop, id, &[]);
     assert_eq!(chain.push(s, &[coop.chairman.name], &authorize).unwrap_err().assertion_message(), ended);
     let exec = Exec { executer: member.name, coopname: coop.name, decision_id: id };
     assert_eq!(chain.push(s, &[member.name], &exec).unwrap_err().assertion_message(), ended);
@@ -87,12 +87,9 @@ fn a_withdrawal_declined_by_the_council_is_unblocked_at_once() {
     };
     let deposit_id: u64 = chain.ok(chain.peers.wallet, &[member.name], &deposit).return_value();
     chain.ok(chain.peers.wallet, &[coop.name], &Confirm { coopname: coop.name, deposit_id, memo: String::new() });
-    let withdraw = Withdraw {
-        coopname: coop.name,
-        username: member.name,
-        quantity: rub("4.0000"),
-        statement: member.sign("I withdraw 4"),
-    };
+    let withdraw =
+        Withdraw { coopname: coop.name, username: member.name, quantity: rub("4.0000"), statement: Default::default() };
+    let withdraw = member.signs(&chain.peers, "I withdraw 4", withdraw);
     chain.ok(chain.peers.wallet, &[member.name], &withdraw);
     let id = chain.decision_about(&coop, "withdraw", member.name).expect("on the agenda").id;
 

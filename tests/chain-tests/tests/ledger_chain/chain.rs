@@ -2,6 +2,7 @@
 //! checks of what the chain holds against the invariants and the model.
 use super::model::*;
 use antelope_test_harness::client::{ChainError, PushOutcome};
+use antelope_test_harness::cooperative::{sha256, sign_document_for};
 use antelope_test_harness::fixture::{decode, TestChain};
 use coop_protocol::registrator::{
     Agree, Application as ApplicationRow, Cancelapp, Joincoop, Leavecoop, Newaccount, Participant, APPLICATION_OPEN,
@@ -17,7 +18,8 @@ use coop_protocol::wallet::{
 };
 use coop_runtime::action::level;
 use coop_runtime::system::ACTIVE;
-use coop_runtime::ActionData;
+use coop_protocol::consent::{Consent, Consented};
+use coop_runtime::{ActionData, Peers};
 use eosio::{Action, Name, Read};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +27,7 @@ use std::collections::{BTreeMap, BTreeSet};
 /// The packed action `op` stands for, with its signer's `active`.
 pub fn action(chain: &TestChain, m: &Model, op: &Op) -> Action<Vec<u8>> {
     let (registrator, soviet, wallet) = (chain.peers.registrator, chain.peers.soviet, chain.peers.wallet);
+    let peers = &chain.peers;
     let coopname = m.coopname;
     let name = |p: usize| m.people[p].name;
     let signed = |contract: Name, signer: Name, data: &dyn Packs| data.packed(contract, signer);
@@ -44,14 +47,14 @@ pub fn action(chain: &TestChain, m: &Model, op: &Op) -> Action<Vec<u8>> {
         Op::Agree { person, kind, signer } => {
             let (kind, version) = m.agreement_kinds[kind];
             let p = &m.people[person];
-            let document = p.sign(&format!("{} signs the {kind} agreement, version {version}", p.name));
-            let data = Agree { coopname, username: p.name, kind, version, document };
+            let data = Agree { coopname, username: p.name, kind, version, document: Default::default() };
+            let data = p.signs(peers, &format!("{} signs the {kind} agreement, version {version}", p.name), data);
             signed(registrator, m.signer_name(signer), &data)
         }
         Op::Joincoop { person, signer } => {
             let p = &m.people[person];
-            let statement = p.sign(&format!("{} applies to join {coopname}", p.name));
-            let data = Joincoop { coopname, braname: Name::new(0), username: p.name, statement };
+            let data = Joincoop { coopname, braname: Name::new(0), username: p.name, statement: Default::default() };
+            let data = p.signs(peers, &format!("{} applies to join {coopname}", p.name), data);
             signed(registrator, m.signer_name(signer), &data)
         }
         Op::Cancelapp { person, signer } => {
@@ -86,8 +89,10 @@ pub fn action(chain: &TestChain, m: &Model, op: &Op) -> Action<Vec<u8>> {
         }
         Op::Authorize { chairman, decision } => {
             let p = &m.people[chairman];
-            let document = p.sign(&format!("Decision {decision} of the council of {coopname}"));
-            signed(soviet, p.name, &Authorize { coopname, chairman: p.name, decision_id: decision, document })
+            let text = format!("Decision {decision} of the council of {coopname}");
+            let data = Authorize { coopname, chairman: p.name, decision_id: decision, document: Default::default() };
+            let consent = data.consent(soviet, &[], sha256);
+            signed(soviet, p.name, &Authorize { document: p.sign_for(&text, &consent), ..data })
         }
         Op::Exec { executer, decision } => {
             signed(soviet, name(executer), &Exec { executer: name(executer), coopname, decision_id: decision })
@@ -96,12 +101,9 @@ pub fn action(chain: &TestChain, m: &Model, op: &Op) -> Action<Vec<u8>> {
             signed(soviet, name(executer), &Close { executer: name(executer), coopname, decision_id: decision })
         }
         Op::Withdraw { person, quantity, signer, statement_by } => {
-            let statement = m.people[statement_by].sign(&format!(
-                "{} asks to return {} of the share contribution",
-                name(person),
-                show(&quantity)
-            ));
-            let data = Withdraw { coopname, username: name(person), quantity, statement };
+            let text = format!("{} asks to return {} of the share contribution", name(person), show(&quantity));
+            let data = Withdraw { coopname, username: name(person), quantity, statement: Default::default() };
+            let data = m.people[statement_by].signs(peers, &text, data);
             signed(wallet, m.signer_name(signer), &data)
         }
         Op::Payout { withdrawal, signer } => {
@@ -113,8 +115,9 @@ pub fn action(chain: &TestChain, m: &Model, op: &Op) -> Action<Vec<u8>> {
             &Failwithdr { coopname, withdraw_id: withdrawal, reason: "the bank returned it".into() },
         ),
         Op::Leave { person, signer, statement_by } => {
-            let statement = m.people[statement_by].sign(&format!("{} leaves {coopname}", name(person)));
-            signed(registrator, m.signer_name(signer), &Leavecoop { coopname, username: name(person), statement })
+            let data = Leavecoop { coopname, username: name(person), statement: Default::default() };
+            let data = m.people[statement_by].signs(peers, &format!("{} leaves {coopname}", name(person)), data);
+            signed(registrator, m.signer_name(signer), &data)
         }
     }
 }
@@ -131,9 +134,17 @@ impl<A: ActionData> Packs for A {
 }
 
 impl Person {
-    /// A document with this text signed by this person's key.
-    pub fn sign(&self, text: &str) -> coop_runtime::Document {
-        antelope_test_harness::cooperative::sign_document(&self.key, text)
+    /// A document with this text signed by this person's key for `consent`.
+    pub fn sign_for(&self, text: &str, consent: &Consent) -> coop_runtime::Document {
+        sign_document_for(&self.key, text, consent)
+    }
+
+    /// `action` with its document (this text) signed by this person's key for the action,
+    /// whoever it is about (a statement by someone else is refused for its key).
+    pub fn signs<A: Consented>(&self, peers: &Peers, text: &str, mut action: A) -> A {
+        let consent = action.consent(A::contract(peers), sha256);
+        *action.document_mut() = self.sign_for(text, &consent);
+        action
     }
 }
 

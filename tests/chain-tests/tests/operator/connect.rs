@@ -32,8 +32,13 @@ fn linked_actions(chain: &TestChain, account: Name, permission: Name) -> Vec<(St
 
 /// The parent of `account@contracts`.
 fn contracts_parent(chain: &TestChain, account: Name) -> String {
+    parent_of(chain, account, CONTRACTS_PERMISSION)
+}
+
+/// The parent of `account@permission`.
+fn parent_of(chain: &TestChain, account: Name, permission: Name) -> String {
     let info = chain.client.get_account(account).unwrap();
-    let wanted = CONTRACTS_PERMISSION.to_string();
+    let wanted = permission.to_string();
     let perms = info["permissions"].as_array().unwrap();
     let entry = perms.iter().find(|p| p["perm_name"] == wanted.as_str()).unwrap();
     entry["parent"].as_str().unwrap().to_string()
@@ -63,6 +68,37 @@ fn connect_brings_the_whole_cooperative_to_life() {
     assert_eq!(accounts.accounts[0].permission, level(p.registrator, EOSIO_CODE));
     let provider = permission_authority(&chain.client, coop, PROVIDER_PERMISSION).unwrap();
     assert_eq!(provider.accounts[0].permission, level(request.provider, ACTIVE));
+    // The provider's permission hangs under `operator`, the operator's code alone, so that
+    // `rmprovider` can take it back; `operator` itself is linked to nothing.
+    assert_eq!(parent_of(chain, coop, PROVIDER_PERMISSION), OPERATOR_PERMISSION.to_string());
+    let operator = permission_authority(&chain.client, coop, OPERATOR_PERMISSION).unwrap();
+    assert_eq!(operator, Authority::accounts(&[level(p.operator, EOSIO_CODE)]));
+    assert_eq!(parent_of(chain, coop, OPERATOR_PERMISSION), "active");
+    assert!(linked_actions(chain, coop, OPERATOR_PERMISSION).is_empty());
+    let mut provider_links = linked_actions(chain, coop, PROVIDER_PERMISSION);
+    provider_links.sort();
+    let expected_links: Vec<(String, String)> = [
+        (p.registrator, "agree"),
+        (p.registrator, "cancelapp"),
+        (p.registrator, "joincoop"),
+        (p.registrator, "newaccount"),
+        (p.registrator, "selectbranch"),
+        (p.registrator, "adduser"),
+        (p.wallet, "cancel"),
+        (p.wallet, "confirm"),
+        (p.wallet, "deposit"),
+        (p.wallet, "failwithdr"),
+        (p.wallet, "payout"),
+        (p.wallet, "payrefund"),
+    ]
+    .iter()
+    .map(|(account, action)| (account.to_string(), action.to_string()))
+    .collect::<std::collections::BTreeSet<_>>()
+    .into_iter()
+    .collect();
+    assert_eq!(provider_links, expected_links, "no key change, no governance");
+    let connection = chain.row::<Connections>(p.operator, request.provider, coop.as_u64());
+    assert_eq!(connection, Some(Connection { coopname: coop }), "the provider's connection record");
     // `contracts`: the code of the three contracts, for the actions whose rows the
     // cooperative pays for.
     let contracts = permission_authority(&chain.client, coop, CONTRACTS_PERMISSION).unwrap();

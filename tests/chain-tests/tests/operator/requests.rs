@@ -81,8 +81,8 @@ fn request_rejects_bad_fees() {
 #[test]
 fn request_needs_the_chairmans_statement_and_the_providers_signature() {
     let chain = TestChain::shared();
-    let (mut request, _, _, members) = chain.coop_request(chain.provider(), 1);
-    request.statement = members[0].sign("Application to connect the cooperative");
+    let (request, _, _, members) = chain.coop_request(chain.provider(), 1);
+    let request = members[0].signs(&chain.peers, "Application to connect the cooperative", request);
     assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
     request.statement.hash = eosio::Checksum256::from([7u8; 32]);
@@ -97,7 +97,7 @@ fn request_needs_the_chairmans_statement_and_the_providers_signature() {
 fn reject_refuses_a_pending_request_once_and_frees_the_name() {
     let chain = TestChain::shared();
     let operator = chain.peers.operator;
-    let (request, ..) = chain.coop_request(chain.provider(), 1);
+    let (request, _, chairman, _) = chain.coop_request(chain.provider(), 1);
     let request_id: u64 = chain.ok(operator, &[request.provider], &request).return_value();
     let reject = Reject { request_id, reason: "incomplete documents".into() };
     let outcome = chain.ok(operator, &[operator], &reject);
@@ -111,9 +111,11 @@ fn reject_refuses_a_pending_request_once_and_frees_the_name() {
     assert_eq!(chain.fails(operator, &[operator], &again), ERR_REQUEST_NOT_FOUND);
     assert_eq!(chain.fails(operator, &[operator], &Connect { request_id }), ERR_REQUEST_NOT_FOUND);
     assert_eq!(chain.fails(operator, &[operator], &Connect { request_id: 999_999 }), ERR_REQUEST_NOT_FOUND);
-    // The name is free again.
+    // The name is free again; the chairman signs the corrected request (the statement
+    // covers the parameters).
     let mut retry = request.clone();
     retry.params.announce = "second try".into();
+    let retry = chairman.signs(&chain.peers, "Application to connect the cooperative, corrected", retry);
     let retried: u64 = chain.ok(operator, &[request.provider], &retry).return_value();
     assert!(retried > request_id, "request ids are never reused");
 }

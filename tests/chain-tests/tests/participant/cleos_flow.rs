@@ -1,12 +1,15 @@
 //! The whole path driven only by cleos with JSON and the deployed ABIs: any client can
-//! drive it.
+//! drive it. The application and the authorisation are signed as a cleos user signs them
+//! (README, "Documents: what a signature covers"): the consent digest computed from the
+//! action's context, signed by keosd (`/v1/wallet/sign_digest`).
 use antelope_test_harness::cleos::{Cleos, Wallet};
-use antelope_test_harness::cooperative::{Person, TestCoop};
+use antelope_test_harness::cooperative::{sha256, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::keys::{public_key_to_legacy, signature_to_string};
-use coop_protocol::registrator::Participants;
+use coop_protocol::consent::Consent;
+use coop_protocol::registrator::{Agree, Participants};
 use coop_protocol::wallet::Deposits;
-use coop_runtime::Document;
+use coop_runtime::{n, Document};
 use serde_json::{json, Value};
 
 fn document(doc: &Document) -> Value {
@@ -16,6 +19,16 @@ fn document(doc: &Document) -> Value {
         "signature": signature_to_string(&doc.signature),
         "meta": doc.meta,
     })
+}
+
+/// A document with this text signed by keosd with `person`'s key for `consent`: SHA-256 of
+/// the text, then `sha256(hash ‖ packed consent)` signed through `sign_digest`.
+fn signed_by_wallet(wallet: &Wallet, person: &Person, text: &str, consent: &Consent) -> Value {
+    let hash = sha256(text.as_bytes());
+    let digest = consent.digest(&hash, sha256);
+    let public_key = public_key_to_legacy(&person.key.public_key());
+    let signature = wallet.sign_digest(&hex::encode(digest), &public_key).expect("keosd signs the digest");
+    json!({ "hash": hex::encode(hash), "public_key": public_key, "signature": signature, "meta": "{}" })
 }
 
 struct Client<'a> {
@@ -54,22 +67,37 @@ fn the_whole_path_through_cleos_with_json() {
         coop.name,
     );
     for kind in ["wallet", "signature", "privacy", "user"] {
+        let agree = Agree {
+            coopname: coop.name,
+            username: person.name,
+            kind: n(kind),
+            version: 1,
+            document: Document::default(),
+        };
+        let agree = person.signs(&p, &format!("{kind} agreement"), agree);
         client.push(
             p.registrator,
             "agree",
             json!({
                 "coopname": name(coop.name), "username": name(person.name), "kind": kind, "version": 1,
-                "document": document(&person.sign(&format!("{kind} agreement"))),
+                "document": document(&agree.document),
             }),
             person.name,
         );
     }
+    let application = Consent {
+        contract: p.registrator,
+        action: n("joincoop"),
+        coopname: coop.name,
+        signer: person.name,
+        ..Consent::default()
+    };
     client.push(
         p.registrator,
         "joincoop",
         json!({
             "coopname": name(coop.name), "braname": "", "username": name(person.name),
-            "statement": document(&person.sign("I apply, through cleos")),
+            "statement": signed_by_wallet(&wallet, &person, "I apply, through cleos", &application),
         }),
         person.name,
     );
@@ -103,12 +131,21 @@ fn the_whole_path_through_cleos_with_json() {
             voter.name,
         );
     }
+    let authorization = Consent {
+        contract: p.soviet,
+        action: n("authorize"),
+        coopname: coop.name,
+        signer: coop.chairman.name,
+        number: decision.id,
+        ..Consent::default()
+    };
+    let text = "Decision of the council, through cleos";
     client.push(
         p.soviet,
         "authorize",
         json!({
             "coopname": name(coop.name), "chairman": name(coop.chairman.name), "decision_id": decision.id,
-            "document": document(&coop.chairman.sign("Decision of the council, through cleos")),
+            "document": signed_by_wallet(&wallet, &coop.chairman, text, &authorization),
         }),
         coop.chairman.name,
     );

@@ -13,7 +13,15 @@ use coop_protocol::wallet::{
 use eosio::Name;
 
 fn leave(coop: &TestCoop, person: &Person) -> Leavecoop {
-    Leavecoop { coopname: coop.name, username: person.name, statement: person.sign("I leave the cooperative") }
+    let data = Leavecoop { coopname: coop.name, username: person.name, statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I leave the cooperative", data)
+}
+
+/// `person`'s `withdraw` of `amount`, signed by them.
+fn withdraw(coop: &TestCoop, person: &Person, amount: &str) -> Withdraw {
+    let data =
+        Withdraw { coopname: coop.name, username: person.name, quantity: rub(amount), statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "w", data)
 }
 
 /// A share deposit of `amount` by `person`, confirmed.
@@ -50,8 +58,7 @@ fn a_member_leaves_their_share_is_paid_out_and_they_may_apply_again() {
     assert_eq!(chain.fails(r, &[person.name], &leave(&coop, &person)), ERR_ALREADY_LEAVING);
     let w = chain.peers.wallet;
     assert_eq!(chain.fails(w, &[person.name], &share(&coop, &person, "1.0000")), wallet_errors::ERR_MEMBER_LEAVING);
-    let withdraw =
-        Withdraw { coopname: coop.name, username: person.name, quantity: rub("1.0000"), statement: person.sign("w") };
+    let withdraw = withdraw(&coop, &person, "1.0000");
     assert_eq!(chain.fails(w, &[person.name], &withdraw), wallet_errors::ERR_MEMBER_LEAVING);
 
     let decision = chain.decision_about(&coop, "leave", person.name).expect("a leave decision");
@@ -127,12 +134,10 @@ fn leavecoop_refuses_others_non_participants_the_chairman_and_open_withdrawals()
     let (stranger, _) = chain.new_member_account(&coop, "strngr", "individual");
     assert_eq!(chain.fails(r, &[stranger.name], &leave(&coop, &stranger)), ERR_NOT_PARTICIPANT);
     assert_eq!(chain.fails(r, &[coop.chairman.name], &leave(&coop, &coop.chairman)), ERR_CHAIRMAN_CANNOT_LEAVE);
-    let forged = Leavecoop { statement: coop.members[1].sign("I leave"), ..leave(&coop, member) };
+    let forged = coop.members[1].signs(&chain.peers, "I leave", leave(&coop, member));
     assert_eq!(chain.fails(r, &[member.name], &forged), ERR_KEY_NOT_SIGNERS);
     add_share(chain, &coop, member, "5.0000");
-    let withdraw =
-        Withdraw { coopname: coop.name, username: member.name, quantity: rub("1.0000"), statement: member.sign("w") };
-    chain.ok(chain.peers.wallet, &[member.name], &withdraw);
+    chain.ok(chain.peers.wallet, &[member.name], &withdraw(&coop, member, "1.0000"));
     assert_eq!(chain.fails(r, &[member.name], &leave(&coop, member)), ERR_LEAVE_WITH_WITHDRAWAL);
     let participant = chain.row::<Participants>(r, coop.name, member.name.as_u64()).unwrap();
     assert_eq!(participant.status, PARTICIPANT_ACCEPTED, "nothing changed");

@@ -29,16 +29,14 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
     let (person, _) = chain.new_member_account(&coop, "appl", "individual");
 
     // Without a branch the application is refused; with one it is open.
-    let mut without = Joincoop {
-        coopname: coop.name,
-        braname: Name::new(0),
-        username: person.name,
-        statement: person.sign("I apply"),
-    };
+    let without =
+        Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: Default::default() };
+    let without = person.signs(&p, "I apply", without);
     assert_eq!(chain.fails(p.registrator, &[person.name], &without), reg_errors::ERR_BRANCH_REQUIRED);
-    without.braname = branches[2];
+    // The statement names the branch: it is signed again for it.
+    let with_branch = person.signs(&p, "I apply", Joincoop { braname: branches[2], ..without });
     chain.sign_agreements(&coop, &person);
-    chain.ok(p.registrator, &[person.name], &without);
+    chain.ok(p.registrator, &[person.name], &with_branch);
 
     // No decision, and no acceptance, before the payment is confirmed.
     assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
@@ -46,7 +44,7 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
     assert!(chain.decision_about(&coop, "joincoop", person.name).is_none());
     let confirmed = chain.confirm_deposit(&coop, deposit_id);
     let decision = chain.decision_about(&coop, "joincoop", person.name).expect("on the agenda after payment");
-    assert_eq!(decision.statement_hash, without.statement.hash);
+    assert_eq!(decision.statement_hash, with_branch.statement.hash);
     assert_eq!(decision.ref_id, deposit_id);
     // The registrator put it on the agenda, and the cooperative pays for it.
     let proposed = confirmed.inline_actions(p.soviet, "propose");
@@ -59,7 +57,7 @@ fn an_applicant_becomes_a_participant_of_a_branched_cooperative() {
             kind: KIND_JOINCOOP,
             username: person.name,
             ref_id: deposit_id,
-            statement_hash: without.statement.hash,
+            statement_hash: with_branch.statement.hash,
         }
     );
     assert!(confirmed.ram_delta(coop.name) > 0, "{:?}", confirmed.ram_deltas);

@@ -48,12 +48,9 @@ fn an_applicant_without_ram_cannot_apply() {
     let before = snapshot(chain, coop.name, &tables);
 
     chain.leave_free_ram(person.name, 0);
-    let data = Joincoop {
-        coopname: coop.name,
-        braname: Name::new(0),
-        username: person.name,
-        statement: person.sign("I apply, with no RAM left"),
-    };
+    let data =
+        Joincoop { coopname: coop.name, braname: Name::new(0), username: person.name, statement: Default::default() };
+    let data = person.signs(&chain.peers, "I apply, with no RAM left", data);
     assert_out_of_ram(chain.push(chain.peers.registrator, &[person.name], &data), person.name);
 
     assert_eq!(snapshot(chain, coop.name, &tables), before);
@@ -71,12 +68,9 @@ fn a_member_without_ram_cannot_withdraw() {
     let before = snapshot(chain, coop.name, &tables);
 
     chain.leave_free_ram(member.name, 0);
-    let data = Withdraw {
-        coopname: coop.name,
-        username: member.name,
-        quantity: rub("1.0000"),
-        statement: member.sign("Withdrawal, with no RAM left"),
-    };
+    let data =
+        Withdraw { coopname: coop.name, username: member.name, quantity: rub("1.0000"), statement: Default::default() };
+    let data = member.signs(&chain.peers, "Withdrawal, with no RAM left", data);
     assert_out_of_ram(chain.push(w, &[member.name], &data), member.name);
 
     assert_eq!(snapshot(chain, coop.name, &tables), before);
@@ -92,12 +86,9 @@ fn a_proposer_without_ram_cannot_put_a_free_question() {
     let before = snapshot(chain, coop.name, &tables);
 
     chain.leave_free_ram(proposer.name, 0);
-    let data = Freedecision {
-        coopname: coop.name,
-        proposer: proposer.name,
-        statement: proposer.sign("A question, with no RAM left"),
-        actions: vec![],
-    };
+    let data =
+        Freedecision { coopname: coop.name, proposer: proposer.name, statement: Default::default(), actions: vec![] };
+    let data = proposer.signs(&chain.peers, "A question, with no RAM left", data);
     assert_out_of_ram(chain.push(chain.peers.soviet, &[proposer.name], &data), proposer.name);
 
     assert_eq!(snapshot(chain, coop.name, &tables), before);

@@ -26,12 +26,9 @@ fn what_strangers_and_members_may_push_never_grows_our_contracts_ram() {
     // The stranger signs the agreements, applies, announces a registration payment, then
     // withdraws the application.
     chain.sign_agreements(&coop, &stranger);
-    let apply = Joincoop {
-        coopname: coop.name,
-        braname: Name::new(0),
-        username: stranger.name,
-        statement: stranger.sign("I apply"),
-    };
+    let apply =
+        Joincoop { coopname: coop.name, braname: Name::new(0), username: stranger.name, statement: Default::default() };
+    let apply = stranger.signs(&chain.peers, "I apply", apply);
     chain.ok(r, &[stranger.name], &apply);
     let fee = chain.registration_fee(&coop, TYPE_INDIVIDUAL);
     let pay = Deposit {
@@ -50,16 +47,14 @@ fn what_strangers_and_members_may_push_never_grows_our_contracts_ram() {
     let member = &coop.members[0];
     add_share(chain, &coop, member, "3.0000");
     for i in 0..MAX_OPEN_FREE_DECISIONS {
-        let question = Freedecision {
-            coopname: coop.name,
-            proposer: member.name,
-            statement: member.sign(&format!("Question {i}")),
-            actions: vec![],
-        };
+        let question =
+            Freedecision { coopname: coop.name, proposer: member.name, statement: Default::default(), actions: vec![] };
+        let question = member.signs(&chain.peers, &format!("Question {i}"), question);
         chain.ok(s, &[member.name], &question);
     }
     let one_more =
-        Freedecision { coopname: coop.name, proposer: member.name, statement: member.sign("More"), actions: vec![] };
+        Freedecision { coopname: coop.name, proposer: member.name, statement: Default::default(), actions: vec![] };
+    let one_more = member.signs(&chain.peers, "More", one_more);
     assert_eq!(chain.fails(s, &[member.name], &one_more), ERR_TOO_MANY_FREE_DECISIONS);
     let other = &coop.members[1];
     let share = Deposit {
@@ -72,9 +67,11 @@ fn what_strangers_and_members_may_push_never_grows_our_contracts_ram() {
     chain.ok(w, &[other.name], &share);
     add_share(chain, &coop, other, "2.0000");
     let withdraw =
-        Withdraw { coopname: coop.name, username: other.name, quantity: rub("1.0000"), statement: other.sign("w") };
+        Withdraw { coopname: coop.name, username: other.name, quantity: rub("1.0000"), statement: Default::default() };
+    let withdraw = other.signs(&chain.peers, "w", withdraw);
     chain.ok(w, &[other.name], &withdraw);
-    let leave = Leavecoop { coopname: coop.name, username: member.name, statement: member.sign("I leave") };
+    let leave = Leavecoop { coopname: coop.name, username: member.name, statement: Default::default() };
+    let leave = member.signs(&chain.peers, "I leave", leave);
     chain.ok(r, &[member.name], &leave);
     // Read-only queries write nothing at all.
     chain.agenda(coop.name, Name::new(0), Name::new(0), 0, 100).expect("the agenda");

@@ -32,8 +32,9 @@ fn a_hundred_withdrawal_attempts_open_one_and_cost_our_contracts_nothing() {
             coopname: coop.name,
             username: member.name,
             quantity: rub("0.0001"),
-            statement: member.sign(&format!("Withdrawal attempt {attempt}")),
+            statement: Default::default(),
         };
+        let data = member.signs(&chain.peers, &format!("Withdrawal attempt {attempt}"), data);
         match chain.push(chain.peers.wallet, &[member.name], &data) {
             Ok(outcome) => {
                 assert_eq!(attempt, 0, "only the first attempt opens a withdrawal");

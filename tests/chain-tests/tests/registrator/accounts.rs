@@ -1,8 +1,9 @@
 //! `newaccount` and `changekey`.
 use antelope_test_harness::boot::core;
-use antelope_test_harness::cooperative::{Person, TestCoop};
+use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
-use antelope_test_harness::fixture::TestChain;
+use antelope_test_harness::fixture::{expect_assertion, TestChain};
+use coop_protocol::operator::PROVIDER_PERMISSION;
 use antelope_test_harness::keys::public_key_to_legacy;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::action::level;
@@ -215,17 +216,31 @@ fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
 }
 
 #[test]
-fn changekey_replaces_a_members_active_key() {
+fn changekey_replaces_a_members_active_key_only_through_the_council() {
     let chain = TestChain::shared();
+    let r = chain.peers.registrator;
     let coop = chain.new_cooperative();
-    let member = &coop.members[0];
+    let member = &coop.members[1];
     let new_key = chain.new_key();
     let change = Changekey { coopname: coop.name, username: member.name, public_key: new_key.public_key() };
-    chain.ok(chain.peers.registrator, &[coop.name], &change);
-    let active = permission_authority(&chain.client, member.name, ACTIVE).unwrap();
-    assert_eq!(public_key_to_legacy(&active.keys[0].key), public_key_to_legacy(&new_key.public_key()));
+    let key_of = |person: Name| {
+        let active = permission_authority(&chain.client, person, ACTIVE).unwrap();
+        public_key_to_legacy(&active.keys[0].key)
+    };
+    let old_key = key_of(member.name);
+
+    // Not the cooperative's own key, not its provider: only `coop@council`.
+    let error = chain.push(r, &[coop.name], &change).unwrap_err();
+    assert_eq!(error.name(), Some("missing_auth_exception"), "{error}");
+    let error = chain.push_as(r, &[level(coop.name, PROVIDER_PERMISSION)], &change).unwrap_err();
+    assert!(matches!(error.name(), Some("irrelevant_auth_exception" | "unsatisfied_authorization")), "{error}");
+    assert_eq!(key_of(member.name), old_key);
+
+    chain.council_decides(&coop, vec![council_action(r, &change)]).unwrap();
+    assert_eq!(key_of(member.name), public_key_to_legacy(&new_key.public_key()));
 
     let outsider =
         Changekey { coopname: coop.name, username: chain.unique_name("outsdr"), public_key: new_key.public_key() };
-    assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &outsider), ERR_NOT_PARTICIPANT);
+    let refused = chain.council_decides(&coop, vec![council_action(r, &outsider)]);
+    assert_eq!(expect_assertion(refused, chain.peers.soviet, n("exec")), ERR_NOT_PARTICIPANT);
 }

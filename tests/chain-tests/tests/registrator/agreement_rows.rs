@@ -41,13 +41,9 @@ fn a_persons_row_holds_one_entry_per_kind_and_a_raised_version_replaces_its_entr
     // A raised version: signing it again replaces that entry; the row keeps its size.
     let raise = Setagreement { coopname: coop.name, kind: n("user"), version: 2, title: "User agreement, 2027".into() };
     chain.ok(r, &[coop.name], &raise);
-    let resign = Agree {
-        coopname: coop.name,
-        username: person.name,
-        kind: n("user"),
-        version: 2,
-        document: person.sign("User agreement, 2027, version 2"),
-    };
+    let resign =
+        Agree { coopname: coop.name, username: person.name, kind: n("user"), version: 2, document: Default::default() };
+    let resign = person.signs(&chain.peers, "User agreement, 2027, version 2", resign);
     let outcome = chain.ok(r, &[person.name], &resign);
     assert_eq!(outcome.ram_delta(person.name), 0, "the entry is replaced, not added");
     let row = chain.row::<Agreements>(r, coop.name, person.name.as_u64()).unwrap();
@@ -59,9 +55,9 @@ fn a_persons_row_holds_one_entry_per_kind_and_a_raised_version_replaces_its_entr
         assert!(row.signed.contains(entry), "{} is untouched", entry.kind);
     }
     assert_eq!(chain.rows::<Agreements>(r, coop.name).len(), 1, "still one row per person");
-    let twice = Agree { document: person.sign("User agreement, version 2, again"), ..resign.clone() };
+    let twice = person.signs(&chain.peers, "User agreement, version 2, again", resign.clone());
     assert_eq!(chain.fails(r, &[person.name], &twice), ERR_ALREADY_SIGNED);
-    let old = Agree { version: 1, document: person.sign("User agreement, version 1, again"), ..resign };
+    let old = person.signs(&chain.peers, "User agreement, version 1, again", Agree { version: 1, ..resign });
     assert_eq!(chain.fails(r, &[person.name], &old), ERR_WRONG_VERSION);
 
     // A removed kind leaves the row at the person's next signature. The cooperative that
@@ -73,8 +69,9 @@ fn a_persons_row_holds_one_entry_per_kind_and_a_raised_version_replaces_its_entr
         username: person.name,
         kind: n("wallet"),
         version: 2,
-        document: person.sign("Wallet agreement, version 2"),
+        document: Default::default(),
     };
+    let by_coop = person.signs(&chain.peers, "Wallet agreement, version 2", by_coop);
     let outcome = chain.ok(r, &[coop.name], &by_coop);
     assert!(outcome.ram_delta(person.name) < 0 && outcome.ram_delta(coop.name) > 0, "{:?}", outcome.ram_deltas);
     let row = chain.row::<Agreements>(r, coop.name, person.name.as_u64()).unwrap();

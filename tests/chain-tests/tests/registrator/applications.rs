@@ -8,7 +8,8 @@ use coop_protocol::registrator::{errors::*, *};
 use eosio::Name;
 
 fn application(coopname: Name, braname: Name, person: &Person) -> Joincoop {
-    Joincoop { coopname, braname, username: person.name, statement: person.sign("I apply to join") }
+    let data = Joincoop { coopname, braname, username: person.name, statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I apply to join", data)
 }
 
 #[test]
@@ -77,8 +78,7 @@ fn joincoop_rejects_a_statement_not_signed_by_the_applicant() {
     let person = create_person(chain, &coop, "appl");
     let stranger = Person::new(chain, "strngr");
 
-    let mut foreign = application(coop.name, Name::new(0), &person);
-    foreign.statement = stranger.sign("I apply to join");
+    let foreign = stranger.signs(&chain.peers, "I apply to join", application(coop.name, Name::new(0), &person));
     assert_eq!(chain.fails(chain.peers.registrator, &[person.name], &foreign), ERR_KEY_NOT_SIGNERS);
 
     let mut mismatched = application(coop.name, Name::new(0), &person);
@@ -108,8 +108,7 @@ fn joincoop_rejects_bad_applicants() {
 
     chain.sign_agreements(&coop, &person);
     chain.ok(registrator, &[person.name], &application(coop.name, Name::new(0), &person));
-    let mut again = application(coop.name, Name::new(0), &person);
-    again.statement = person.sign("Second application");
+    let again = person.signs(&chain.peers, "Second application", application(coop.name, Name::new(0), &person));
     assert_eq!(chain.fails(registrator, &[person.name], &again), ERR_APPLICATION_EXISTS);
 
     let other = create_person(chain, &coop, "appl");

@@ -75,12 +75,9 @@ fn a_branch_with_members_cannot_be_deleted() {
     let chain = TestChain::shared();
     let (coop, names) = branched_cooperative(chain);
     let member = &coop.members[0];
-    let choose = Selectbranch {
-        coopname: coop.name,
-        username: member.name,
-        braname: names[0],
-        statement: member.sign("I choose my branch"),
-    };
+    let choose =
+        Selectbranch { coopname: coop.name, username: member.name, braname: names[0], statement: Default::default() };
+    let choose = member.signs(&chain.peers, "I choose my branch", choose);
     chain.ok(chain.peers.registrator, &[member.name], &choose);
     let participant = chain.row::<Participants>(chain.peers.registrator, coop.name, member.name.as_u64()).unwrap();
     assert_eq!(participant.braname, names[0]);
@@ -92,7 +89,7 @@ fn a_branch_with_members_cannot_be_deleted() {
     assert!(coop_row(chain, &coop).is_branched);
 
     // Moving to another branch frees the first one.
-    let moved = Selectbranch { braname: names[1], statement: member.sign("I move"), ..choose.clone() };
+    let moved = member.signs(&chain.peers, "I move", Selectbranch { braname: names[1], ..choose.clone() });
     chain.ok(chain.peers.registrator, &[member.name], &moved);
     chain.ok(chain.peers.registrator, &[coop.name], &delete);
     assert!(!coop_row(chain, &coop).is_branched);
@@ -103,22 +100,19 @@ fn selectbranch_rejects_bad_input() {
     let chain = TestChain::shared();
     let (coop, names) = branched_cooperative(chain);
     let member = &coop.members[1];
-    let base = Selectbranch {
-        coopname: coop.name,
-        username: member.name,
-        braname: names[2],
-        statement: member.sign("choice"),
-    };
+    let base =
+        Selectbranch { coopname: coop.name, username: member.name, braname: names[2], statement: Default::default() };
+    let base = member.signs(&chain.peers, "choice", base);
 
     let unknown = Selectbranch { braname: chain.unique_name("nobr"), ..base.clone() };
     assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &unknown), ERR_BRANCH_NOT_FOUND);
-    let forged = Selectbranch { statement: coop.chairman.sign("choice"), ..base.clone() };
+    let forged = coop.chairman.signs(&chain.peers, "choice", base.clone());
     assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &forged), ERR_KEY_NOT_SIGNERS);
     let (not_yet_member, _) = chain.new_member_account(&coop, "outsdr", "individual");
     let outsider = Selectbranch { username: not_yet_member.name, ..base.clone() };
     assert_eq!(chain.fails(chain.peers.registrator, &[coop.name], &outsider), ERR_NOT_PARTICIPANT);
     chain.ok(chain.peers.registrator, &[member.name], &base);
-    let same = Selectbranch { statement: member.sign("again"), ..base.clone() };
+    let same = member.signs(&chain.peers, "again", base.clone());
     assert_eq!(chain.fails(chain.peers.registrator, &[member.name], &same), ERR_SAME_BRANCH);
     let by_stranger = chain.push(chain.peers.registrator, &[coop.chairman.name], &same).unwrap_err();
     assert_eq!(by_stranger.assertion_message(), Some(ERR_NOT_AUTHORIZED));

@@ -9,7 +9,8 @@ use coop_protocol::wallet::{Cancel, Deposit, KIND_REGISTRATION};
 use eosio::Name;
 
 fn apply(chain: &TestChain, coopname: Name, braname: Name, person: &Person) -> Joincoop {
-    let data = Joincoop { coopname, braname, username: person.name, statement: person.sign("I apply to join") };
+    let data = Joincoop { coopname, braname, username: person.name, statement: Default::default() };
+    let data = person.signs(&chain.peers, "I apply to join", data);
     chain.ok(chain.peers.registrator, &[person.name], &data);
     data
 }
@@ -50,7 +51,7 @@ fn an_applicant_withdraws_their_own_application_and_may_apply_again() {
 
     chain.ok(chain.peers.registrator, &[person.name], &Cancelapp { coopname: coop.name, username: person.name });
     assert!(chain.row::<Applications>(chain.peers.registrator, coop.name, person.name.as_u64()).is_none());
-    let again = Joincoop { statement: person.sign("I apply again"), ..data };
+    let again = person.signs(&chain.peers, "I apply again", data);
     chain.ok(chain.peers.registrator, &[person.name], &again);
 }
 

@@ -1,8 +1,11 @@
 //! A cooperative acts for a person only when it created their account; otherwise the
 //! person signs. Statements are public, so another cooperative must not be able to replay
 //! them to make someone its member, sign agreements for them, or take their account.
-use antelope_test_harness::cooperative::{rub, TestCoop};
-use antelope_test_harness::fixture::TestChain;
+use antelope_test_harness::cooperative::{council_action, rub, TestCoop};
+use antelope_test_harness::deploy::permission_authority;
+use antelope_test_harness::fixture::{expect_assertion, TestChain};
+use antelope_test_harness::keys::public_key_to_legacy;
+use coop_runtime::system::ACTIVE;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::n;
 use eosio::Name;
@@ -39,10 +42,11 @@ fn another_cooperative_cannot_apply_or_agree_for_someone_elses_member() {
     assert_eq!(chain.fails(r, &[other.name], &replayed), ERR_NOT_AUTHORIZED);
     assert!(chain.row::<Agreements>(r, other.name, person.name.as_u64()).is_none());
     let application =
-        Joincoop { coopname: other.name, braname: Name::new(0), username: person.name, statement: person.sign("x") };
+        Joincoop { coopname: other.name, braname: Name::new(0), username: person.name, statement: Default::default() };
+    let application = person.signs(&chain.peers, "x", application);
     assert_eq!(chain.fails(r, &[other.name], &application), ERR_NOT_AUTHORIZED);
     // The home cooperative, which created the account, may act for the person.
-    let home_application = Joincoop { coopname: home.name, ..application };
+    let home_application = person.signs(&chain.peers, "x", Joincoop { coopname: home.name, ..application });
     chain.ok(r, &[home.name], &home_application);
 }
 
@@ -55,8 +59,14 @@ fn changekey_is_only_for_the_cooperative_that_created_the_account() {
     join_by_themselves(chain, &other, &person);
     assert!(chain.row::<Participants>(chain.peers.registrator, other.name, person.name.as_u64()).is_some());
 
+    // Even the other cooperative's council, the only way to `changekey`, cannot take the
+    // account: the decision is authorised but its execution is refused.
     let takeover = Changekey { coopname: other.name, username: person.name, public_key: other.key.public_key() };
-    assert_eq!(chain.fails(chain.peers.registrator, &[other.name], &takeover), ERR_NOT_COOPS_CARD);
+    let action = council_action(chain.peers.registrator, &takeover);
+    let refused = chain.council_decides(&other, vec![action]);
+    assert_eq!(expect_assertion(refused, chain.peers.soviet, n("exec")), ERR_NOT_COOPS_CARD);
+    let active = permission_authority(&chain.client, person.name, ACTIVE).unwrap();
+    assert_eq!(public_key_to_legacy(&active.keys[0].key), public_key_to_legacy(&person.key.public_key()));
 }
 
 #[test]
@@ -69,7 +79,8 @@ fn a_branch_named_by_an_application_cannot_be_deleted_and_long_metas_are_refused
     chain.ok(r, &[coop.name], &branch);
     let (person, _) = chain.new_member_account(&coop, "appl", "individual");
 
-    let mut long = Joincoop { coopname: coop.name, braname, username: person.name, statement: person.sign("I apply") };
+    let long = Joincoop { coopname: coop.name, braname, username: person.name, statement: Default::default() };
+    let mut long = person.signs(&chain.peers, "I apply", long);
     long.statement.meta = "x".repeat(coop_protocol::soviet::MAX_DOCUMENT_META + 1);
     assert_eq!(chain.fails(r, &[person.name], &long), ERR_DOCUMENT_META_TOO_LONG);
 

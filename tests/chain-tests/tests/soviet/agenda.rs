@@ -4,13 +4,12 @@ use coop_protocol::soviet::errors::*;
 use coop_protocol::soviet::tally::OUTCOME_DECLINED;
 
 fn propose(council: &Council, kind: Name, username: Name, ref_id: u64) -> Propose {
-    Propose {
-        coopname: council.coop,
-        kind,
-        username,
-        ref_id,
-        statement_hash: document(&council.others[0], "application").hash,
-    }
+    Propose { coopname: council.coop, kind, username, ref_id, statement_hash: statement_hash("application") }
+}
+
+/// A question of `proposer` to the council, without actions and not signed yet.
+fn question(council: &Council, proposer: &Person) -> Freedecision {
+    Freedecision { coopname: council.coop, proposer: proposer.name, statement: Document::default(), actions: vec![] }
 }
 
 /// The signers a contract's `propose` needs: the owning contract and the cooperative
@@ -134,12 +133,8 @@ fn freedecision_by_a_participant_opens_a_free_decision_they_pay_for() {
     let chain = chain();
     let council = Council::new(1, 1);
     let proposer = &council.others[0];
-    let data = Freedecision {
-        coopname: council.coop,
-        proposer: proposer.name,
-        statement: document(proposer, "proposal"),
-        actions: vec![],
-    };
+    let data = question(&council, proposer);
+    let data = signed(proposer, "proposal", data);
     let outcome = chain.ok(soviet(), &[proposer.name], &data);
 
     let id: u64 = outcome.return_value();
@@ -166,12 +161,7 @@ fn freedecision_requires_the_proposers_signature() {
     assert_missing_auth(chain.push(
         soviet(),
         &[council.chairman.name],
-        &Freedecision {
-            coopname: council.coop,
-            proposer: proposer.name,
-            statement: document(proposer, "proposal"),
-            actions: vec![],
-        },
+        &signed(proposer, "proposal", question(&council, proposer)),
     ));
 }
 
@@ -181,16 +171,7 @@ fn freedecision_rejects_people_who_are_not_participants() {
     let council = Council::new(0, 0);
     let outsider = account(chain, "out");
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[outsider.name],
-            &Freedecision {
-                coopname: council.coop,
-                proposer: outsider.name,
-                statement: document(&outsider, "proposal"),
-                actions: vec![],
-            }
-        ),
+        chain.fails(soviet(), &[outsider.name], &signed(&outsider, "proposal", question(&council, &outsider))),
         ERR_NOT_PARTICIPANT
     );
 }
@@ -201,16 +182,7 @@ fn freedecision_rejects_a_statement_signed_by_another_key() {
     let council = Council::new(0, 1);
     let proposer = &council.others[0];
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[proposer.name],
-            &Freedecision {
-                coopname: council.coop,
-                proposer: proposer.name,
-                statement: document(&council.chairman, "proposal"),
-                actions: vec![],
-            }
-        ),
+        chain.fails(soviet(), &[proposer.name], &signed(&council.chairman, "proposal", question(&council, proposer))),
         ERR_KEY_NOT_SIGNERS
     );
 }
@@ -220,13 +192,10 @@ fn freedecision_rejects_a_signature_that_does_not_match_the_key() {
     let chain = chain();
     let council = Council::new(0, 1);
     let proposer = &council.others[0];
-    let forged = Document { public_key: proposer.key.public_key(), ..document(&council.chairman, "proposal") };
+    let by_chairman = signed(&council.chairman, "proposal", question(&council, proposer));
+    let forged = Document { public_key: proposer.key.public_key(), ..by_chairman.statement.clone() };
     assert_eq!(
-        chain.fails(
-            soviet(),
-            &[proposer.name],
-            &Freedecision { coopname: council.coop, proposer: proposer.name, statement: forged, actions: vec![] }
-        ),
+        chain.fails(soviet(), &[proposer.name], &Freedecision { statement: forged, ..by_chairman }),
         ERR_BAD_SIGNATURE
     );
 }
@@ -236,15 +205,9 @@ fn freedecision_rejects_an_overlong_meta() {
     let chain = chain();
     let council = Council::new(0, 1);
     let proposer = &council.others[0];
-    let statement = Document { meta: "x".repeat(MAX_DOCUMENT_META + 1), ..document(proposer, "proposal") };
-    assert_eq!(
-        chain.fails(
-            soviet(),
-            &[proposer.name],
-            &Freedecision { coopname: council.coop, proposer: proposer.name, statement, actions: vec![] }
-        ),
-        ERR_META_TOO_LONG
-    );
+    let data = signed(proposer, "proposal", question(&council, proposer));
+    let statement = Document { meta: "x".repeat(MAX_DOCUMENT_META + 1), ..data.statement.clone() };
+    assert_eq!(chain.fails(soviet(), &[proposer.name], &Freedecision { statement, ..data }), ERR_META_TOO_LONG);
 }
 
 #[test]
@@ -252,12 +215,7 @@ fn freedecision_limits_open_free_decisions_per_proposer_and_ending_one_frees_a_p
     let chain = chain();
     let council = Council::new(2, 2);
     let (proposer, other) = (&council.others[0], &council.others[1]);
-    let one_more = || Freedecision {
-        coopname: council.coop,
-        proposer: proposer.name,
-        statement: document(proposer, "one question too many"),
-        actions: vec![],
-    };
+    let one_more = || signed(proposer, "one question too many", question(&council, proposer));
     let first = council.free_decision_by(proposer);
     let second = council.free_decision_by(proposer);
     let third = council.free_decision_by(proposer);

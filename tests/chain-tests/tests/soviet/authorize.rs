@@ -60,12 +60,7 @@ fn only_the_chairman_authorizes() {
         chain.fails(
             soviet(),
             &[member.name],
-            &Authorize {
-                coopname: council.coop,
-                chairman: member.name,
-                decision_id: id,
-                document: document(member, "decision"),
-            }
+            &member.authorization(&chain.peers, council.coop, id, &[], &unique("decision"))
         ),
         ERR_NOT_CHAIRMAN
     );
@@ -98,7 +93,7 @@ fn authorize_rejects_a_document_signed_by_another_key() {
     let council = Council::new(1, 0);
     let id = council.free_decision();
     council.approve(id);
-    let data = Authorize { document: document(&council.members[0], "decision"), ..council.authorization(id) };
+    let data = council.authorization_signed_by(&council.members[0], id);
     assert_eq!(chain.fails(soviet(), &[council.chairman.name], &data), ERR_KEY_NOT_SIGNERS);
 }
 
@@ -108,9 +103,9 @@ fn authorize_rejects_a_signature_that_does_not_match_the_key() {
     let council = Council::new(1, 0);
     let id = council.free_decision();
     council.approve(id);
-    let forged =
-        Document { public_key: council.chairman.key.public_key(), ..document(&council.members[0], "decision") };
-    let data = Authorize { document: forged, ..council.authorization(id) };
+    let data = council.authorization_signed_by(&council.members[0], id);
+    let forged = Document { public_key: council.chairman.key.public_key(), ..data.document.clone() };
+    let data = Authorize { document: forged, ..data };
     assert_eq!(chain.fails(soviet(), &[council.chairman.name], &data), ERR_BAD_SIGNATURE);
 }
 

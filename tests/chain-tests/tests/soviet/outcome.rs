@@ -27,7 +27,7 @@ fn proposed(council: &Council, kind: Name, username: Name) -> u64 {
                 kind,
                 username,
                 ref_id: 5,
-                statement_hash: document(&council.others[0], "application").hash,
+                statement_hash: statement_hash("application"),
             },
         )
         .return_value()

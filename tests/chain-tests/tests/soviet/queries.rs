@@ -286,6 +286,11 @@ fn page_json(page: &AgendaPage) -> Value {
                 "created_at": format_time(d.created_at.as_secs()),
                 "expires_at": format_time(d.expires_at.as_secs()),
                 "authorized_by": name(d.authorized_by),
+                "actions": d.actions.iter().map(|a| json!({
+                    "account": name(a.account),
+                    "name": name(a.name),
+                    "data": hex::encode(&a.data),
+                })).collect::<Vec<_>>(),
             })
         })
         .collect();

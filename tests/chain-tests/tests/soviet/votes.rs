@@ -88,7 +88,7 @@ fn voting_costs_the_member_no_ram() {
                 kind: KIND_JOINCOOP,
                 username: council.others[0].name,
                 ref_id: 1,
-                statement_hash: document(&council.others[0], "application").hash,
+                statement_hash: statement_hash("application"),
             },
         )
         .return_value();

@@ -47,12 +47,16 @@ pub fn applicant(chain: &TestChain, coop: &TestCoop, kind: Name) -> Person {
     chain.ok(
         chain.peers.registrator,
         &[person.name],
-        &Joincoop {
-            coopname: coop.name,
-            braname: Name::new(0),
-            username: person.name,
-            statement: person.sign("I apply to join the cooperative"),
-        },
+        &person.signs(
+            &chain.peers,
+            "I apply to join the cooperative",
+            Joincoop {
+                coopname: coop.name,
+                braname: Name::new(0),
+                username: person.name,
+                statement: Default::default(),
+            },
+        ),
     );
     person
 }

@@ -8,7 +8,7 @@ use coop_protocol::registrator::{Participants, PARTICIPANT_ACCEPTED, TYPE_INDIVI
 use coop_protocol::soviet::errors::ERR_DECISION_ENDED;
 use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_PENDING};
 use coop_protocol::soviet::{
-    Authorize, Close, Decision, Decisions, Exec, VoteResult, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
+    Close, Decision, Decisions, Exec, VoteResult, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
 };
 use coop_protocol::wallet::*;
 use eosio::Name;
@@ -58,12 +58,13 @@ pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> Approval
     let authorize = chain.ok(
         chain.peers.soviet,
         &[coop.chairman.name],
-        &Authorize {
-            coopname: coop.name,
-            chairman: coop.chairman.name,
+        &coop.chairman.authorization(
+            &chain.peers,
+            coop.name,
             decision_id,
-            document: coop.chairman.sign(&format!("Decision {decision_id} of the council")),
-        },
+            &[],
+            &format!("Decision {decision_id} of the council"),
+        ),
     );
     let exec = chain.ok(
         chain.peers.soviet,
@@ -104,12 +105,9 @@ pub fn decline(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> PushOutc
 }
 
 fn withdraw(coop: &TestCoop, person: &Person, amount: &str) -> Withdraw {
-    Withdraw {
-        coopname: coop.name,
-        username: person.name,
-        quantity: rub(amount),
-        statement: person.sign("I ask to return part of my share contribution"),
-    }
+    let data =
+        Withdraw { coopname: coop.name, username: person.name, quantity: rub(amount), statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I ask to return part of my share contribution", data)
 }
 
 #[test]

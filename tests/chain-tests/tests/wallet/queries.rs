@@ -69,12 +69,9 @@ fn ids_of_withdrawals(page: &WithdrawalPage) -> Vec<u64> {
 
 /// `username`'s request to get `amount` back.
 fn withdraw(coop: &TestCoop, person: &Person, amount: &str) -> Withdraw {
-    Withdraw {
-        coopname: coop.name,
-        username: person.name,
-        quantity: rub(amount),
-        statement: person.sign("I ask to return part of my share contribution"),
-    }
+    let data =
+        Withdraw { coopname: coop.name, username: person.name, quantity: rub(amount), statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I ask to return part of my share contribution", data)
 }
 
 /// A member with 500 RUB available who asked for `amount` back; returns the member and

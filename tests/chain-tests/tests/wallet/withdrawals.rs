@@ -14,12 +14,8 @@ use coop_runtime::system::ACTIVE;
 use eosio::Asset;
 
 fn withdraw(coop: &TestCoop, person: &Person, quantity: Asset) -> Withdraw {
-    Withdraw {
-        coopname: coop.name,
-        username: person.name,
-        quantity,
-        statement: person.sign("I ask to return part of my share contribution"),
-    }
+    let data = Withdraw { coopname: coop.name, username: person.name, quantity, statement: Default::default() };
+    person.signs(&TestChain::shared().peers, "I ask to return part of my share contribution", data)
 }
 
 /// A member with 500 RUB available who asked for `amount` back; returns the member and
@@ -184,8 +180,11 @@ fn withdraw_needs_the_members_own_signed_statement() {
     let person = member_with(chain, &coop, "500.0000");
     let stranger = Person::new(chain, "strngr");
 
-    let mut foreign = withdraw(&coop, &person, rub("1.0000"));
-    foreign.statement = stranger.sign("I ask to return part of my share contribution");
+    let foreign = stranger.signs(
+        &chain.peers,
+        "I ask to return part of my share contribution",
+        withdraw(&coop, &person, rub("1.0000")),
+    );
     assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &foreign), ERR_STATEMENT_NOT_MEMBERS);
     let mut mismatched = withdraw(&coop, &person, rub("1.0000"));
     mismatched.statement.public_key = stranger.key.public_key();

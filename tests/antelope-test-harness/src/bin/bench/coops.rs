@@ -11,7 +11,7 @@ use coop_protocol::registrator::{AgreementKind, AgreementKinds, TYPE_INDIVIDUAL}
 use coop_protocol::soviet::Freedecision;
 use coop_runtime::action::level;
 use coop_runtime::system::{BuyRamBytes, DelegateBw, TokenTransfer, ACTIVE, SYSTEM, TOKEN};
-use coop_runtime::{ActionData, Document};
+use coop_runtime::{ActionData, Document, Peers};
 use eosio::{Asset, Name};
 
 /// How many `adduser` actions go in one transaction (as `tests/ram_economy` does).
@@ -47,7 +47,7 @@ impl BenchCoop {
     /// it `tokens` core tokens and `ram_bytes` more RAM, and stakes [`HEAVY_STAKE`] to it and
     /// its council.
     pub fn connect(chain: &TestChain, provider: Name, tokens: &str, ram_bytes: u32) -> BenchCoop {
-        let (request, coop) = coop_request(provider);
+        let (request, coop) = coop_request(&chain.peers, provider);
         let request_id: u64 = push(chain, chain.peers.operator, &[&dev(provider)], &request).return_value();
         push(chain, chain.peers.operator, &[&dev(chain.peers.operator)], &Connect { request_id });
         let coop = TestCoop { request_id, ..coop };
@@ -111,7 +111,7 @@ impl BenchCoop {
                     break;
                 }
                 signers.push(person);
-                let question = free_question(self.coop.name, person);
+                let question = free_question(&chain.peers, self.coop.name, person);
                 while *open < FREE_DECISIONS_PER_PROPOSER && opened + actions.len() < count {
                     actions.push(question.to_action(chain.peers.soviet, &[level(person.name, ACTIVE)]));
                     *open += 1;
@@ -161,7 +161,7 @@ pub fn stake(chain: &TestChain, accounts: &[Name], amount: &str) {
 
 /// A connection request by `provider` for a new cooperative with a chairman and two
 /// council members, and the cooperative it will be (request id still 0).
-pub fn coop_request(provider: Name) -> (Request, TestCoop) {
+pub fn coop_request(peers: &Peers, provider: Name) -> (Request, TestCoop) {
     let key = PrivateKey::generate();
     let chairman = person("chair");
     let members = vec![person("board"), person("board")];
@@ -172,18 +172,15 @@ pub fn coop_request(provider: Name) -> (Request, TestCoop) {
         params: test_params(),
         chairman: chairman.founder(),
         members: members.iter().map(Person::founder).collect(),
-        statement: chairman.sign("Application to connect the cooperative"),
+        statement: Document::default(),
     };
+    let request = chairman.signs(peers, "Application to connect the cooperative", request);
     let coop = TestCoop { name: request.coopname, key, provider, chairman, members, request_id: 0 };
     (request, coop)
 }
 
 /// A free decision without actions by `proposer`.
-pub fn free_question(coopname: Name, proposer: &Person) -> Freedecision {
-    Freedecision { coopname, proposer: proposer.name, statement: question(proposer), actions: vec![] }
-}
-
-/// The question a proposer signs.
-fn question(proposer: &Person) -> Document {
-    proposer.sign(&format!("A question from {} to the council", proposer.name))
+pub fn free_question(peers: &Peers, coopname: Name, proposer: &Person) -> Freedecision {
+    let question = Freedecision { coopname, proposer: proposer.name, statement: Document::default(), actions: vec![] };
+    proposer.signs(peers, &format!("A question from {} to the council", proposer.name), question)
 }

@@ -81,7 +81,7 @@ impl<'a> World<'a> {
         // round measures is what every further branch, decision and participant costs.
         push(chain, p.registrator, &[&main.signer], &branch(&main));
         let standing = &main.coop.members[1];
-        push(chain, p.soviet, &[standing], &free_question(main.name(), standing));
+        push(chain, p.soviet, &[standing], &free_question(&p, main.name(), standing));
         let first = person("first");
         register(chain, &main, &first, Votes::Majority, &mut |_, _| {});
 
@@ -106,7 +106,7 @@ impl<'a> World<'a> {
         m.record("eosio.token::open", &self.refs.open(chain));
         m.record("floor::noop", &self.refs.floor(chain, round));
 
-        let (request, _) = coop_request(self.provider);
+        let (request, _) = coop_request(&p, self.provider);
         let outcome = push(chain, p.operator, &[&dev(self.provider)], &request);
         let request_id: u64 = outcome.return_value();
         m.record("operator::request", &outcome);
@@ -166,8 +166,8 @@ impl<'a> World<'a> {
         m.record("wallet::deposit (share)", &outcome);
         let confirm = Confirm { coopname: coop.name, deposit_id, memo: String::new() };
         m.record("wallet::confirm (share)", &push(chain, p.wallet, &[&self.main.signer], &confirm));
-        let statement = saver.sign(&format!("I ask to withdraw 10.0000 RUB (round {round})"));
-        let withdraw = Withdraw { coopname: coop.name, username: saver.name, quantity, statement };
+        let withdraw = Withdraw { coopname: coop.name, username: saver.name, quantity, statement: Default::default() };
+        let withdraw = saver.signs(&p, &format!("I ask to withdraw 10.0000 RUB (round {round})"), withdraw);
         let outcome = push(chain, p.wallet, &[saver], &withdraw);
         let withdraw_id: u64 = outcome.return_value();
         let decision_id = proposed_decision(chain, &outcome);
@@ -189,7 +189,7 @@ impl<'a> World<'a> {
         self.proposals += 1;
         let (person, open) = &mut self.proposers[index];
         assert!(*open < crate::coops::FREE_DECISIONS_PER_PROPOSER, "{} has too many open decisions", person.name);
-        let question = free_question(self.governance.name(), person);
+        let question = free_question(&chain.peers, self.governance.name(), person);
         let outcome = push(chain, chain.peers.soviet, &[person], &question);
         let first = *open == 0;
         *open += 1;

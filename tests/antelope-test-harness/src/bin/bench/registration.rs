@@ -8,7 +8,7 @@ use antelope_test_harness::client::PushOutcome;
 use antelope_test_harness::cooperative::{Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{Agree, Joincoop, Newaccount};
-use coop_protocol::soviet::{Authorize, Cancelvote, Exec, Voteagainst, Votefor};
+use coop_protocol::soviet::{Cancelvote, Exec, Voteagainst, Votefor};
 use coop_protocol::wallet::{Confirm, Deposit, KIND_REGISTRATION};
 use coop_runtime::n;
 use eosio::Name;
@@ -49,13 +49,19 @@ pub fn register(
     };
     record("registrator::newaccount", push(chain, p.registrator, &[&coop.signer], &account));
     for (i, kind) in coop.kinds.iter().enumerate() {
-        let document = person.sign(&format!("{} agreement, version {}", kind.title, kind.version));
-        let agree = Agree { coopname, username: person.name, kind: kind.kind, version: kind.version, document };
+        let agree = Agree {
+            coopname,
+            username: person.name,
+            kind: kind.kind,
+            version: kind.version,
+            document: Default::default(),
+        };
+        let agree = person.signs(&p, &format!("{} agreement, version {}", kind.title, kind.version), agree);
         let name = if i == 0 { "registrator::agree" } else { "registrator::agree (more kinds)" };
         record(name, push(chain, p.registrator, &[person], &agree));
     }
-    let statement = person.sign(&format!("Statement: {} applies to join {coopname}", person.name));
-    let joincoop = Joincoop { coopname, braname: Name::new(0), username: person.name, statement };
+    let joincoop = Joincoop { coopname, braname: Name::new(0), username: person.name, statement: Default::default() };
+    let joincoop = person.signs(&p, &format!("Statement: {} applies to join {coopname}", person.name), joincoop);
     record("registrator::joincoop", push(chain, p.registrator, &[person], &joincoop));
     let deposit = Deposit {
         coopname,
@@ -90,10 +96,11 @@ pub fn vote_for(chain: &TestChain, coop: &TestCoop, voter: &Person, decision_id:
     push(chain, chain.peers.soviet, &[voter], &Votefor { coopname: coop.name, member: voter.name, decision_id })
 }
 
-/// `soviet::authorize` by the chairman with the signed decision document.
+/// `soviet::authorize` by the chairman with the decision document signed for it (a decision
+/// that carries no actions: a registration or a withdrawal).
 pub fn authorize(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> PushOutcome {
-    let document = coop.chairman.sign(&format!("Decision {decision_id} of the council of {}", coop.name));
-    let data = Authorize { coopname: coop.name, chairman: coop.chairman.name, decision_id, document };
+    let text = format!("Decision {decision_id} of the council of {}", coop.name);
+    let data = coop.chairman.authorization(&chain.peers, coop.name, decision_id, &[], &text);
     push(chain, chain.peers.soviet, &[&coop.chairman], &data)
 }
 
