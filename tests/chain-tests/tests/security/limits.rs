@@ -2,7 +2,7 @@
 //! genesis (`localnet/genesis.json`) is Leap's defaults — and our deepest flows fit them:
 //! the inline depth and the billed CPU of each, measured from the traces of real pushes.
 use super::common::chain;
-use antelope_test_harness::client::PushOutcome;
+use antelope_test_harness::client::{PushOutcome, TraceSummary};
 use antelope_test_harness::cooperative::{council_action, rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::tools::localnet_dir;
@@ -98,21 +98,41 @@ struct Measured {
 }
 
 fn measure(what: &str, outcome: &PushOutcome) -> Measured {
-    let traces: BTreeMap<u32, _> = outcome.action_traces.iter().map(|t| (t.action_ordinal, t)).collect();
-    let depth_of = |mut ordinal: u32| {
-        let mut chain = Vec::new();
+    let traces: BTreeMap<u32, &TraceSummary> = outcome.action_traces.iter().map(|t| (t.action_ordinal, t)).collect();
+    // Each trace with its creators up to the top-level action, and its depth: an inline
+    // action is one deeper than the action that sent it; a notification (its receiver is not
+    // the action's account) runs at the depth of the action it notifies of, as the chain counts.
+    let lineage = |mut ordinal: u32| {
+        let mut line = Vec::new();
         while let Some(trace) = traces.get(&ordinal) {
-            chain.push(*trace);
+            line.push(*trace);
             ordinal = trace.creator_action_ordinal;
         }
-        chain.reverse();
-        chain
+        line.reverse();
+        line
     };
-    let deepest = traces.keys().map(|o| depth_of(*o)).max_by_key(Vec::len).unwrap_or_default();
+    let depths = |line: &[&TraceSummary]| -> Vec<u32> {
+        let mut depth = 0;
+        line.iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if i > 0 && t.receiver == t.account {
+                    depth += 1;
+                }
+                depth
+            })
+            .collect()
+    };
+    let deepest = traces
+        .keys()
+        .map(|o| lineage(*o))
+        .max_by_key(|line| (depths(line).last().copied().unwrap_or(0), std::cmp::Reverse(line.len())))
+        .unwrap_or_default();
+    let levels = depths(&deepest);
     let path = deepest
         .iter()
-        .enumerate()
-        .map(|(depth, t)| {
+        .zip(&levels)
+        .map(|(t, depth)| {
             let notified = if t.receiver != t.account { format!(" (notified {})", t.receiver) } else { String::new() };
             format!("{}::{}{notified} [{depth}]", t.account, t.name)
         })
@@ -120,7 +140,7 @@ fn measure(what: &str, outcome: &PushOutcome) -> Measured {
         .join(" → ");
     Measured {
         what: what.into(),
-        depth: deepest.len().saturating_sub(1) as u32,
+        depth: levels.last().copied().unwrap_or(0),
         path,
         cpu_us: outcome.cpu_usage_us,
         traces: outcome.action_traces.len(),
