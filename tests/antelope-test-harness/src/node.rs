@@ -150,7 +150,7 @@ impl NodeConfig {
         // API-node settings, not consensus (Leap's defaults 15 ms and 30 ms): how long the HTTP
         // API may spend turning rows and traces into JSON. Public API nodes raise them too; at
         // the defaults a busy 2-core test machine fails some answers (a `connect` push returns
-        // about 90 decoded traces).
+        // about 95 decoded traces).
         push("--abi-serializer-max-time-ms", "1000".into());
         push("--http-max-response-time-ms", "1000".into());
         push("--trace-dir", self.chain_dir().join("traces").display().to_string());

@@ -43,7 +43,6 @@ pub const ERR_WITHDRAWAL_NOT_PENDING: &str = "withdrawal is not pending";
 pub const ERR_WITHDRAWAL_OPEN: &str = "member already has an open withdrawal";
 pub const ERR_MEMBER_LEAVING: &str = "member is leaving the cooperative";
 pub const ERR_WITHDRAWAL_NOT_AUTHORIZED: &str = "withdrawal is not authorized";
-pub const ERR_ROW_WRITE: &str = "could not write table row";
 
 /// Invariant messages of [`ledger::check_invariants`](super::ledger::check_invariants)
 /// (tests and audits; no action aborts with them).
