@@ -39,7 +39,7 @@ use std::time::Duration;
 /// The default seed of the random parts.
 const DEFAULT_SEED: u64 = 13;
 /// Actions of the ledger's random sequence by default.
-const DEFAULT_STEPS: u64 = 120;
+const DEFAULT_STEPS: u64 = 200;
 
 fn env_number(name: &str, default: u64) -> u64 {
     match std::env::var(name) {
@@ -55,13 +55,14 @@ fn env_number(name: &str, default: u64) -> u64 {
     }
 }
 
-/// The node's last irreversible block once it is at least the head block of now.
+/// The node's last irreversible block once it holds every transaction pushed so far (they
+/// are in the block after the head block of now at the latest).
 fn irreversible_head(chain: &TestChain) -> u32 {
     let node = coop_indexer::node::Node::new(&chain.url());
     let head = node.info().expect("get_info").head;
     loop {
         let info = node.info().expect("get_info");
-        if info.last_irreversible >= head {
+        if info.last_irreversible > head {
             return info.last_irreversible;
         }
         std::thread::sleep(Duration::from_millis(100));

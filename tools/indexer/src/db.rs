@@ -91,6 +91,36 @@ pub fn write_block(conn: &mut Connection, chain_id: &str, peers: &Peers, block: 
     Ok(actions)
 }
 
+/// Checks that the database's last block is the node's block of that number: the same chain
+/// (chains booted from one genesis file share their chain id, so the block id decides).
+pub fn check_same_chain(node: &crate::node::Node, cursor: &Cursor) -> Result<(), Error> {
+    let info = node.info()?;
+    if cursor.chain_id != info.chain_id {
+        return Err(Error::Database(format!(
+            "it holds chain {}, the node at {} runs chain {}",
+            cursor.chain_id,
+            node.url(),
+            info.chain_id
+        )));
+    }
+    if cursor.block_num > info.head {
+        return Err(Error::Database(format!(
+            "its last block {} is past the head {} of the node at {}: another chain's history",
+            cursor.block_num,
+            info.head,
+            node.url()
+        )));
+    }
+    let id = node.block_id(cursor.block_num)?;
+    if id != cursor.block_id {
+        return Err(Error::Database(format!(
+            "its block {} is {}, the node's is {id}: another chain's history",
+            cursor.block_num, cursor.block_id
+        )));
+    }
+    Ok(())
+}
+
 /// Deletes the database at `options.db` when it holds another chain than the node's (a
 /// localnet that was reset since): for callers that may simply start over, like the demo.
 /// Returns whether it did.
@@ -98,10 +128,12 @@ pub fn forget_other_chain(options: &crate::Options) -> Result<bool, Error> {
     if !options.db.exists() {
         return Ok(false);
     }
-    let chain_id = crate::node::Node::new(&options.url).info()?.chain_id;
-    let stored = cursor(&open(&options.db)?)?.map(|c| c.chain_id);
-    if stored.is_none_or(|id| id == chain_id) {
-        return Ok(false);
+    let node = crate::node::Node::new(&options.url);
+    let Some(cursor) = cursor(&open(&options.db)?)? else { return Ok(false) };
+    match check_same_chain(&node, &cursor) {
+        Ok(()) => return Ok(false),
+        Err(Error::Database(_)) => {}
+        Err(e) => return Err(e),
     }
     for suffix in ["", "-wal", "-shm"] {
         let mut path = options.db.clone().into_os_string();

@@ -38,6 +38,9 @@ pub enum Error {
     Decode(String),
     /// The history contradicts what was rebuilt from it (a bug, or a gap in the history).
     Inconsistent(String),
+    /// The node has no traces of this block: it ran without `trace_api_plugin` when it
+    /// applied it.
+    MissingTraces { url: String, block: u32 },
 }
 
 impl fmt::Display for Error {
@@ -47,6 +50,11 @@ impl fmt::Display for Error {
             Error::Database(m) => write!(f, "database: {m}"),
             Error::Decode(m) => write!(f, "decoding: {m}"),
             Error::Inconsistent(m) => write!(f, "inconsistent history: {m}"),
+            Error::MissingTraces { url, block } => write!(
+                f,
+                "the node at {url} has no traces of block {block}: it ran without trace_api_plugin then \
+                 (index a node that traced the whole chain, e.g. a localnet after `scripts/localnet reset`)"
+            ),
         }
     }
 }
@@ -151,7 +159,8 @@ impl fmt::Display for Summary {
 const FOLLOW_POLL: Duration = Duration::from_millis(250);
 
 /// Indexes from the database's cursor (or `from_block`) to the last irreversible block,
-/// then stops, or with `follow` keeps up with it. `progress` is called after each block.
+/// then stops, or with `follow` keeps up with it, until `to_block` if given. `progress` is
+/// called after each block.
 pub fn run(options: &Options, progress: &mut dyn FnMut(&Progress)) -> Result<Summary, Error> {
     let node = node::Node::new(&options.url);
     let info = node.info()?;
@@ -159,15 +168,10 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(&Progress)) -> Result<Sum
     db::check_contracts(&conn, &options.contracts)?;
     let cursor = db::cursor(&conn)?;
     if let Some(cursor) = &cursor {
-        if cursor.chain_id != info.chain_id {
-            return Err(Error::Database(format!(
-                "{} holds chain {}, the node at {} runs chain {}",
-                options.db.display(),
-                cursor.chain_id,
-                options.url,
-                info.chain_id
-            )));
-        }
+        db::check_same_chain(&node, cursor).map_err(|e| match e {
+            Error::Database(m) => Error::Database(format!("{}: {m}", options.db.display())),
+            other => other,
+        })?;
     }
     let mut next = cursor.as_ref().map_or(options.from_block.unwrap_or(1).max(1), |c| c.block_num + 1);
     let mut previous_id = cursor.map(|c| c.block_id);
@@ -181,21 +185,17 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(&Progress)) -> Result<Sum
                 node::Fetched::Block(block) => block,
                 node::Fetched::Missing if next == 1 => node::BlockTrace {
                     number: 1,
-                    id: String::new(),
+                    id: node.block_id(1)?,
                     previous_id: String::new(),
                     timestamp: "1970-01-01T00:00:00.000Z".into(),
                     transactions: Vec::new(),
                 },
                 node::Fetched::Missing => {
-                    return Err(Error::Node(format!(
-                        "the node at {} has no traces of block {next}: it ran without trace_api_plugin then \
-                         (index a node that traced the whole chain, e.g. after `scripts/localnet reset`)",
-                        options.url
-                    )))
+                    return Err(Error::MissingTraces { url: options.url.clone(), block: next });
                 }
             };
             if let Some(previous) = &previous_id {
-                if next > 2 && !previous.is_empty() && &block.previous_id != previous {
+                if &block.previous_id != previous {
                     return Err(Error::Inconsistent(format!(
                         "block {next} follows {}, not the block {previous} written before",
                         block.previous_id

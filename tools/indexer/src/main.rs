@@ -65,7 +65,12 @@ fn main() -> ExitCode {
         from_block: cli.from_block,
         follow: cli.follow,
         to_block: cli.to_block,
-        contracts: Peers { operator: cli.operator, registrator: cli.registrator, soviet: cli.soviet, wallet: cli.wallet },
+        contracts: Peers {
+            operator: cli.operator,
+            registrator: cli.registrator,
+            soviet: cli.soviet,
+            wallet: cli.wallet,
+        },
     };
     eprintln!("==> indexing {} into {}", options.url, options.db.display());
     let mut last_line = Instant::now();

@@ -114,13 +114,24 @@ impl Node {
         })
     }
 
+    /// The id of block `number` (`/v1/chain/get_block`): for the genesis block, which has
+    /// no traces, and to check that a database continues this node's chain.
+    pub fn block_id(&self, number: u32) -> Result<String, Error> {
+        let value =
+            self.post("/v1/chain/get_block", &json!({ "block_num_or_id": number }))?.map_err(|(status, body)| {
+                Error::Node(format!("{}/v1/chain/get_block {number} answered {status}: {body}", self.url))
+            })?;
+        Ok(value["id"].as_str().ok_or_else(|| bad_field("get_block", "id"))?.to_string())
+    }
+
     /// The traces of block `number`.
     pub fn block(&self, number: u32) -> Result<Fetched, Error> {
         match self.post("/v1/trace_api/get_block", &json!({ "block_num": number }))? {
             Ok(value) => parse_block(&value).map(Fetched::Block),
             Err((404, body)) if body.contains("block trace missing") => Ok(Fetched::Missing),
             Err((404, body)) => Err(Error::Node(format!(
-                "{}/v1/trace_api/get_block answered 404 ({body}): the node must run eosio::trace_api_plugin",
+                "{}/v1/trace_api/get_block answered 404 ({body}): the node must run eosio::trace_api_plugin \
+                 (a localnet started before it had it: `scripts/localnet down`, then `scripts/localnet up`)",
                 self.url
             ))),
             Err((status, body)) => {
@@ -152,7 +163,8 @@ fn bytes_of(value: &Value, key: &str) -> Result<Vec<u8>, Error> {
 
 /// Reads a `get_block` answer (`trace_api_plugin`'s block trace, version 1 or 2).
 pub fn parse_block(value: &Value) -> Result<BlockTrace, Error> {
-    let number = value["number"].as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad_field("get_block", "number"))?;
+    let number =
+        value["number"].as_u64().and_then(|n| u32::try_from(n).ok()).ok_or_else(|| bad_field("get_block", "number"))?;
     let mut transactions = Vec::new();
     for trx in value["transactions"].as_array().ok_or_else(|| bad_field("get_block", "transactions"))? {
         let mut actions = Vec::new();

@@ -5,7 +5,9 @@
 //! with their end, but are not listed here.
 use crate::text;
 use coop_protocol::registrator::{Application, Branch, Card, Cooperative, Participant};
-use coop_protocol::soviet::{Board, BoardMember, CouncilAction, Decision, VoteSlot, MAX_BOARD_MEMBERS, SLOT_AGAINST, SLOT_FOR};
+use coop_protocol::soviet::{
+    Board, BoardMember, CouncilAction, Decision, VoteSlot, MAX_BOARD_MEMBERS, SLOT_AGAINST, SLOT_FOR,
+};
 use coop_protocol::wallet::{DepositRow, Ledger, MemberWallet, RegDeposit, Withdrawal};
 use eosio::{Asset, Checksum256, Name, Read, TimePointSec};
 use rusqlite::types::Type;
@@ -142,7 +144,12 @@ pub fn participants(conn: &Connection, coopname: Name) -> Result<Vec<Participant
 }
 
 pub fn participant(conn: &Connection, coopname: Name, username: Name) -> Result<Option<Participant>> {
-    one(conn, &format!("{PARTICIPANT} AND username = ?2"), params![text::name(coopname), text::name(username)], participant_row)
+    one(
+        conn,
+        &format!("{PARTICIPANT} AND username = ?2"),
+        params![text::name(coopname), text::name(username)],
+        participant_row,
+    )
 }
 
 const BRANCH: &str = "SELECT braname, trustee, title, members, created_at, applications FROM branches \
@@ -188,7 +195,12 @@ pub fn applications(conn: &Connection, coopname: Name) -> Result<Vec<Application
 }
 
 pub fn application(conn: &Connection, coopname: Name, username: Name) -> Result<Option<Application>> {
-    one(conn, &format!("{APPLICATION} AND username = ?2"), params![text::name(coopname), text::name(username)], application_row)
+    one(
+        conn,
+        &format!("{APPLICATION} AND username = ?2"),
+        params![text::name(coopname), text::name(username)],
+        application_row,
+    )
 }
 
 fn board_member_row(row: &Row) -> Result<BoardMember> {
@@ -198,12 +210,10 @@ fn board_member_row(row: &Row) -> Result<BoardMember> {
 /// The soviet's `boards` row of a cooperative: its council.
 pub fn board(conn: &Connection, coopname: Name) -> Result<Option<Board>> {
     let coop = text::name(coopname);
-    let Some((created_at, updated_at)) = one(
-        conn,
-        "SELECT created_at, updated_at FROM boards WHERE coopname = ?1",
-        [&coop],
-        |row| Ok((time_at(row, 0)?, time_at(row, 1)?)),
-    )?
+    let Some((created_at, updated_at)) =
+        one(conn, "SELECT created_at, updated_at FROM boards WHERE coopname = ?1", [&coop], |row| {
+            Ok((time_at(row, 0)?, time_at(row, 1)?))
+        })?
     else {
         return Ok(None);
     };
@@ -226,7 +236,8 @@ pub fn boards(conn: &Connection) -> Result<Vec<Board>> {
     Ok(by_key(boards, |b| b.coopname.as_u64()))
 }
 
-const DECISION: &str = "SELECT id, kind, username, ref_id, proposer, statement_hash, status, votes_for, votes_against, \
+const DECISION: &str =
+    "SELECT id, kind, username, ref_id, proposer, statement_hash, status, votes_for, votes_against, \
                         created_at, expires_at, authorized_by, authorization_hash, authorized_at, actions \
                         FROM decisions WHERE status IN ('open', 'authorized') AND coopname = ?1";
 

@@ -10,6 +10,8 @@
 //! Every action is documented on the [`Registrator`] trait; its messages are in [`errors`].
 mod actions;
 pub mod errors;
+#[cfg(target_arch = "wasm32")]
+pub mod readers;
 pub mod rules;
 mod tables;
 

@@ -7,10 +7,10 @@
 //! return value. One call reads at most [`AGENDA_SCAN_LIMIT`] decisions, so its work is
 //! bounded however long the agenda is; a page may therefore hold fewer than `limit`
 //! decisions (even none) while `next_id` is not 0: the client calls again from `next_id`.
+use super::actions::CouncilAction;
 use super::errors::*;
 use super::tables::{Board, Decision, REASON_DECLINED, REASON_EXPIRED, STATUS_AUTHORIZED, STATUS_OPEN};
 use super::tally::{Outcome, Tally, OUTCOME_APPROVED};
-use super::actions::CouncilAction;
 use alloc::vec::Vec;
 use coop_runtime::AbiType;
 use eosio::{Checksum256, Name, NumBytes, Read, TimePointSec, Write};

@@ -89,7 +89,7 @@ mod tests {
     use super::*;
     use crate::soviet::BoardMember;
     use alloc::vec;
-    use eosio::{Asset, Write};
+    use eosio::Asset;
 
     fn peers() -> Peers {
         Peers { operator: n("operator"), registrator: n("registrator"), soviet: n("soviet"), wallet: n("wallet") }

@@ -1,8 +1,8 @@
 //! Agreements: `setagreement`, `rmagreement`, `agree`, and the check `joincoop` makes.
-use super::{consent_of, cooperatives::active_coop, own_rows, rows, signer_for, verify_statement};
+use super::model::cooperatives::active_coop;
+use super::{consent_of, own_rows, rows, signer_for, verify_statement};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
-use eosio::Name;
 
 /// Longest agreement title, in bytes.
 pub const MAX_TITLE: usize = 256;
@@ -62,17 +62,4 @@ pub fn agree(data: Agree) {
 
     row.sign(data.kind, data.version, data.document.hash, |kind| kinds.contains(kind.as_u64()));
     agreements.save(payer, &row);
-}
-
-/// Aborts with `ERR_AGREEMENT_MISSING` and the kind unless `username` signed every
-/// current agreement of the cooperative at its current version.
-pub fn check_all_signed(coopname: Name, username: Name) {
-    let signed = rows::<Agreements>(coopname).get(username.as_u64()).unwrap_or_default();
-    for kind in rows::<AgreementKinds>(coopname).range(0, MAX_AGREEMENT_KINDS) {
-        if signed.version_of(kind.kind) != Some(kind.version) {
-            let mut message = alloc::string::String::from(ERR_AGREEMENT_MISSING);
-            coop_runtime::name::push_name(&mut message, kind.kind);
-            chain::fail(&message);
-        }
-    }
 }

@@ -1,15 +1,12 @@
 //! Applications to join: `joincoop`, and the steps other contracts drive: `paidjoin`
 //! (wallet), `acceptjoin` and `declinejoin` (soviet).
-use super::{
+use super::model::{
     agreements::check_all_signed,
     branches::{check_branch_choice, count_application},
-    consent_of,
     cooperatives::active_coop,
     members::{add_participant, book_fees},
-    own_rows, rows,
-    setup::peers,
-    signer_for, verify_statement,
 };
+use super::{consent_of, own_rows, rows, setup::peers, signer_for, verify_statement};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;

@@ -1,5 +1,6 @@
 //! The cooperatives registry: `regcoop`, `setstatus`.
-use super::{members::add_participant, own_rows, setup::peers};
+use super::model::{cooperatives::active_coop, members::add_participant};
+use super::{own_rows, setup::peers};
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::chain;
 use eosio::Name;
@@ -87,11 +88,4 @@ pub fn setfees(data: Setfees) {
     coop.org_initial = data.org_initial;
     coop.org_minimum = data.org_minimum;
     own_rows::<Coops>().update(&coop, ERR_COOP_NOT_FOUND);
-}
-
-/// The cooperative, which must exist and be active.
-pub fn active_coop(coopname: Name) -> Cooperative {
-    let coop = own_rows::<Coops>().get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);
-    chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
-    coop
 }

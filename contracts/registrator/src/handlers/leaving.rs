@@ -1,8 +1,7 @@
 //! Leaving the cooperative: `leavecoop`, and the steps the soviet drives: `acceptleave`,
 //! `declineleave`.
-use super::{
-    branches::join_branch, consent_of, cooperatives::active_coop, own_rows, rows, setup::peers, verify_statement,
-};
+use super::model::{branches::join_branch, cooperatives::active_coop};
+use super::{consent_of, own_rows, rows, setup::peers, verify_statement};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::{Boards, Propose, KIND_LEAVE};

@@ -1,44 +1,13 @@
 //! Participants: the shared write, and `adduser` (import of an existing member).
-use super::{
-    accounts::{check_new_member, create_member, NewMember},
-    branches::{check_branch_choice, join_branch},
+use super::model::{
+    branches::check_branch_choice,
     cooperatives::active_coop,
-    rows,
-    setup::peers,
+    members::{add_participant, book_fees, check_new_member, create_member, NewMember},
 };
-use coop_protocol::permissions::paid_by_coop;
+use super::rows;
 use coop_protocol::registrator::{errors::*, *};
-use coop_protocol::wallet::Addmember;
 use coop_runtime::{asset_math, chain};
-use eosio::{Name, TimePointSec};
-
-/// Writes an accepted participant (payer `payer`) and counts them in their branch.
-pub fn add_participant(
-    coopname: Name,
-    username: Name,
-    kind: Name,
-    braname: Name,
-    joined_at: TimePointSec,
-    payer: Name,
-) {
-    rows::<Participants>(coopname)
-        .save(payer, &Participant { username, r#type: kind, status: PARTICIPANT_ACCEPTED, braname, joined_at });
-    if braname.as_u64() != 0 {
-        join_branch(coopname, braname, 1);
-    }
-}
-
-/// Asks the wallet to open the member's wallet and book their fees; the cooperative pays
-/// the wallet row (through its `contracts` permission).
-pub fn book_fees(coopname: Name, username: Name, deposit_id: u64, initial: eosio::Asset, minimum: eosio::Asset) {
-    let peers = peers();
-    let me = chain::current_receiver();
-    chain::send(
-        peers.wallet,
-        &paid_by_coop(me, coopname),
-        &Addmember { coopname, username, deposit_id, initial, minimum },
-    );
-}
+use eosio::Name;
 
 /// See [`Registrator::adduser`].
 pub fn adduser(data: Adduser) {

@@ -6,6 +6,7 @@ mod branches;
 mod cooperatives;
 mod leaving;
 mod members;
+mod model;
 mod setup;
 
 use coop_protocol::registrator::{errors::*, *};

@@ -1,5 +1,5 @@
 //! Reading the settings and the registrator's registry; `setttl`.
-use coop_protocol::registrator::{Coops, Participant, Participants, COOP_ACTIVE};
+use coop_protocol::registrator::{readers, Participant};
 use coop_protocol::soviet::{errors::*, *};
 use coop_runtime::{chain, Peers};
 use eosio::{Name, Table};
@@ -38,14 +38,12 @@ pub fn board(coopname: Name) -> Board {
 
 /// Aborts unless `coopname` is registered with the registrator and active.
 pub fn require_active_coop(peers: &Peers, coopname: Name) {
-    let coop = chain::Rows::<Coops>::new(peers.registrator, peers.registrator)
-        .get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND);
-    chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
+    readers::active_cooperative(peers.registrator, coopname, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE);
 }
 
 /// `username`'s participant row in `coopname` (from the registrator), if any.
 pub fn participant(peers: &Peers, coopname: Name, username: Name) -> Option<Participant> {
-    chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64())
+    readers::participant(peers.registrator, coopname, username)
 }
 
 /// How long new decisions of `coopname` stay open, in seconds.

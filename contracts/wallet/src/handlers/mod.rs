@@ -7,9 +7,7 @@ mod members;
 mod queries;
 mod withdrawals;
 
-use coop_protocol::registrator::{
-    Cooperative, Coops, Participants, COOP_ACTIVE, PARTICIPANT_ACCEPTED, PARTICIPANT_LEAVING,
-};
+use coop_protocol::registrator::{readers, Cooperative, PARTICIPANT_ACCEPTED, PARTICIPANT_LEAVING};
 use coop_protocol::wallet::{errors::*, ledger::Posting, *};
 use coop_runtime::{chain, Peers};
 use eosio::{Name, Table};
@@ -109,20 +107,18 @@ fn check_memo(memo: &str) {
 
 /// The cooperative as registered in the registrator, or abort with `ERR_COOP_NOT_FOUND`.
 fn registered_coop(peers: &Peers, coopname: Name) -> Cooperative {
-    chain::Rows::<Coops>::new(peers.registrator, peers.registrator).get_or_fail(coopname.as_u64(), ERR_COOP_NOT_FOUND)
+    readers::cooperative(peers.registrator, coopname).unwrap_or_else(|| chain::fail(ERR_COOP_NOT_FOUND))
 }
 
 /// The registered cooperative, which must be active.
 fn active_coop(peers: &Peers, coopname: Name) -> Cooperative {
-    let coop = registered_coop(peers, coopname);
-    chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
-    coop
+    readers::active_cooperative(peers.registrator, coopname, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE)
 }
 
 /// Aborts unless `username` is an accepted participant: `ERR_NOT_PARTICIPANT`, or
 /// `ERR_MEMBER_LEAVING` while their `leave` decision is open.
 fn check_participant(peers: &Peers, coopname: Name, username: Name) {
-    let participant = chain::Rows::<Participants>::new(peers.registrator, coopname).get(username.as_u64());
+    let participant = readers::participant(peers.registrator, coopname, username);
     let status = participant.map(|p| p.status);
     chain::check(status != Some(PARTICIPANT_LEAVING), ERR_MEMBER_LEAVING);
     chain::check(status == Some(PARTICIPANT_ACCEPTED), ERR_NOT_PARTICIPANT);

@@ -34,8 +34,14 @@ fn main() -> ExitCode {
         }
     };
     // The helpers panic with the chain's message on an unexpected failure.
+    // The demo's first block: where its own history starts.
+    let start = chain.client.get_info().map_or(1, |info| info.head_block_num + 1);
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&chain))) {
-        Ok(coop) => registries(&url, coop),
+        Ok(coop) => {
+            // The demo's last transactions are in the head block of now or the next one.
+            let end = chain.client.get_info().map_or(start, |info| info.head_block_num + 1);
+            registries(&url, coop, start, end)
+        }
         Err(_) => {
             eprintln!("the demo stopped: see the message above");
             ExitCode::FAILURE
@@ -45,30 +51,47 @@ fn main() -> ExitCode {
 
 /// The end of the demo: the chain's history indexed into SQLite (`target/demo/registries.sqlite`,
 /// started afresh when it holds another chain), and the cooperative's registries read from it.
-fn registries(url: &str, coop: Name) -> ExitCode {
-    let db = antelope_test_harness::tools::workspace_root().join("target/demo/registries.sqlite");
-    let options = coop_indexer::Options {
+/// A localnet whose node once ran without `trace_api_plugin` lacks the traces of its early
+/// blocks: then the history from the demo's first block `start` on is indexed instead. Indexes
+/// up to the demo's last block `end`, once it is irreversible.
+fn registries(url: &str, coop: Name, start: u32, end: u32) -> ExitCode {
+    let dir = antelope_test_harness::tools::workspace_root().join("target/demo");
+    let db = dir.join("registries.sqlite");
+    let mut options = coop_indexer::Options {
         url: url.to_string(),
         db: db.clone(),
         from_block: None,
         follow: false,
-        to_block: None,
+        to_block: Some(end),
         contracts: default_peers(),
     };
-    println!("\nThe registries, rebuilt from the chain's history into {}:", db.display());
+    println!("\nThe registries, rebuilt from the chain's history into {}:", options.db.display());
     if let Err(e) = coop_indexer::db::forget_other_chain(&options) {
         eprintln!("indexer: {e}");
         return ExitCode::FAILURE;
     }
     let summary = match coop_indexer::run(&options, &mut |_| {}) {
         Ok(summary) => summary,
+        Err(e @ coop_indexer::Error::MissingTraces { .. }) => {
+            println!("{e}\nso the demo's own history is indexed, from its first block {start}:");
+            options.db = dir.join(format!("registries-from-{start}.sqlite"));
+            options.from_block = Some(start);
+            match coop_indexer::run(&options, &mut |_| {}) {
+                Ok(summary) => summary,
+                Err(e) => {
+                    eprintln!("indexer: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
         Err(e) => {
             eprintln!("indexer: {e}");
             return ExitCode::FAILURE;
         }
     };
     println!("{summary}\n");
-    match coop_indexer::db::open_read_only(&db).and_then(|conn| coop_indexer::report::cooperative(&conn, coop)) {
+    match coop_indexer::db::open_read_only(&options.db).and_then(|conn| coop_indexer::report::cooperative(&conn, coop))
+    {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS

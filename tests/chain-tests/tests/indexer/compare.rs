@@ -13,7 +13,7 @@ use coop_protocol::registrator::{
 use coop_protocol::soviet::{Authorize, Boards, Decisions, Freedecision};
 use coop_protocol::wallet::{Deposits, Ledger, Ledgers, MemberWallet, RegDeposits, Wallets, Withdraw, Withdrawals};
 use coop_runtime::{ActionData, Document};
-use eosio::{Name, Read};
+use eosio::Name;
 use rusqlite::Connection;
 use std::collections::BTreeMap;
 
@@ -43,16 +43,27 @@ pub fn live_rows(chain: &TestChain, conn: &Connection) -> Compared {
     let coops = chain.rows::<Coops>(p.registrator, p.registrator);
     let none = Name::new(0);
     compared.live_rows += same("coops", none, coops.clone(), registries::cooperatives(conn));
-    compared.live_rows += same("cards", none, chain.rows::<Cards>(p.registrator, p.registrator), registries::cards(conn));
+    compared.live_rows +=
+        same("cards", none, chain.rows::<Cards>(p.registrator, p.registrator), registries::cards(conn));
     compared.live_rows += same("boards", none, chain.rows::<Boards>(p.soviet, p.soviet), registries::boards(conn));
     let ledgers = chain.rows::<Ledgers>(p.wallet, p.wallet);
     compared.live_rows += same("ledgers", none, ledgers.clone(), registries::ledgers(conn));
     for coop in coops.iter().map(|c| c.username) {
         compared.cooperatives += 1;
         let c = &mut compared.live_rows;
-        *c += same("participants", coop, chain.rows::<Participants>(p.registrator, coop), registries::participants(conn, coop));
+        *c += same(
+            "participants",
+            coop,
+            chain.rows::<Participants>(p.registrator, coop),
+            registries::participants(conn, coop),
+        );
         *c += same("branches", coop, chain.rows::<Branches>(p.registrator, coop), registries::branches(conn, coop));
-        *c += same("applications", coop, chain.rows::<Applications>(p.registrator, coop), registries::applications(conn, coop));
+        *c += same(
+            "applications",
+            coop,
+            chain.rows::<Applications>(p.registrator, coop),
+            registries::applications(conn, coop),
+        );
         *c += same("decisions", coop, chain.rows::<Decisions>(p.soviet, coop), registries::decisions(conn, coop));
         *c += same("wallets", coop, chain.rows::<Wallets>(p.wallet, coop), registries::wallets(conn, coop));
         *c += same("deposits", coop, chain.rows::<Deposits>(p.wallet, coop), registries::deposits(conn, coop));
@@ -80,7 +91,10 @@ fn every_id(what: &str, coop: Name, last_id: u64, db: &BTreeMap<u64, String>, li
     let mut finished = 0;
     for (id, status) in db {
         if !live.contains(id) {
-            assert!(ended.contains(&status.as_str()), "{what} {id} of {coop} is gone from the chain but {status:?} in SQLite");
+            assert!(
+                ended.contains(&status.as_str()),
+                "{what} {id} of {coop} is gone from the chain but {status:?} in SQLite"
+            );
             finished += 1;
         }
     }
@@ -91,16 +105,24 @@ fn every_id(what: &str, coop: Name, last_id: u64, db: &BTreeMap<u64, String>, li
 pub fn finished_rows(chain: &TestChain, conn: &Connection, compared: &mut Compared) {
     let p = chain.peers;
     for coop in chain.rows::<Coops>(p.registrator, p.registrator).iter().map(|c| c.username) {
-        let decisions = chain.row::<coop_protocol::soviet::Counters>(p.soviet, p.soviet, coop.as_u64()).expect("counter");
+        let decisions =
+            chain.row::<coop_protocol::soviet::Counters>(p.soviet, p.soviet, coop.as_u64()).expect("counter");
         let live: Vec<u64> = chain.rows::<Decisions>(p.soviet, coop).iter().map(|d| d.id).collect();
         let db = statuses(conn, "decisions", coop);
         compared.finished_decisions +=
             every_id("decisions", coop, decisions.last_id, &db, &live, &["executed", "declined", "expired"]);
-        let counters = chain.row::<coop_protocol::wallet::Counters>(p.wallet, p.wallet, coop.as_u64()).expect("counter");
+        let counters =
+            chain.row::<coop_protocol::wallet::Counters>(p.wallet, p.wallet, coop.as_u64()).expect("counter");
         let live: Vec<u64> = chain.rows::<Deposits>(p.wallet, coop).iter().map(|d| d.id).collect();
         let db = statuses(conn, "deposits", coop);
-        compared.finished_deposits +=
-            every_id("deposits", coop, counters.deposits, &db, &live, &["credited", "cancelled", "accepted", "refunded"]);
+        compared.finished_deposits += every_id(
+            "deposits",
+            coop,
+            counters.deposits,
+            &db,
+            &live,
+            &["credited", "cancelled", "accepted", "refunded"],
+        );
         let live: Vec<u64> = chain.rows::<Withdrawals>(p.wallet, coop).iter().map(|w| w.id).collect();
         let db = statuses(conn, "withdrawals", coop);
         compared.finished_withdrawals +=

@@ -30,12 +30,23 @@ struct Mix<'a> {
     counts: Counts,
 }
 
-/// Runs `rounds` seeded steps on a new cooperative; returns what it did.
+/// The kinds of step: each is taken once, then `rounds` more at random.
+const KINDS: u64 = 8;
+
+/// Runs every kind of step once, then `rounds` seeded ones, on a new cooperative; returns
+/// what it did.
 pub fn run(chain: &TestChain, seed: u64, rounds: usize) -> Counts {
     let coop = chain.new_cooperative();
     let council: Vec<Person> = coop.council().into_iter().cloned().collect();
-    let mut mix =
-        Mix { chain, coop, council, members: Vec::new(), branches: Vec::new(), rng: Rng::new(seed), counts: Counts::new() };
+    let mut mix = Mix {
+        chain,
+        coop,
+        council,
+        members: Vec::new(),
+        branches: Vec::new(),
+        rng: Rng::new(seed),
+        counts: Counts::new(),
+    };
     for _ in 0..3 {
         mix.create_branch();
     }
@@ -46,8 +57,8 @@ pub fn run(chain: &TestChain, seed: u64, rounds: usize) -> Counts {
         mix.count("registration with a branch");
     }
     mix.import();
-    for _ in 0..rounds {
-        match mix.rng.below(8) {
+    for round in 0..KINDS + rounds as u64 {
+        match if round < KINDS { round } else { mix.rng.below(KINDS) } {
             0 => mix.select_branch(),
             1 => mix.import(),
             2 => mix.declined_registration(),
@@ -95,7 +106,8 @@ impl Mix<'_> {
         let (person, current) = self.members[i].clone();
         let others: Vec<Name> = self.branches.iter().copied().filter(|b| *b != current).collect();
         let braname = *self.rng.pick(&others);
-        let data = Selectbranch { coopname: self.coop.name, username: person.name, braname, statement: Default::default() };
+        let data =
+            Selectbranch { coopname: self.coop.name, username: person.name, braname, statement: Default::default() };
         let data = person.signs(&p, &format!("{} moves to branch {braname}", person.name), data);
         self.chain.ok(p.registrator, &[person.name], &data);
         self.members[i].1 = braname;
@@ -112,7 +124,7 @@ impl Mix<'_> {
     }
 
     fn declined_registration(&mut self) {
-        let (chain, coop) = (self.chain, &self.coop);
+        let (chain, coop) = (self.chain, &self.coop.clone());
         let (person, _) = chain.new_member_account(coop, "decl", "individual");
         chain.apply(coop, &person, *self.rng.pick(&self.branches));
         let fee = chain.registration_fee(coop, coop_protocol::registrator::TYPE_INDIVIDUAL);
@@ -161,7 +173,8 @@ impl Mix<'_> {
             }
             1 => {
                 let braname = self.chain.unique_name("branch");
-                let data = Createbranch { coopname, braname, trustee: self.coop.chairman.name, title: "By decision".into() };
+                let data =
+                    Createbranch { coopname, braname, trustee: self.coop.chairman.name, title: "By decision".into() };
                 self.branches.push(braname);
                 ("a branch", council_action(p.registrator, &data))
             }
@@ -176,7 +189,8 @@ impl Mix<'_> {
     fn propose(&mut self, actions: Vec<CouncilAction>) -> (u64, Person) {
         let p = self.chain.peers;
         let proposer = self.council[self.rng.index(self.council.len())].clone();
-        let data = Freedecision { coopname: self.coop.name, proposer: proposer.name, statement: Default::default(), actions };
+        let data =
+            Freedecision { coopname: self.coop.name, proposer: proposer.name, statement: Default::default(), actions };
         let data = proposer.signs(&p, &format!("A proposal of {}", proposer.name), data);
         (self.chain.ok(p.soviet, &[proposer.name], &data).return_value(), proposer)
     }
@@ -194,15 +208,17 @@ impl Mix<'_> {
 
     fn decision_executed(&mut self) {
         // Now and then the council grows by a member (a larger council changes every tally).
-        if self.council.len() < 5 && self.rng.percent(30) {
-            let newcomer = self.members.iter().map(|(p, _)| p.clone()).find(|p| !self.council.iter().any(|c| c.name == p.name));
+        if self.council.len() == 3 || (self.council.len() < 5 && self.rng.percent(30)) {
+            let newcomer =
+                self.members.iter().map(|(p, _)| p.clone()).find(|p| !self.council.iter().any(|c| c.name == p.name));
             if let Some(newcomer) = newcomer {
                 let mut council = self.council.clone();
                 council.push(newcomer);
                 let members: Vec<BoardMember> = council
                     .iter()
                     .map(|c| {
-                        let position = if c.name == self.coop.chairman.name { POSITION_CHAIRMAN } else { POSITION_MEMBER };
+                        let position =
+                            if c.name == self.coop.chairman.name { POSITION_CHAIRMAN } else { POSITION_MEMBER };
                         BoardMember::voting(c.name, position)
                     })
                     .collect();

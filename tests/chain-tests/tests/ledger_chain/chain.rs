@@ -4,6 +4,7 @@ use super::model::*;
 use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::cooperative::{sha256, sign_document_for};
 use antelope_test_harness::fixture::{decode, TestChain};
+use coop_protocol::consent::{Consent, Consented};
 use coop_protocol::registrator::{
     Agree, Application as ApplicationRow, Cancelapp, Joincoop, Leavecoop, Newaccount, Participant, APPLICATION_OPEN,
     APPLICATION_PAID, PARTICIPANT_ACCEPTED, PARTICIPANT_LEAVING,
@@ -18,7 +19,6 @@ use coop_protocol::wallet::{
 };
 use coop_runtime::action::level;
 use coop_runtime::system::ACTIVE;
-use coop_protocol::consent::{Consent, Consented};
 use coop_runtime::{ActionData, Peers};
 use eosio::{Action, Name, Read};
 use serde_json::{json, Value};

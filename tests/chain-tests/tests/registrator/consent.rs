@@ -5,9 +5,9 @@ use antelope_test_harness::cooperative::{council_action, rub, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use antelope_test_harness::keys::public_key_to_legacy;
-use coop_runtime::system::ACTIVE;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::n;
+use coop_runtime::system::ACTIVE;
 use eosio::Name;
 
 /// `person` (created by another cooperative) joins `coop` by signing themselves.

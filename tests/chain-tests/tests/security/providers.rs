@@ -3,8 +3,8 @@
 //! own permission to keep it.
 use super::common::chain;
 use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
-use antelope_test_harness::fixture::decode;
 use antelope_test_harness::deploy::permission_authority;
+use antelope_test_harness::fixture::decode;
 use antelope_test_harness::keys::PrivateKey;
 use coop_protocol::operator::{errors::*, *};
 use coop_protocol::registrator::{Changekey, Newaccount, TYPE_INDIVIDUAL};

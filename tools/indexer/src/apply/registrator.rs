@@ -207,7 +207,14 @@ struct Joined {
 }
 
 /// An accepted participant, counted in their branch.
-fn add_participant(ctx: &Ctx, coopname: Name, username: Name, kind: Name, braname: Name, joined: Joined) -> Result<(), Error> {
+fn add_participant(
+    ctx: &Ctx,
+    coopname: Name,
+    username: Name,
+    kind: Name,
+    braname: Name,
+    joined: Joined,
+) -> Result<(), Error> {
     ctx.tx.execute(
         "INSERT INTO participants (coopname, username, type, status, braname, joined_at, joined_by,
              join_decision_id, block_num, trx_id)
@@ -272,7 +279,13 @@ fn joincoop(ctx: &Ctx, data: Joincoop) -> Result<(), Error> {
 }
 
 /// Ends the live application of `username`: `cancelled`, `accepted` or `declined`.
-fn end_application(ctx: &Ctx, coopname: Name, username: Name, status: &str, decision_id: Option<u64>) -> Result<Application, Error> {
+fn end_application(
+    ctx: &Ctx,
+    coopname: Name,
+    username: Name,
+    status: &str,
+    decision_id: Option<u64>,
+) -> Result<Application, Error> {
     let application = registries::application(ctx.tx, coopname, username)?
         .ok_or_else(|| ctx.inconsistent(format!("{username} has no application")))?;
     ctx.tx.execute(

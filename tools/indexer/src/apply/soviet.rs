@@ -135,7 +135,9 @@ fn new_decision(
 ) -> Result<Decision, Error> {
     let ttl: Option<u32> = ctx
         .tx
-        .query_row("SELECT decision_ttl FROM cooperatives WHERE username = ?1", [text::name(coopname)], |row| row.get(0))
+        .query_row("SELECT decision_ttl FROM cooperatives WHERE username = ?1", [text::name(coopname)], |row| {
+            row.get(0)
+        })
         .optional()?
         .flatten();
     let now = eosio::TimePointSec::from_secs(ctx.now);
@@ -206,7 +208,14 @@ fn propose(ctx: &Ctx, data: Propose) -> Result<(), Error> {
 /// A vote cast (`Some`) or cancelled (`None`), as the soviet counts it against the council
 /// of the moment; the tally must be the one the action returned. The vote that makes
 /// approval impossible ends the decision (`declined`).
-fn vote(ctx: &Ctx, coopname: Name, member: Name, id: u64, choice: Option<Choice>, returned: VoteResult) -> Result<(), Error> {
+fn vote(
+    ctx: &Ctx,
+    coopname: Name,
+    member: Name,
+    id: u64,
+    choice: Option<Choice>,
+    returned: VoteResult,
+) -> Result<(), Error> {
     let board = registries::board(ctx.tx, coopname)?.ok_or_else(|| ctx.inconsistent("no council"))?;
     let mut decision = registries::decision(ctx.tx, coopname, id)?
         .ok_or_else(|| ctx.inconsistent(format!("decision {id} is not open")))?;
@@ -223,7 +232,9 @@ fn vote(ctx: &Ctx, coopname: Name, member: Name, id: u64, choice: Option<Choice>
         outcome: tally.outcome().name(),
     };
     if rebuilt != returned {
-        return Err(ctx.inconsistent(format!("decision {id}: the chain counted {returned:?}, the history gives {rebuilt:?}")));
+        return Err(
+            ctx.inconsistent(format!("decision {id}: the chain counted {returned:?}, the history gives {rebuilt:?}"))
+        );
     }
     let vote = match choice {
         Some(Choice::For) => "for",

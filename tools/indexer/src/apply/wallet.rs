@@ -91,7 +91,8 @@ fn live_deposit(ctx: &Ctx, coopname: Name, id: u64) -> Result<DepositRow, Error>
 }
 
 fn live_withdrawal(ctx: &Ctx, coopname: Name, id: u64) -> Result<Withdrawal, Error> {
-    registries::withdrawal(ctx.tx, coopname, id)?.ok_or_else(|| ctx.inconsistent(format!("withdrawal {id} is not live")))
+    registries::withdrawal(ctx.tx, coopname, id)?
+        .ok_or_else(|| ctx.inconsistent(format!("withdrawal {id} is not live")))
 }
 
 fn set_deposit_status(ctx: &Ctx, coopname: Name, id: u64, status: Name) -> Result<(), Error> {
