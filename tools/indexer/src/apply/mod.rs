@@ -40,11 +40,6 @@ impl Ctx<'_> {
         format!("{}::{}", contract_role(&self.peers, self.trace.account), text::name(self.trace.action))
     }
 
-    /// Whether `account` authorised the action.
-    pub fn signed_by(&self, account: Name) -> bool {
-        self.trace.authorization.contains(&account)
-    }
-
     /// The action's data as `A`.
     pub fn data<A: ActionData>(&self) -> Result<A, Error> {
         A::unpack(&self.trace.data).map_err(|e| self.decode_error("data", e))
