@@ -36,10 +36,11 @@ ensure_wasm_opt() {
   command -v wasm-opt >/dev/null 2>&1
 }
 
-# Builds the harness's command-line tools once (abigen, check-wasm, localnet, deploy, demo).
+# Builds the command-line tools once: coop-tools' abigen, check-wasm, localnet and deploy, and
+# coop-scenarios' demo and bench (all into target/debug/, run by `tool`).
 build_tools() {
   say "building the tools"
-  cargo build -q -p antelope-test-harness --bins
+  cargo build -q -p coop-tools -p coop-scenarios --bins
 }
 
 tool() {

@@ -33,7 +33,7 @@ pub const RULES: &[(&str, &str, WhileBlocked, &str)] = &[
     ("operator", "request", NotApplicable, "the cooperative does not exist yet"),
     ("operator", "connect", NotApplicable, "the cooperative does not exist yet"),
     ("operator", "setupcoop", NotApplicable, "the cooperative does not exist yet"),
-    ("operator", "setupprov", NotApplicable, "the cooperative does not exist yet"),
+    ("operator", "act", NotApplicable, "forwards actions that each follow the rule"),
     ("operator", "reject", NotApplicable, "the cooperative does not exist yet"),
     ("operator", "setstatus", NotApplicable, "the switch itself"),
     ("registrator", "init", NotApplicable, "contract set-up"),

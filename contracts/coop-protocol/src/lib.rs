@@ -9,7 +9,10 @@
 extern crate alloc;
 
 pub mod blocked;
+pub mod common_errors;
 pub mod consent;
+#[cfg(test)]
+mod error_lists;
 pub mod operator;
 pub mod permissions;
 pub mod registrator;

@@ -145,15 +145,6 @@ pub fn key_satisfies(account: Name, permission: Name, key: &PublicKey) -> bool {
     result == 1
 }
 
-/// Messages for the document checks; each contract passes its own constants.
-pub struct DocumentErrors<'a> {
-    /// The signature over the consent digest does not recover to the document's
-    /// `public_key`: not signed by that key, or signed for something else.
-    pub bad_signature: &'a str,
-    /// The document's key does not satisfy the signer's `active` permission.
-    pub key_not_signers: &'a str,
-}
-
 /// Whether the document's signature over [`Consent::digest`] of its hash and `consent`
 /// recovers to its `public_key`: the key signed this document for exactly this context.
 pub fn signed_for(document: &Document, consent: &Consent) -> bool {
@@ -162,11 +153,15 @@ pub fn signed_for(document: &Document, consent: &Consent) -> bool {
 }
 
 /// Verifies a document for what it is accepted for: its signature over the consent
-/// digest recovers to its `public_key` ([`signed_for`]), and that key alone satisfies
-/// `consent.signer@active`.
-pub fn verify_document(document: &Document, consent: &Consent, errors: &DocumentErrors) {
-    check(signed_for(document, consent), errors.bad_signature);
-    check(key_satisfies(consent.signer, crate::system::ACTIVE, &document.public_key), errors.key_not_signers);
+/// digest recovers to its `public_key` ([`signed_for`]; else `ERR_BAD_SIGNATURE`), and that
+/// key alone satisfies `consent.signer@active` (else `ERR_KEY_NOT_SIGNERS`); the messages
+/// are [`crate::document`]'s, the same in every contract.
+pub fn verify_document(document: &Document, consent: &Consent) {
+    check(signed_for(document, consent), crate::document::ERR_BAD_SIGNATURE);
+    check(
+        key_satisfies(consent.signer, crate::system::ACTIVE, &document.public_key),
+        crate::document::ERR_KEY_NOT_SIGNERS,
+    );
 }
 
 /// SHA-256 of `bytes`, by the chain.

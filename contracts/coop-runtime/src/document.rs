@@ -4,6 +4,13 @@ use crate::{AbiType, PublicKey, Signature};
 use alloc::string::String;
 use eosio::{Checksum256, Name, NumBytes, Read, Write};
 
+/// The document's signature over its [`Consent::digest`] does not recover to its
+/// `public_key`: not signed by that key, or signed for something else.
+pub const ERR_BAD_SIGNATURE: &str = "document is not signed by its key for this action";
+/// The document's key is not the signer's: it does not satisfy the signer's `active`
+/// permission (or, for an account still to be created, is not the key it will have).
+pub const ERR_KEY_NOT_SIGNERS: &str = "document key does not belong to the signer";
+
 /// `{hash, public_key, signature, meta}`: the on-chain copy of a document generated
 /// off-chain. Whoever holds the private data can regenerate the full document and show
 /// that its SHA-256 is `hash`. `signature` signs [`Consent::digest`] — the document's

@@ -3,8 +3,11 @@
 //! From one list the macro makes
 //! - a trait with one function per action, which the contract implements (so the compiler
 //!   sees that every action is handled);
-//! - an [`ActionData`](crate::ActionData) impl for each action's data struct (its name and
-//!   return type), used by tests and clients to build actions and decode results;
+//! - an [`ActionData`](crate::ActionData) impl for each action's data struct (its name,
+//!   return type and [`Errors`](crate::action::Errors)), used by tests and clients to build
+//!   actions, decode results and check failures; each action's doc comment ends with its
+//!   errors, written from the same list;
+//! - `ACTION_ERRORS`, every action's [`Errors`](crate::action::Errors), for host tests;
 //! - `abi()`, the contract's ABI, generated from the same types;
 //! - on `wasm32`, `dispatch::<C>()`, which the contract's exported `apply` calls; it checks
 //!   and reads each action's data as [`decode`] does.
@@ -74,16 +77,22 @@ pub(crate) fn check_wire(wire: &Wire, bytes: &[u8]) -> Result<(), &'static str> 
 
 /// Declares a contract's actions and tables; see the module documentation.
 ///
+/// Each action lists the messages it can abort with, `errors [...]` (the names of `&str`
+/// constants in scope, usually through `use errors::*`; `errors []` for none), and, when it
+/// sends actions of these contracts inline, `calls [...]` (their data types): the rule is
+/// on [`Errors`](crate::action::Errors). A return type is one name (`-> u64`,
+/// `-> VoteResult`).
+///
 /// ```text
 /// coop_runtime::contract_interface! {
 ///     /// The registrator's actions.
 ///     pub trait Registrator {
 ///         /// Sets the peer contracts. Signed by the contract account.
-///         init(Init);
-///         /// Registers a cooperative; returns nothing.
-///         regcoop(Regcoop);
+///         init(Init) errors [ERR_BAD_RESOURCES];
+///         /// Marks an application paid and puts it before the council.
+///         paidjoin(Paidjoin) errors [ERR_NOT_INITIALIZED, ERR_APPLICATION_NOT_FOUND] calls [soviet::Propose];
 ///         /// Returns the new id.
-///         request(Request) -> u64;
+///         request(Request) -> u64 errors [];
 ///     }
 ///     tables { Cards, Coops }
 /// }
@@ -93,21 +102,42 @@ macro_rules! contract_interface {
     (
         $(#[$trait_meta:meta])*
         $vis:vis trait $trait:ident {
-            $( $(#[$meta:meta])* $action:ident ( $data:ty ) $(-> $ret:ty)? ; )*
+            $(
+                $(#[$meta:meta])*
+                $action:ident ( $data:ty ) $(-> $ret:ident)?
+                errors [ $($err:ident),* $(,)? ]
+                $(calls [ $($call:ty),+ $(,)? ])? ;
+            )*
         }
         tables { $($table:ty),* $(,)? }
     ) => {
         $(#[$trait_meta])*
         $vis trait $trait {
-            $( $(#[$meta])* fn $action(data: $data) $(-> $ret)?; )*
+            $(
+                $(#[$meta])*
+                #[doc = ""]
+                #[doc = $crate::__errors_doc!([$($err),*] [$($($call),+)?])]
+                fn $action(data: $data) $(-> $ret)?;
+            )*
         }
 
         $(
             impl $crate::ActionData for $data {
                 const NAME: $crate::__private::eosio::Name = $crate::n(stringify!($action));
                 type Return = $crate::__return_type!($($ret)?);
+                const ERRORS: Option<&'static $crate::action::Errors> = Some(&$crate::action::Errors {
+                    action: stringify!($action),
+                    names: &[$(stringify!($err)),*],
+                    messages: &[$($err),*],
+                    calls: &[$($($crate::action::listed(<$call as $crate::ActionData>::ERRORS)),+)?],
+                });
             }
         )*
+
+        /// What each action can abort with, in the order of the trait (host tests check the
+        /// lists against the `errors` module).
+        pub const ACTION_ERRORS: &[&$crate::action::Errors] =
+            &[$($crate::action::listed(<$data as $crate::ActionData>::ERRORS)),*];
 
         /// The contract's ABI, generated from its action and row types.
         pub fn abi() -> $crate::__private::coop_abi::Abi {
@@ -137,6 +167,84 @@ macro_rules! contract_interface {
             )*
             $crate::chain::fail($crate::interface::ERR_UNKNOWN_ACTION);
         }
+    };
+}
+
+/// The doc line of an action's errors: its own and the actions it sends inline, linked.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __errors_doc {
+    ([] []) => {
+        "Errors: none."
+    };
+    ([$first:ident $(, $rest:ident)*] []) => {
+        concat!(
+            "Errors: [`", stringify!($first), "`]",
+            $(", [`", stringify!($rest), "`]",)*
+            "."
+        )
+    };
+    ([] [$call:ty $(, $calls:ty)*]) => {
+        concat!(
+            "Errors: those of the actions it sends: [`", stringify!($call), "`]",
+            $(", [`", stringify!($calls), "`]",)*
+            "."
+        )
+    };
+    ([$first:ident $(, $rest:ident)*] [$call:ty $(, $calls:ty)*]) => {
+        concat!(
+            "Errors: [`", stringify!($first), "`]",
+            $(", [`", stringify!($rest), "`]",)*
+            "; and those of the actions it sends: [`", stringify!($call), "`]",
+            $(", [`", stringify!($calls), "`]",)*
+            "."
+        )
+    };
+}
+
+/// Declares a contract's messages, one constant each, and the lists the host tests check
+/// the actions' `errors [...]` against: `ALL`, `(name, message)` of every message some
+/// action can abort with, and `UNREACHABLE`, those of guards that the contracts'
+/// invariants never trip (no action lists them). `use path { … }` re-exports messages
+/// shared with other contracts (their one home is elsewhere); `unreachable { … }` holds
+/// the guards.
+///
+/// ```text
+/// coop_runtime::error_messages! {
+///     use crate::common_errors { ERR_COOP_NOT_FOUND, ERR_TEXT_TOO_LONG }
+///     pub const ERR_NOT_INITIALIZED: &str = "wallet is not initialized";
+///     unreachable {
+///         /// The ledger's sums disagree.
+///         pub const ERR_FUND_MISMATCH: &str = "fund mismatch";
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! error_messages {
+    (
+        $(use $($from:ident)::+ { $($shared:ident),* $(,)? })*
+        $( $(#[$meta:meta])* pub const $name:ident : &str = $text:expr ; )*
+        $(unreachable {
+            $(use $($ufrom:ident)::+ { $($ushared:ident),* $(,)? })*
+            $( $(#[$umeta:meta])* pub const $uname:ident : &str = $utext:expr ; )*
+        })?
+    ) => {
+        $( pub use $($from)::+::{$($shared),*}; )*
+        $( $(#[$meta])* pub const $name: &str = $text; )*
+        $(
+            $( pub use $($ufrom)::+::{$($ushared),*}; )*
+            $( $(#[$umeta])* pub const $uname: &str = $utext; )*
+        )?
+
+        /// `(name, message)` of every message above that some action can abort with, the
+        /// shared ones first.
+        pub const ALL: &[(&str, &str)] =
+            &[$($((stringify!($shared), $shared),)*)* $((stringify!($name), $name),)*];
+
+        /// `(name, message)` of the guards no action can trip (the contracts' invariants
+        /// keep them from it): no action lists them.
+        pub const UNREACHABLE: &[(&str, &str)] =
+            &[$($($((stringify!($ushared), $ushared),)*)* $((stringify!($uname), $uname),)*)?];
     };
 }
 

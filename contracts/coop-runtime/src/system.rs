@@ -110,6 +110,10 @@ system_actions! {
     UpdateAuth = "updateauth" { account: Name, permission: Name, parent: Name, auth: Authority }
     /// `eosio::linkauth`.
     LinkAuth = "linkauth" { account: Name, code: Name, type_: Name, requirement: Name }
+    /// `eosio::unlinkauth`.
+    UnlinkAuth = "unlinkauth" { account: Name, code: Name, type_: Name }
+    /// `eosio::deleteauth`.
+    DeleteAuth = "deleteauth" { account: Name, permission: Name }
     /// `eosio::setcode`.
     SetCode = "setcode" { account: Name, vmtype: u8, vmversion: u8, code: Vec<u8> }
     /// `eosio::setabi`.

@@ -4,7 +4,7 @@
 use crate::fixture::TestChain;
 use crate::keys::PrivateKey;
 use coop_protocol::consent::{Consent, Consented};
-use coop_protocol::operator::{Addprovider, Connect, Founder, Request};
+use coop_protocol::operator::{Act, Addprovider, Connect, Founder, ProviderAction, Request};
 use coop_protocol::registrator::CoopParams;
 use coop_protocol::soviet::{Authorize, CouncilAction};
 use coop_runtime::asset_text::parse_asset;
@@ -197,5 +197,17 @@ impl TestChain {
         let request_id: u64 = self.ok(self.peers.operator, &[provider], &request).return_value();
         self.ok(self.peers.operator, &[self.peers.operator], &Connect { request_id });
         TestCoop { name: request.coopname, key, provider, chairman, members, request_id }
+    }
+
+    /// `operator::act` by `coop`'s provider (signed with its `active`): `data`, an action of
+    /// `contract`, forwarded with `coop@provider`. The chain's answer.
+    pub fn provider_act<A: coop_runtime::ActionData>(
+        &self,
+        coop: &TestCoop,
+        contract: Name,
+        data: &A,
+    ) -> Result<crate::client::PushOutcome, crate::client::ChainError> {
+        let actions = vec![ProviderAction::new(contract, data)];
+        self.push(self.peers.operator, &[coop.provider], &Act { provider: coop.provider, coopname: coop.name, actions })
     }
 }

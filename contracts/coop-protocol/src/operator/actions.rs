@@ -80,15 +80,6 @@ pub struct Setupcoop {
     pub request_id: u64,
 }
 
-/// `setupprov(request_id)`: the third step of `connect`, sent by `setupcoop` to the
-/// contract itself once the cooperative's `operator` permission exists (the chain checks an
-/// inline `updateauth`'s parent when it is sent, so the `provider` permission under it is
-/// created one action later).
-#[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
-pub struct Setupprov {
-    pub request_id: u64,
-}
-
 /// `reject(request_id, reason)`.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Reject {

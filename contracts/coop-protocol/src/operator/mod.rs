@@ -5,25 +5,21 @@
 //! Every action is documented on the [`Operator`] trait; its messages are in [`errors`].
 mod actions;
 pub mod errors;
+pub mod provider;
 mod tables;
 
+use crate::{registrator, soviet, wallet};
+use errors::*;
+
 pub use actions::*;
+pub use provider::{Act, ProviderAction, MAX_ACT_ACTIONS, PROVIDER_ACTIONS, PROVIDER_PERMISSION};
 pub use tables::*;
 
 /// The most council members (besides the chairman) a connection request may list.
 pub const MAX_MEMBERS: usize = 24;
 
-/// The cooperative's permission through which its provider acts for it.
-pub const PROVIDER_PERMISSION: eosio::Name = coop_runtime::n("provider");
-
-/// The cooperative's permission satisfied by the operator's code alone and parent of its
-/// `provider` permission, so that `rmprovider` can take a removed provider's power away
-/// (`eosio::updateauth` of `coop@provider` needs the permission itself or an ancestor).
-/// Linked to nothing.
-pub const OPERATOR_PERMISSION: eosio::Name = coop_runtime::n("operator");
-
-/// The most cooperatives one `rmprovider` call revokes; the rest in the next calls.
-pub const MAX_REVOCATIONS: usize = 5;
+/// The most connection records one `rmprovider` call erases; the rest in the next calls.
+pub const MAX_ERASED_CONNECTIONS: usize = 10;
 
 /// The permission of `eosio` that lets the operator's code create cooperative accounts
 /// with any (dot-less) name, linked to `eosio::newaccount` only.
@@ -54,58 +50,71 @@ coop_runtime::contract_interface! {
     /// The operator's actions.
     pub trait Operator {
         /// Sets the peer contracts and what connecting a cooperative costs the operator.
-        /// Signed by the operator account; may be repeated. Errors: `ERR_BAD_RESOURCES`.
-        init(Init);
+        /// Signed by the operator account; may be repeated.
+        init(Init) errors [ERR_BAD_RESOURCES];
         /// Registers a provider. Signed by the operator.
-        /// Errors: `ERR_PROVIDER_ACCOUNT_MISSING`, `ERR_PROVIDER_EXISTS`,
-        /// `ERR_PROVIDER_BEING_REMOVED`, `ERR_TEXT_TOO_LONG`.
-        addprovider(Addprovider);
-        /// Removes a provider and takes its power away on chain: its pending requests can no
-        /// longer be connected, it can request no more, and the `provider` permission of
-        /// every cooperative it connected is handed back to that cooperative
-        /// (`coop@provider` := `coop@active`, through `coop@operator`), at most
-        /// [`MAX_REVOCATIONS`] cooperatives per call. Returns how many of its cooperatives are
-        /// left to revoke: while it is above 0, push `rmprovider` again for the same
-        /// provider. Signed by the operator. Errors: `ERR_PROVIDER_NOT_FOUND` (neither
-        /// registered nor any cooperative left to revoke).
-        rmprovider(Rmprovider) -> u32;
+        addprovider(Addprovider)
+            errors [ERR_PROVIDER_ACCOUNT_MISSING, ERR_PROVIDER_EXISTS, ERR_PROVIDER_BEING_REMOVED, ERR_TEXT_TOO_LONG];
+        /// Removes a provider and, with it, all its power at once: its registration is
+        /// erased, so `act` refuses it for every cooperative it connected, its pending
+        /// requests can no longer be connected and it can request no more. Its connection
+        /// records are erased too, at most [`MAX_ERASED_CONNECTIONS`] per call; returns
+        /// whether some are left — push `rmprovider` again while it returns `true` (the
+        /// provider cannot be added again before). Signed by the operator.
+        /// `ERR_PROVIDER_NOT_FOUND`: neither registered nor any connection record left.
+        rmprovider(Rmprovider) -> bool errors [ERR_PROVIDER_NOT_FOUND];
+        /// A provider's actions for a cooperative it connected, forwarded by the operator's
+        /// code with the cooperative's `provider` permission (see [`provider`]): 1 to
+        /// [`MAX_ACT_ACTIONS`] actions among [`PROVIDER_ACTIONS`], each acting on `coopname`.
+        /// Signed by the provider; each forwarded action checks the rest (and its RAM is paid
+        /// as when the cooperative pushes it).
+        act(Act)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_PROVIDER_NOT_FOUND, ERR_NOT_PROVIDERS_COOP, ERR_ACT_ACTIONS_COUNT,
+                ERR_ACTION_NOT_ALLOWED, ERR_ACTION_DATA, ERR_ACTION_OTHER_COOP,
+            ]
+            calls [
+                registrator::Newaccount, registrator::Joincoop, registrator::Cancelapp, registrator::Selectbranch,
+                registrator::Adduser, registrator::Agree, wallet::Deposit, wallet::Confirm, wallet::Cancel,
+                wallet::Payout, wallet::Failwithdr, wallet::Payrefund,
+            ];
         /// A provider asks to connect a cooperative; returns the request id. Signed by the
         /// provider, who pays the request's RAM (the table keeps the statement's hash). The
-        /// statement must be signed by the chairman's key for this cooperative name, this
-        /// provider and this request's key, parameters and founders (`consent`).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_PROVIDER_NOT_FOUND`, `ERR_BAD_COOPNAME`, `ERR_COOP_ACCOUNT_EXISTS`,
-        /// `ERR_NAME_IN_AUCTION`, `ERR_COOP_REQUESTED`, `ERR_COOPNAME_IS_FOUNDER`, the registrator's `ERR_BAD_SYMBOL`/`ERR_BAD_FEES`/
-        /// `ERR_TEXT_TOO_LONG`, `ERR_BAD_FOUNDER_NAME`, `ERR_FOUNDER_EXISTS`,
-        /// `ERR_CHAIRMAN_IN_MEMBERS`, `ERR_DUPLICATE_MEMBER`, `ERR_TOO_MANY_MEMBERS`,
-        /// `ERR_BAD_STATEMENT`.
-        request(Request) -> u64;
+        /// statement must be signed by the chairman's key — the one this request gives them
+        /// (`ERR_KEY_NOT_SIGNERS` otherwise) — for this cooperative name, this provider and
+        /// this request's key, parameters and founders (`consent`).
+        request(Request) -> u64
+            errors [
+                ERR_PROVIDER_NOT_FOUND, ERR_BAD_COOPNAME, ERR_COOP_ACCOUNT_EXISTS, ERR_NAME_IN_AUCTION,
+                ERR_COOP_REQUESTED, ERR_BAD_SYMBOL, ERR_BAD_FEES, ERR_TEXT_TOO_LONG, ERR_TOO_MANY_MEMBERS,
+                ERR_CHAIRMAN_IN_MEMBERS, ERR_DUPLICATE_MEMBER, ERR_BAD_USERNAME, ERR_COOPNAME_IS_FOUNDER,
+                ERR_FOUNDER_EXISTS, ERR_BAD_SIGNATURE, ERR_KEY_NOT_SIGNERS, ERR_NOT_INITIALIZED,
+            ];
         /// Connects the requested cooperative in one transaction: its account and the
         /// founders' accounts (resources paid by the operator), the registry entry with the
         /// founders as participants, the council, the ledger, the contracts' and the
         /// provider's permissions, the four default agreements (`wallet`, `signature`,
         /// `privacy`, `user`, version 1), and the cooperative's starting funds. Signed by the
-        /// operator. Errors: `ERR_REQUEST_NOT_FOUND`, `ERR_REQUEST_NOT_PENDING`,
-        /// `ERR_PROVIDER_NOT_FOUND`, `ERR_COOP_ACCOUNT_EXISTS`, `ERR_NAME_IN_AUCTION`,
-        /// `ERR_FOUNDER_EXISTS`.
-        connect(Connect);
+        /// operator.
+        connect(Connect)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_REQUEST_NOT_FOUND, ERR_REQUEST_NOT_PENDING, ERR_PROVIDER_NOT_FOUND,
+                ERR_COOP_ACCOUNT_EXISTS, ERR_NAME_IN_AUCTION, ERR_FOUNDER_EXISTS,
+            ]
+            calls [Setupcoop];
         /// The second half of `connect`, which the contract sends to itself once the
         /// accounts exist (an inline action may only be authorised by an existing account):
         /// permissions, registry, council, ledger, funds, and the hand-over of the
-        /// cooperative's account to its key. Errors: `ERR_INTERNAL_STEP`.
-        setupcoop(Setupcoop);
-        /// The third step of `connect`, which `setupcoop` sends to the contract itself once
-        /// the cooperative's `operator` permission exists: the `provider` permission under it
-        /// (the provider's `active`), its links, and the provider's connection record.
-        /// Errors: `ERR_INTERNAL_STEP`.
-        setupprov(Setupprov);
+        /// cooperative's account to its key.
+        setupcoop(Setupcoop)
+            errors [ERR_INTERNAL_STEP, ERR_NOT_INITIALIZED, ERR_REQUEST_NOT_FOUND, ERR_REQUEST_NOT_PENDING]
+            calls [registrator::Regcoop, soviet::Createboard, wallet::Openledger, registrator::Setagreement];
         /// Refuses a pending request: erases it (the provider gets its RAM back; the reason
         /// stays in this action's data) and frees its cooperative name. Signed by the operator.
-        /// Errors: `ERR_REQUEST_NOT_FOUND`, `ERR_REQUEST_NOT_PENDING`, `ERR_TEXT_TOO_LONG`.
-        reject(Reject);
-        /// Blocks or re-activates a cooperative (mirrored in the registrator's registry).
-        /// Signed by the operator. Errors: the registrator's `ERR_BAD_STATUS`,
-        /// `ERR_COOP_NOT_FOUND`.
-        setstatus(Setstatus);
+        reject(Reject) errors [ERR_REQUEST_NOT_FOUND, ERR_REQUEST_NOT_PENDING, ERR_TEXT_TOO_LONG];
+        /// Blocks or re-activates a cooperative (mirrored in the registrator's registry, which
+        /// checks the status and the cooperative). Signed by the operator.
+        setstatus(Setstatus) errors [ERR_NOT_INITIALIZED] calls [registrator::Setstatus];
     }
     tables { coop_runtime::peers::PeersTable, OperatorSettings, RequestCounters, Providers, Requests, Coopnames, Connections }
 }

@@ -1,7 +1,8 @@
 //! The registrator's registry as other contracts read it, from the chain (in the style of
-//! `eosio.token`'s static `get_balance`): one copy of each read, each caller aborting with
-//! its own message.
+//! `eosio.token`'s static `get_balance`): one copy of each read, aborting with the messages
+//! every contract shares.
 use super::{Cooperative, Coops, Participant, Participants, COOP_ACTIVE};
+use crate::common_errors::{ERR_COOP_NOT_ACTIVE, ERR_COOP_NOT_FOUND};
 use coop_runtime::chain;
 use eosio::Name;
 
@@ -10,10 +11,11 @@ pub fn cooperative(registrator: Name, coopname: Name) -> Option<Cooperative> {
     chain::Rows::<Coops>::new(registrator, registrator).get(coopname.as_u64())
 }
 
-/// `coopname`'s registry row, which must exist (`not_found`) and be active (`not_active`).
-pub fn active_cooperative(registrator: Name, coopname: Name, not_found: &str, not_active: &str) -> Cooperative {
-    let Some(coop) = cooperative(registrator, coopname) else { chain::fail(not_found) };
-    chain::check(coop.status == COOP_ACTIVE, not_active);
+/// `coopname`'s registry row, which must exist (`ERR_COOP_NOT_FOUND`) and be active
+/// (`ERR_COOP_NOT_ACTIVE`).
+pub fn active_cooperative(registrator: Name, coopname: Name) -> Cooperative {
+    let Some(coop) = cooperative(registrator, coopname) else { chain::fail(ERR_COOP_NOT_FOUND) };
+    chain::check(coop.status == COOP_ACTIVE, ERR_COOP_NOT_ACTIVE);
     coop
 }
 

@@ -135,7 +135,7 @@ impl AgendaItem {
 impl Agenda {
     /// Checks the query: `limit` from 1 to [`MAX_AGENDA_LIMIT`], `state` empty or one of
     /// [`AGENDA_STATES`].
-    /// Errors: `ERR_AGENDA_LIMIT_ZERO`, `ERR_AGENDA_LIMIT_TOO_LARGE`, `ERR_BAD_AGENDA_STATE`.
+    /// Errors: `ERR_LIMIT_ZERO`, `ERR_LIMIT_TOO_LARGE`, `ERR_BAD_AGENDA_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
         coop_runtime::paging::check(self.limit, self.state, &AGENDA_STATES, ERR_BAD_AGENDA_STATE)
     }
@@ -206,8 +206,8 @@ mod tests {
 
     #[test]
     fn limits_and_states_are_checked() {
-        assert_eq!(query(Name::new(0), 0, 0).check(), Err(ERR_AGENDA_LIMIT_ZERO));
-        assert_eq!(query(Name::new(0), 0, MAX_AGENDA_LIMIT + 1).check(), Err(ERR_AGENDA_LIMIT_TOO_LARGE));
+        assert_eq!(query(Name::new(0), 0, 0).check(), Err(ERR_LIMIT_ZERO));
+        assert_eq!(query(Name::new(0), 0, MAX_AGENDA_LIMIT + 1).check(), Err(ERR_LIMIT_TOO_LARGE));
         assert_eq!(query(Name::new(0), 0, 1).check(), Ok(()));
         assert_eq!(query(Name::new(0), 0, MAX_AGENDA_LIMIT).check(), Ok(()));
         for state in AGENDA_STATES {

@@ -29,6 +29,9 @@ pub mod ledger;
 mod queries;
 mod tables;
 
+use crate::{registrator, soviet};
+use errors::*;
+
 pub use actions::*;
 pub use queries::*;
 pub use tables::*;
@@ -37,14 +40,13 @@ coop_runtime::contract_interface! {
     /// The wallet's actions.
     pub trait Wallet {
         /// Sets the peer contracts. Signed by the wallet account; may be repeated.
-        init(Init);
+        init(Init) errors [];
         /// Opens a cooperative's ledger: every fund zero in `symbol`, and its id counters.
         /// Once per cooperative. Signed by the operator (`peers.operator`, inline during
         /// the connection), who pays the rows' RAM. The cooperative must be registered in
         /// the registrator with this symbol.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_BAD_SYMBOL`, `ERR_COOP_NOT_FOUND`,
-        /// `ERR_NOT_COOP_SYMBOL`, `ERR_LEDGER_EXISTS`.
-        openledger(Openledger);
+        openledger(Openledger)
+            errors [ERR_NOT_INITIALIZED, ERR_BAD_SYMBOL, ERR_COOP_NOT_FOUND, ERR_NOT_COOP_SYMBOL, ERR_LEDGER_EXISTS];
         /// Announces a payment and returns its id (from the cooperative's counter).
         /// Signed by `username` or `coopname`; the cooperative pays the RAM when it signed,
         /// otherwise the member. The cooperative must be active. `registration`: the person
@@ -52,28 +54,29 @@ coop_runtime::contract_interface! {
         /// `quantity` = `initial + minimum` of the cooperative for their card's type
         /// (`org_initial + org_minimum` for organisations). `share`: the person is an
         /// accepted participant with a wallet. `memo`: at most `MAX_MEMO` bytes.
-        /// Errors: `ERR_DEPOSIT_AUTH`, `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`,
-        /// `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`, `ERR_BAD_KIND`, `ERR_AMOUNT_INVALID`,
-        /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`, `ERR_MEMO_TOO_LONG`,
-        /// `ERR_NO_OPEN_APPLICATION`, `ERR_REGISTRATION_IN_PROGRESS`, `ERR_CARD_NOT_FOUND`,
-        /// `ERR_WRONG_REGISTRATION_AMOUNT`, `ERR_NOT_PARTICIPANT`, `ERR_MEMBER_LEAVING`.
-        deposit(Deposit) -> u64;
+        deposit(Deposit) -> u64
+            errors [
+                ERR_DEPOSIT_AUTH, ERR_NOT_INITIALIZED, ERR_LEDGER_NOT_FOUND, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE,
+                ERR_BAD_KIND, ERR_AMOUNT_INVALID, ERR_WRONG_SYMBOL, ERR_NEGATIVE_AMOUNT, ERR_NOT_POSITIVE,
+                ERR_TEXT_TOO_LONG, ERR_NO_OPEN_APPLICATION, ERR_REGISTRATION_IN_PROGRESS, ERR_CARD_NOT_FOUND,
+                ERR_WRONG_REGISTRATION_AMOUNT, ERR_MEMBER_LEAVING, ERR_NOT_PARTICIPANT, ERR_OVERFLOW,
+            ];
         /// The money of a pending deposit has arrived. Signed by `coopname`. `share`: credits
         /// the member's `available` and the share fund (opening the wallet, paid by the
-        /// cooperative, if the member has none yet, e.g. a founder). `registration`: the
-        /// money waits in `reg_received`, and the registrator is told
-        /// (`registrator::paidjoin`), which puts the application on the council's agenda;
-        /// the application must still be open.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
-        /// `ERR_LEDGER_NOT_FOUND`, `ERR_MEMO_TOO_LONG`,
-        /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_NO_OPEN_APPLICATION`,
-        /// `ERR_NOT_PARTICIPANT` and `ERR_MEMBER_LEAVING` (a share deposit of someone who is
-        /// no longer an accepted participant), `ERR_OVERFLOW`. A confirmed `share` deposit is erased (its RAM goes back to its
-        /// payer).
-        confirm(Confirm);
+        /// cooperative, if the member has none yet, e.g. a founder); the person must still
+        /// be an accepted participant. `registration`: the money waits in `reg_received`, and
+        /// the registrator is told (`registrator::paidjoin`), which puts the application on
+        /// the council's agenda; the application must still be open. A confirmed `share`
+        /// deposit is erased (its RAM goes back to its payer).
+        confirm(Confirm)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE, ERR_LEDGER_NOT_FOUND, ERR_TEXT_TOO_LONG,
+                ERR_DEPOSIT_NOT_FOUND, ERR_DEPOSIT_NOT_PENDING, ERR_MEMBER_LEAVING, ERR_NOT_PARTICIPANT,
+                ERR_NO_OPEN_APPLICATION, ERR_OVERFLOW,
+            ]
+            calls [registrator::Paidjoin];
         /// Cancels a pending deposit (no money arrived) and erases it. Signed by `coopname`.
-        /// Errors: `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_PENDING`, `ERR_MEMO_TOO_LONG`.
-        cancel(Cancel);
+        cancel(Cancel) errors [ERR_TEXT_TOO_LONG, ERR_DEPOSIT_NOT_FOUND, ERR_DEPOSIT_NOT_PENDING];
         /// Books a new member: opens their wallet if absent, adds `initial` to their entrance
         /// fee and the entrance-fee fund, `minimum` to their minimum share and the share fund.
         /// Signed by the registrator (inline) and the cooperative's `contracts` permission:
@@ -82,24 +85,26 @@ coop_runtime::contract_interface! {
         /// both amounts must be positive and add up to the deposit. With `deposit_id` = 0
         /// (founders, imported members) the money is new to the ledger and either amount may
         /// be zero (a founder who paid nothing on chain).
-        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`, `ERR_COOP_NOT_FOUND`,
-        /// `ERR_COOP_NOT_ACTIVE`,
-        /// `ERR_LEDGER_NOT_FOUND`, `ERR_AMOUNT_INVALID`,
-        /// `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_FEES_NOT_POSITIVE`,
-        /// `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`,
-        /// `ERR_DEPOSIT_NOT_CONFIRMED`, `ERR_BOOKING_MISMATCH`, `ERR_OVERFLOW`.
-        addmember(Addmember);
+        addmember(Addmember)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_LEDGER_NOT_FOUND, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE, ERR_AMOUNT_INVALID,
+                ERR_WRONG_SYMBOL, ERR_NEGATIVE_AMOUNT, ERR_BAD_FEES, ERR_DEPOSIT_NOT_FOUND, ERR_DEPOSIT_OF_OTHER,
+                ERR_NOT_REGISTRATION, ERR_DEPOSIT_NOT_CONFIRMED, ERR_BOOKING_MISMATCH, ERR_OVERFLOW,
+            ];
         /// The council declined the application (or its decision expired): the confirmed
         /// registration deposit becomes `refund`, its money moves from `reg_received` to
         /// `refunds_due`. Signed by the registrator (inline).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`,
-        /// `ERR_DEPOSIT_OF_OTHER`, `ERR_NOT_REGISTRATION`, `ERR_DEPOSIT_NOT_CONFIRMED`.
-        refundreg(Refundreg);
+        refundreg(Refundreg)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_LEDGER_NOT_FOUND, ERR_DEPOSIT_NOT_FOUND, ERR_DEPOSIT_OF_OTHER,
+                ERR_NOT_REGISTRATION, ERR_DEPOSIT_NOT_CONFIRMED, ERR_OVERFLOW,
+            ];
         /// The cooperative gave a refund back: the deposit is erased, its money moves from
         /// `refunds_due` to `refunded`. Signed by `coopname`.
-        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_DEPOSIT_NOT_FOUND`, `ERR_DEPOSIT_NOT_REFUND`,
-        /// `ERR_MEMO_TOO_LONG`.
-        payrefund(Payrefund);
+        payrefund(Payrefund)
+            errors [
+                ERR_LEDGER_NOT_FOUND, ERR_TEXT_TOO_LONG, ERR_DEPOSIT_NOT_FOUND, ERR_DEPOSIT_NOT_REFUND, ERR_OVERFLOW,
+            ];
         /// Asks to get `quantity` of the available share contributions back: moves it from
         /// `available` to `blocked`, records the withdrawal (the member pays its RAM) and
         /// asks the council (`soviet::propose`, kind `withdraw`, `ref_id` = the id; the
@@ -108,43 +113,52 @@ coop_runtime::contract_interface! {
         /// have signed the statement for this cooperative and exactly this `quantity`
         /// (`consent`: `number` = the amount, `subject` = the symbol). The cooperative must
         /// be active.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_COOP_NOT_FOUND`,
-        /// `ERR_COOP_NOT_ACTIVE`, `ERR_NOT_PARTICIPANT`, `ERR_MEMBER_LEAVING`,
-        /// `ERR_WALLET_NOT_FOUND`, `ERR_WITHDRAWAL_OPEN`,
-        /// `ERR_AMOUNT_INVALID`, `ERR_WRONG_SYMBOL`, `ERR_NEGATIVE_AMOUNT`, `ERR_NOT_POSITIVE`,
-        /// `ERR_META_TOO_LONG`, `ERR_BAD_STATEMENT_SIGNATURE`, `ERR_STATEMENT_NOT_MEMBERS`,
-        /// `ERR_INSUFFICIENT_AVAILABLE`.
-        withdraw(Withdraw) -> u64;
+        withdraw(Withdraw) -> u64
+            errors [
+                ERR_NOT_INITIALIZED, ERR_LEDGER_NOT_FOUND, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE, ERR_MEMBER_LEAVING,
+                ERR_NOT_PARTICIPANT, ERR_WALLET_NOT_FOUND, ERR_WITHDRAWAL_OPEN, ERR_AMOUNT_INVALID, ERR_WRONG_SYMBOL,
+                ERR_NEGATIVE_AMOUNT, ERR_NOT_POSITIVE, ERR_META_TOO_LONG, ERR_INSUFFICIENT_AVAILABLE,
+                ERR_BAD_SIGNATURE, ERR_KEY_NOT_SIGNERS, ERR_OVERFLOW,
+            ]
+            calls [soviet::Propose];
         /// The council allowed a pending withdrawal: it becomes `authorized`. Signed by the
         /// soviet (inline, executing the decision).
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_COOP_NOT_FOUND`, `ERR_COOP_NOT_ACTIVE`,
-        /// `ERR_WITHDRAWAL_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_PENDING`.
-        allowwithdr(Allowwithdr);
+        allowwithdr(Allowwithdr)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE, ERR_WITHDRAWAL_NOT_FOUND,
+                ERR_WITHDRAWAL_NOT_PENDING,
+            ];
         /// The council declined a pending withdrawal (or its decision expired): the amount
         /// goes back to `available`, the withdrawal is erased. Signed by the soviet.
-        /// Errors: `ERR_NOT_INITIALIZED`, `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
-        /// `ERR_WITHDRAWAL_NOT_PENDING`, `ERR_WALLET_NOT_FOUND`.
-        declwithdr(Declwithdr);
+        declwithdr(Declwithdr)
+            errors [
+                ERR_NOT_INITIALIZED, ERR_WITHDRAWAL_NOT_FOUND, ERR_WITHDRAWAL_NOT_PENDING, ERR_LEDGER_NOT_FOUND,
+                ERR_WALLET_NOT_FOUND,
+            ];
         /// A member has left (their `leave` decision was executed): their whole share —
         /// `available` and `minimum` — moves to `blocked` and becomes one authorised
         /// withdrawal (returned id), which the cooperative pays out with `payout`; the
         /// entrance fee stays in its fund. Nothing to pay (no wallet, or nothing in it):
         /// no withdrawal, returns 0. Signed by the registrator (inline) and the
         /// cooperative's `contracts` permission: the cooperative pays the withdrawal row.
-        /// Errors: `ERR_NOT_INITIALIZED`, missing authority of `coopname`, `ERR_COOP_NOT_FOUND`,
-        /// `ERR_COOP_NOT_ACTIVE`,
-        /// `ERR_LEDGER_NOT_FOUND`, `ERR_OVERFLOW`.
-        leftcoop(Leftcoop) -> u64;
+        leftcoop(Leftcoop) -> u64
+            errors [ERR_NOT_INITIALIZED, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE, ERR_LEDGER_NOT_FOUND, ERR_OVERFLOW];
         /// An authorised withdrawal could not be paid: the amount goes back to `available`,
-        /// the withdrawal is erased. Signed by `coopname`.
-        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
-        /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
-        failwithdr(Failwithdr);
+        /// the withdrawal is erased. Signed by `coopname`. Refused for the payout of someone
+        /// who is no longer a participant (a leaver's share): back in their wallet, nobody
+        /// could ask for it again, so it stays authorised until `payout`.
+        failwithdr(Failwithdr)
+            errors [
+                ERR_TEXT_TOO_LONG, ERR_WITHDRAWAL_NOT_FOUND, ERR_WITHDRAWAL_NOT_AUTHORIZED,
+                ERR_LEAVER_PAYOUT_CANNOT_FAIL, ERR_LEDGER_NOT_FOUND, ERR_WALLET_NOT_FOUND,
+            ];
         /// An authorised withdrawal was paid: it leaves `blocked` and the share fund, the
         /// paid-out total grows, the withdrawal is erased. Signed by `coopname`.
-        /// Errors: `ERR_LEDGER_NOT_FOUND`, `ERR_WITHDRAWAL_NOT_FOUND`,
-        /// `ERR_WITHDRAWAL_NOT_AUTHORIZED`, `ERR_MEMO_TOO_LONG`, `ERR_WALLET_NOT_FOUND`.
-        payout(Payout);
+        payout(Payout)
+            errors [
+                ERR_LEDGER_NOT_FOUND, ERR_TEXT_TOO_LONG, ERR_WITHDRAWAL_NOT_FOUND, ERR_WITHDRAWAL_NOT_AUTHORIZED,
+                ERR_WALLET_NOT_FOUND, ERR_OVERFLOW,
+            ];
         /// Deposits in progress, read-only: lists `coopname`'s deposits of `username`
         /// (empty = everyone's) in `state` (`pending`, `confirmed`, `refund`; empty = every
         /// state), from deposit id `from_id` upwards, at most `limit` (1 to
@@ -153,18 +167,16 @@ coop_runtime::contract_interface! {
         /// `next_id` is the `from_id` of the next call (0: nothing left). Signed by nobody:
         /// send it as a read-only transaction (`/v1/chain/send_read_only_transaction`,
         /// `cleos push action … --read`), which has no authorizations and writes nothing.
-        /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`,
-        /// `ERR_BAD_DEPOSIT_STATE`, `ERR_LEDGER_NOT_FOUND`.
-        deposits(DepositsQuery) -> DepositPage;
+        deposits(DepositsQuery) -> DepositPage
+            errors [ERR_LIMIT_ZERO, ERR_LIMIT_TOO_LARGE, ERR_BAD_DEPOSIT_STATE, ERR_LEDGER_NOT_FOUND];
         /// Open withdrawals, read-only: lists `coopname`'s withdrawals of `username`
         /// (empty = everyone's) in `state` (`pending`, `authorized`; empty = both), from
         /// withdrawal id `from_id` upwards, at most `limit` (1 to `MAX_QUERY_LIMIT`), each
         /// the `withdrawals` row as stored. Paid, declined and failed withdrawals are erased
         /// and not listed. Reads at most `QUERY_SCAN_LIMIT` withdrawals per call; `next_id`
         /// as for `deposits`. Signed by nobody (read-only, as `deposits`).
-        /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`,
-        /// `ERR_BAD_WITHDRAWAL_STATE`, `ERR_LEDGER_NOT_FOUND`.
-        withdrawals(WithdrawalsQuery) -> WithdrawalPage;
+        withdrawals(WithdrawalsQuery) -> WithdrawalPage
+            errors [ERR_LIMIT_ZERO, ERR_LIMIT_TOO_LARGE, ERR_BAD_WITHDRAWAL_STATE, ERR_LEDGER_NOT_FOUND];
     }
     tables {
         coop_runtime::peers::PeersTable, Ledgers, Counters, Wallets, Deposits, RegDeposits,

@@ -92,7 +92,7 @@ fn matches(who: Name, state: Name, username: Name, status: Name) -> bool {
 impl DepositsQuery {
     /// Checks the query: `limit` from 1 to [`MAX_QUERY_LIMIT`], `state` empty or one of
     /// [`DEPOSIT_STATES`].
-    /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`, `ERR_BAD_DEPOSIT_STATE`.
+    /// Errors: `ERR_LIMIT_ZERO`, `ERR_LIMIT_TOO_LARGE`, `ERR_BAD_DEPOSIT_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
         coop_runtime::paging::check(self.limit, self.state, &DEPOSIT_STATES, ERR_BAD_DEPOSIT_STATE)
     }
@@ -111,7 +111,7 @@ impl DepositsQuery {
 impl WithdrawalsQuery {
     /// Checks the query: `limit` from 1 to [`MAX_QUERY_LIMIT`], `state` empty or one of
     /// [`WITHDRAWAL_STATES`].
-    /// Errors: `ERR_QUERY_LIMIT_ZERO`, `ERR_QUERY_LIMIT_TOO_LARGE`, `ERR_BAD_WITHDRAWAL_STATE`.
+    /// Errors: `ERR_LIMIT_ZERO`, `ERR_LIMIT_TOO_LARGE`, `ERR_BAD_WITHDRAWAL_STATE`.
     pub fn check(&self) -> Result<(), &'static str> {
         coop_runtime::paging::check(self.limit, self.state, &WITHDRAWAL_STATES, ERR_BAD_WITHDRAWAL_STATE)
     }
@@ -171,9 +171,9 @@ mod tests {
 
     #[test]
     fn limits_and_states_are_checked() {
-        assert_eq!(deposits(0, ALL, 0).check(), Err(ERR_QUERY_LIMIT_ZERO));
-        assert_eq!(deposits(0, ALL, MAX_QUERY_LIMIT + 1).check(), Err(ERR_QUERY_LIMIT_TOO_LARGE));
-        assert_eq!(deposits(0, ALL, u32::MAX).check(), Err(ERR_QUERY_LIMIT_TOO_LARGE));
+        assert_eq!(deposits(0, ALL, 0).check(), Err(ERR_LIMIT_ZERO));
+        assert_eq!(deposits(0, ALL, MAX_QUERY_LIMIT + 1).check(), Err(ERR_LIMIT_TOO_LARGE));
+        assert_eq!(deposits(0, ALL, u32::MAX).check(), Err(ERR_LIMIT_TOO_LARGE));
         assert_eq!(deposits(0, ALL, 1).check(), Ok(()));
         assert_eq!(deposits(0, ALL, MAX_QUERY_LIMIT).check(), Ok(()));
         for state in DEPOSIT_STATES {
@@ -181,10 +181,10 @@ mod tests {
         }
         assert_eq!(deposits(0, WITHDRAWAL_AUTHORIZED, 10).check(), Err(ERR_BAD_DEPOSIT_STATE));
         // The limit is checked first.
-        assert_eq!(deposits(0, n("open"), 0).check(), Err(ERR_QUERY_LIMIT_ZERO));
+        assert_eq!(deposits(0, n("open"), 0).check(), Err(ERR_LIMIT_ZERO));
 
-        assert_eq!(withdrawals(0, ALL, 0).check(), Err(ERR_QUERY_LIMIT_ZERO));
-        assert_eq!(withdrawals(0, ALL, MAX_QUERY_LIMIT + 1).check(), Err(ERR_QUERY_LIMIT_TOO_LARGE));
+        assert_eq!(withdrawals(0, ALL, 0).check(), Err(ERR_LIMIT_ZERO));
+        assert_eq!(withdrawals(0, ALL, MAX_QUERY_LIMIT + 1).check(), Err(ERR_LIMIT_TOO_LARGE));
         assert_eq!(withdrawals(0, ALL, MAX_QUERY_LIMIT).check(), Ok(()));
         for state in WITHDRAWAL_STATES {
             assert_eq!(withdrawals(0, state, 10).check(), Ok(()));
@@ -192,7 +192,7 @@ mod tests {
         assert_eq!(withdrawals(0, DEPOSIT_CONFIRMED, 10).check(), Err(ERR_BAD_WITHDRAWAL_STATE));
         assert_eq!(withdrawals(0, DEPOSIT_REFUND, 10).check(), Err(ERR_BAD_WITHDRAWAL_STATE));
         // The message names the bound.
-        assert!(ERR_QUERY_LIMIT_TOO_LARGE.ends_with(&alloc::format!(" {MAX_QUERY_LIMIT}")));
+        assert!(ERR_LIMIT_TOO_LARGE.ends_with(&alloc::format!(" {MAX_QUERY_LIMIT}")));
     }
 
     #[test]

@@ -26,29 +26,6 @@ pub const ACCOUNTS_PERMISSION: Name = n("accounts");
 /// The system actions linked to the cooperative's `accounts` permission.
 const ACCOUNT_ACTIONS: [Name; 3] = [NewAccount::NAME, BuyRam::NAME, DelegateBw::NAME];
 
-/// The registrator actions the provider may push for the cooperative.
-/// (The cooperative's governance — fees, branches, agreements, the decision lifetime, the
-/// council — is linked to its `council` permission instead: decided by the council.)
-/// (Not `changekey` either: a member's key is changed only by an executed council decision.)
-const PROVIDER_REGISTRATOR_ACTIONS: [Name; 6] = [
-    registrator::Newaccount::NAME,
-    registrator::Joincoop::NAME,
-    registrator::Cancelapp::NAME,
-    registrator::Selectbranch::NAME,
-    registrator::Adduser::NAME,
-    registrator::Agree::NAME,
-];
-
-/// The wallet actions the provider may push for the cooperative.
-const PROVIDER_WALLET_ACTIONS: [Name; 6] = [
-    wallet::Deposit::NAME,
-    wallet::Confirm::NAME,
-    wallet::Cancel::NAME,
-    wallet::Payout::NAME,
-    wallet::Failwithdr::NAME,
-    wallet::Payrefund::NAME,
-];
-
 /// See [`Operator::connect`].
 pub fn connect(data: Connect) {
     let me = chain::current_receiver();
@@ -121,11 +98,13 @@ pub fn setupcoop(data: Setupcoop) {
     for (owner, action) in council::ALLOWED {
         link(coop, owner.account(&peers), action, COUNCIL_PERMISSION);
     }
-    // The provider's permission hangs under `operator` (this contract's code), so that
-    // `rmprovider` can hand it back to the cooperative: a permission can be rewritten with
-    // itself or an ancestor, and the provider could otherwise keep it by rewriting it.
-    add_permission(coop, OPERATOR_PERMISSION, Authority::accounts(&[level(me, EOSIO_CODE)]));
-    chain::send(me, &[level(me, ACTIVE)], &Setupprov { request_id: request.id });
+    // The provider holds no permission of the cooperative: `provider` is this contract's
+    // code, which forwards the provider's allowed actions (`act`) while it is registered.
+    add_permission(coop, PROVIDER_PERMISSION, Authority::accounts(&[level(me, EOSIO_CODE)]));
+    for (target, action) in PROVIDER_ACTIONS {
+        link(coop, target.account(&peers), action, PROVIDER_PERMISSION);
+    }
+    super::providers::connections(request.provider).save(me, &Connection { coopname: coop });
 
     let by_me = [level(me, ACTIVE)];
     let founders = core::iter::once(&request.chairman).chain(request.members.iter());
@@ -178,31 +157,6 @@ pub fn setupcoop(data: Setupcoop) {
     own_rows::<Requests>().update(&request, ERR_REQUEST_NOT_FOUND);
 }
 
-/// See [`Operator::setupprov`].
-pub fn setupprov(data: Setupprov) {
-    let me = chain::current_receiver();
-    chain::require_auth(me);
-    chain::check(chain::sender() == me, ERR_INTERNAL_STEP);
-    let peers = peers();
-    // `setupcoop` has already marked the request connected.
-    let request = own_rows::<Requests>().get_or_fail(data.request_id, ERR_REQUEST_NOT_FOUND);
-    let coop = request.coopname;
-    add_child_permission(
-        coop,
-        PROVIDER_PERMISSION,
-        OPERATOR_PERMISSION,
-        Authority::accounts(&[level(request.provider, ACTIVE)]),
-    );
-    for (contract, actions) in
-        [(peers.registrator, &PROVIDER_REGISTRATOR_ACTIONS[..]), (peers.wallet, &PROVIDER_WALLET_ACTIONS[..])]
-    {
-        for action in actions {
-            link(coop, contract, *action, PROVIDER_PERMISSION);
-        }
-    }
-    super::providers::connections(request.provider).save(me, &Connection { coopname: coop });
-}
-
 /// Creates `name` as `eosio` (through its `connect` permission, so names shorter than
 /// twelve characters work on the standard system contract) with RAM and stake paid by
 /// the operator.
@@ -222,15 +176,10 @@ fn create_account(me: Name, name: Name, owner: Authority, active: Authority, ram
 
 /// Adds `account@permission` (parent `active`) with `authority`.
 fn add_permission(account: Name, permission: Name, authority: Authority) {
-    add_child_permission(account, permission, ACTIVE, authority);
-}
-
-/// Adds `account@permission` under `account@parent` with `authority`.
-fn add_child_permission(account: Name, permission: Name, parent: Name, authority: Authority) {
     chain::send(
         system::SYSTEM,
         &[level(account, ACTIVE)],
-        &UpdateAuth { account, permission, parent, auth: authority },
+        &UpdateAuth { account, permission, parent: ACTIVE, auth: authority },
     );
 }
 

@@ -17,7 +17,7 @@ impl Operator for Contract {
     fn addprovider(data: Addprovider) {
         providers::addprovider(data);
     }
-    fn rmprovider(data: Rmprovider) -> u32 {
+    fn rmprovider(data: Rmprovider) -> bool {
         providers::rmprovider(data)
     }
     fn request(data: Request) -> u64 {
@@ -29,8 +29,8 @@ impl Operator for Contract {
     fn setupcoop(data: Setupcoop) {
         connect::setupcoop(data);
     }
-    fn setupprov(data: Setupprov) {
-        connect::setupprov(data);
+    fn act(data: Act) {
+        providers::act(data);
     }
     fn reject(data: Reject) {
         requests::reject(data);

@@ -1,11 +1,10 @@
 //! Providers: `addprovider`, `rmprovider`.
+use super::setup::peers;
 use super::{own_rows, MAX_TEXT};
+use alloc::vec::Vec;
+use coop_protocol::operator::provider;
 use coop_protocol::operator::{errors::*, *};
-use coop_runtime::{
-    action::level,
-    chain,
-    system::{self, Authority, UpdateAuth, ACTIVE},
-};
+use coop_runtime::{action::level, chain};
 use eosio::Name;
 
 /// See [`Operator::addprovider`].
@@ -21,39 +20,41 @@ pub fn addprovider(data: Addprovider) {
 }
 
 /// See [`Operator::rmprovider`].
-pub fn rmprovider(data: Rmprovider) -> u32 {
+pub fn rmprovider(data: Rmprovider) -> bool {
     chain::require_auth(chain::current_receiver());
     let providers = own_rows::<Providers>();
     let connected = connections(data.provider);
     let registered = providers.contains(data.provider.as_u64());
-    let cooperatives: alloc::vec::Vec<Name> = connected.iter_from(0).map(|row| row.coopname).collect();
-    chain::check(registered || !cooperatives.is_empty(), ERR_PROVIDER_NOT_FOUND);
+    // One more than a batch, to tell whether any are left after it.
+    let batch: Vec<Name> = connected.iter_from(0).take(MAX_ERASED_CONNECTIONS + 1).map(|row| row.coopname).collect();
+    chain::check(registered || !batch.is_empty(), ERR_PROVIDER_NOT_FOUND);
 
     if registered {
         providers.erase(data.provider.as_u64());
     }
-    let (now, later) = cooperatives.split_at(cooperatives.len().min(MAX_REVOCATIONS));
-    for coop in now {
-        revoke(*coop);
+    for coop in batch.iter().take(MAX_ERASED_CONNECTIONS) {
         connected.erase(coop.as_u64());
     }
-    later.len() as u32
+    batch.len() > MAX_ERASED_CONNECTIONS
 }
 
-/// Hands `coop@provider` back to the cooperative: its authority becomes `coop@active`, so
-/// only the cooperative's own key satisfies it. Signed with `coop@operator`, the parent of
-/// `coop@provider`, which only this contract's code satisfies.
-fn revoke(coop: Name) {
-    chain::send(
-        system::SYSTEM,
-        &[level(coop, OPERATOR_PERMISSION)],
-        &UpdateAuth {
-            account: coop,
-            permission: PROVIDER_PERMISSION,
-            parent: OPERATOR_PERMISSION,
-            auth: Authority::accounts(&[level(coop, ACTIVE)]),
-        },
-    );
+/// See [`Operator::act`].
+pub fn act(data: Act) {
+    chain::require_auth(data.provider);
+    check_provider(data.provider);
+    chain::check(connections(data.provider).contains(data.coopname.as_u64()), ERR_NOT_PROVIDERS_COOP);
+    if let Err(message) = provider::check_actions(&data.actions, data.coopname, &peers()) {
+        chain::fail(message);
+    }
+    let authorization = [level(data.coopname, PROVIDER_PERMISSION)];
+    for action in data.actions {
+        chain::send_raw(&eosio::Action {
+            account: action.account.into(),
+            name: action.name.into(),
+            authorization: authorization.to_vec(),
+            data: action.data,
+        });
+    }
 }
 
 /// The cooperatives `provider` connected (its scope of `connections`).

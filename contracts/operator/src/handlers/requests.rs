@@ -24,17 +24,16 @@ pub fn request(data: Request) -> u64 {
         chain::check(data.members[..i].iter().all(|m| m.username != member.username), ERR_DUPLICATE_MEMBER);
     }
     for founder in core::iter::once(&data.chairman).chain(data.members.iter()) {
-        chain::check(is_plain_twelve(founder.username), ERR_BAD_FOUNDER_NAME);
+        chain::check(is_plain_twelve(founder.username), ERR_BAD_USERNAME);
         chain::check(founder.username != data.coopname, ERR_COOPNAME_IS_FOUNDER);
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
     }
-    // The chairman's account does not exist yet: the statement's key must be the one the
-    // request gives them, and sign for exactly this request.
+    // The chairman's account does not exist yet: the statement must be signed for exactly
+    // this request, by the key the request gives them (`verify_document`'s checks and
+    // messages, the account's permission being that key).
     let consent = data.consent(chain::current_receiver(), chain::sha256);
-    chain::check(
-        data.statement.public_key == data.chairman.public_key && chain::signed_for(&data.statement, &consent),
-        ERR_BAD_STATEMENT,
-    );
+    chain::check(chain::signed_for(&data.statement, &consent), ERR_BAD_SIGNATURE);
+    chain::check(data.statement.public_key == data.chairman.public_key, ERR_KEY_NOT_SIGNERS);
 
     let counters = own_rows::<RequestCounters>();
     let mut counter = counters.get_or_fail(0, ERR_NOT_INITIALIZED);

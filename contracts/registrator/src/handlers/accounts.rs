@@ -33,6 +33,9 @@ pub fn changekey(data: Changekey) {
     // Only an executed decision of the council: `coop@council` is satisfied by the soviet's
     // code alone, and the soviet sends it only on `exec` of an authorised free decision.
     chain::require_auth2(data.coopname, COUNCIL_PERMISSION);
+    // ... and sent by the soviet itself: the cooperative's own key could otherwise rewrite
+    // `coop@council` (a child of its `active`) and declare it on a top-level push.
+    chain::check(chain::sender() == super::setup::peers().soviet, ERR_KEY_CHANGE_NOT_BY_COUNCIL);
     active_coop(data.coopname);
     chain::check(rows::<Participants>(data.coopname).contains(data.username.as_u64()), ERR_NOT_PARTICIPANT);
     let card = own_rows::<Cards>().get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);

@@ -21,9 +21,9 @@ pub fn regcoop(data: Regcoop) {
         chain::fail(message);
     }
     chain::check(!data.founders.is_empty(), ERR_NO_FOUNDERS);
-    chain::check(data.founders.len() <= MAX_FOUNDERS, ERR_TOO_MANY_FOUNDERS);
+    chain::check(data.founders.len() <= MAX_FOUNDERS, ERR_TOO_MANY_MEMBERS);
     for (i, founder) in data.founders.iter().enumerate() {
-        chain::check(!data.founders[..i].contains(founder), ERR_DUPLICATE_FOUNDER);
+        chain::check(!data.founders[..i].contains(founder), ERR_DUPLICATE_MEMBER);
         chain::check(chain::is_account(*founder), ERR_FOUNDER_MISSING);
         chain::check(!cards.contains(founder.as_u64()), ERR_CARD_EXISTS);
     }

@@ -96,12 +96,8 @@ fn own_rows<T: eosio::Table>() -> chain::Rows<T> {
 /// `consent.signer@active` for exactly `consent` (the action's own context, from
 /// `coop_protocol::consent`).
 fn verify_statement(document: &coop_runtime::Document, consent: coop_protocol::consent::Consent) {
-    chain::check(document.meta.len() <= coop_protocol::soviet::MAX_DOCUMENT_META, ERR_DOCUMENT_META_TOO_LONG);
-    chain::verify_document(
-        document,
-        &consent,
-        &chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS },
-    );
+    chain::check(document.meta.len() <= coop_protocol::soviet::MAX_DOCUMENT_META, ERR_META_TOO_LONG);
+    chain::verify_document(document, &consent);
 }
 
 /// The context of `data`'s document when this contract accepts it.

@@ -12,7 +12,7 @@ pub fn createboard(data: Createboard) {
     require_active_coop(&peers, data.coopname);
     let boards = own::<Boards>();
     chain::check(!boards.contains(data.coopname.as_u64()), ERR_BOARD_EXISTS);
-    chain::check(data.members.len() < MAX_BOARD_MEMBERS, ERR_BOARD_TOO_LARGE);
+    chain::check(data.members.len() < MAX_BOARD_MEMBERS, ERR_TOO_MANY_MEMBERS);
     let members: Vec<BoardMember> = core::iter::once(BoardMember::voting(data.chairman, POSITION_CHAIRMAN))
         .chain(data.members.iter().map(|m| BoardMember::voting(*m, POSITION_MEMBER)))
         .collect();

@@ -8,10 +8,6 @@ use coop_protocol::wallet::{Allowwithdr, Declwithdr};
 use coop_runtime::{action::level, chain, system::ACTIVE, Document, Peers};
 use eosio::{Action, Checksum256, Name, TimePointSec};
 
-/// The document checks' messages.
-const DOCUMENT_ERRORS: chain::DocumentErrors<'static> =
-    chain::DocumentErrors { bad_signature: ERR_BAD_SIGNATURE, key_not_signers: ERR_KEY_NOT_SIGNERS };
-
 /// See [`Soviet::propose`].
 pub fn propose(data: Propose) -> u64 {
     let peers = peers();
@@ -226,7 +222,7 @@ fn leave_council(coopname: Name, username: Name) {
 /// `consent.signer@active` for exactly `consent` (the action's own context).
 fn check_document(document: &Document, consent: Consent) {
     chain::check(document.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
-    chain::verify_document(document, &consent, &DOCUMENT_ERRORS);
+    chain::verify_document(document, &consent);
 }
 
 /// Table `T` of this contract in the cooperative's scope.

@@ -38,7 +38,7 @@ pub fn board(coopname: Name) -> Board {
 
 /// Aborts unless `coopname` is registered with the registrator and active.
 pub fn require_active_coop(peers: &Peers, coopname: Name) {
-    readers::active_cooperative(peers.registrator, coopname, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE);
+    readers::active_cooperative(peers.registrator, coopname);
 }
 
 /// `username`'s participant row in `coopname` (from the registrator), if any.

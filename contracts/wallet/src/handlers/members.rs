@@ -17,7 +17,7 @@ pub fn addmember(data: Addmember) {
     let from_registration = data.deposit_id != 0;
     let mut deposit = None;
     if from_registration {
-        chain::check(data.initial.amount > 0 && data.minimum.amount > 0, ERR_FEES_NOT_POSITIVE);
+        chain::check(data.initial.amount > 0 && data.minimum.amount > 0, ERR_BAD_FEES);
         let row = confirmed_registration(data.coopname, data.username, data.deposit_id);
         chain::check(asset_math::add(data.initial, data.minimum) == Ok(row.quantity), ERR_BOOKING_MISMATCH);
         deposit = Some(row);

@@ -100,9 +100,9 @@ fn posted<T>(posting: Posting<T>) -> T {
     }
 }
 
-/// Aborts with `ERR_MEMO_TOO_LONG` when `memo` is longer than `MAX_MEMO` bytes.
+/// Aborts with `ERR_TEXT_TOO_LONG` when `memo` is longer than `MAX_MEMO` bytes.
 fn check_memo(memo: &str) {
-    chain::check(memo.len() <= MAX_MEMO, ERR_MEMO_TOO_LONG);
+    chain::check(memo.len() <= MAX_MEMO, ERR_TEXT_TOO_LONG);
 }
 
 /// The cooperative as registered in the registrator, or abort with `ERR_COOP_NOT_FOUND`.
@@ -112,7 +112,7 @@ fn registered_coop(peers: &Peers, coopname: Name) -> Cooperative {
 
 /// The registered cooperative, which must be active.
 fn active_coop(peers: &Peers, coopname: Name) -> Cooperative {
-    readers::active_cooperative(peers.registrator, coopname, ERR_COOP_NOT_FOUND, ERR_COOP_NOT_ACTIVE)
+    readers::active_cooperative(peers.registrator, coopname)
 }
 
 /// Aborts unless `username` is an accepted participant: `ERR_NOT_PARTICIPANT`, or

@@ -4,14 +4,11 @@ use super::{
 };
 use coop_protocol::consent::Consented;
 use coop_protocol::permissions::paid_by_coop;
+use coop_protocol::registrator::readers;
 use coop_protocol::soviet::Propose;
 use coop_protocol::wallet::{errors::*, ledger, *};
 use coop_runtime::chain;
 use eosio::Name;
-
-/// How the statement of a withdrawal is checked.
-const STATEMENT_ERRORS: chain::DocumentErrors<'static> =
-    chain::DocumentErrors { bad_signature: ERR_BAD_STATEMENT_SIGNATURE, key_not_signers: ERR_STATEMENT_NOT_MEMBERS };
 
 /// See [`Wallet::withdraw`].
 pub fn withdraw(data: Withdraw) -> u64 {
@@ -28,7 +25,7 @@ pub fn withdraw(data: Withdraw) -> u64 {
     chain::check(data.statement.meta.len() <= MAX_STATEMENT_META, ERR_META_TOO_LONG);
     let wallet = posted(ledger::block(&ledger, &wallet, data.quantity));
     let consent = data.consent(chain::current_receiver(), chain::sha256);
-    chain::verify_document(&data.statement, &consent, &STATEMENT_ERRORS);
+    chain::verify_document(&data.statement, &consent);
     let counters = own_rows::<Counters>();
     let mut counter = counters.get_or_fail(data.coopname.as_u64(), ERR_LEDGER_NOT_FOUND);
     counter.withdrawals = next_id(counter.withdrawals);
@@ -122,6 +119,10 @@ pub fn failwithdr(data: Failwithdr) {
     chain::require_auth(data.coopname);
     check_memo(&data.reason);
     let withdrawal = withdrawal_in(data.coopname, data.withdraw_id, WITHDRAWAL_AUTHORIZED);
+    // Failing puts the amount back into the wallet, from where only a participant can ask
+    // for it again: the payout of someone who has left (their whole share) must be paid.
+    let participant = readers::participant(peers().registrator, data.coopname, withdrawal.username);
+    chain::check(participant.is_some(), ERR_LEAVER_PAYOUT_CANNOT_FAIL);
     unblock(data.coopname, withdrawal);
 }
 

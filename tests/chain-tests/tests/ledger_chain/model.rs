@@ -740,7 +740,7 @@ impl Model {
             return refuse(wal::ERR_INSUFFICIENT_AVAILABLE);
         }
         if statement_by != person {
-            return refuse(wal::ERR_STATEMENT_NOT_MEMBERS);
+            return refuse(wal::ERR_KEY_NOT_SIGNERS);
         }
         self.last_withdrawal += 1;
         let id = self.last_withdrawal;

@@ -66,15 +66,11 @@ fn connect_brings_the_whole_cooperative_to_life() {
     assert_eq!((key_of(&active), active.accounts.len()), (coop_key_text, 0), "active is the cooperative's key only");
     let accounts = permission_authority(&chain.client, coop, n("accounts")).unwrap();
     assert_eq!(accounts.accounts[0].permission, level(p.registrator, EOSIO_CODE));
+    // The provider holds no permission of the cooperative: `provider` is the operator's
+    // code, which forwards the provider's allowed actions (`operator::act`).
     let provider = permission_authority(&chain.client, coop, PROVIDER_PERMISSION).unwrap();
-    assert_eq!(provider.accounts[0].permission, level(request.provider, ACTIVE));
-    // The provider's permission hangs under `operator`, the operator's code alone, so that
-    // `rmprovider` can take it back; `operator` itself is linked to nothing.
-    assert_eq!(parent_of(chain, coop, PROVIDER_PERMISSION), OPERATOR_PERMISSION.to_string());
-    let operator = permission_authority(&chain.client, coop, OPERATOR_PERMISSION).unwrap();
-    assert_eq!(operator, Authority::accounts(&[level(p.operator, EOSIO_CODE)]));
-    assert_eq!(parent_of(chain, coop, OPERATOR_PERMISSION), "active");
-    assert!(linked_actions(chain, coop, OPERATOR_PERMISSION).is_empty());
+    assert_eq!(provider, Authority::accounts(&[level(p.operator, EOSIO_CODE)]));
+    assert_eq!(parent_of(chain, coop, PROVIDER_PERMISSION), "active");
     let mut provider_links = linked_actions(chain, coop, PROVIDER_PERMISSION);
     provider_links.sort();
     let expected_links: Vec<(String, String)> = [

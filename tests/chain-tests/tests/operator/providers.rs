@@ -3,10 +3,12 @@ use antelope_test_harness::cooperative::Person;
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::operator::{errors::*, *};
 use coop_runtime::action::level;
+use coop_runtime::system::ACTIVE;
 use eosio::Name;
 
 #[test]
 fn addprovider_and_rmprovider_are_the_operators_and_check_their_input() {
+    // (`rmprovider` returns whether connection records are left: none here.)
     let chain = TestChain::shared();
     let operator = chain.peers.operator;
     let provider = chain.new_provider();
@@ -19,7 +21,8 @@ fn addprovider_and_rmprovider_are_the_operators_and_check_their_input() {
     let error = chain.push(operator, &[provider], &Rmprovider { provider }).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"));
 
-    chain.ok(operator, &[operator], &Rmprovider { provider });
+    let more: bool = chain.ok(operator, &[operator], &Rmprovider { provider }).return_value();
+    assert!(!more);
     assert!(chain.row::<Providers>(operator, operator, provider.as_u64()).is_none());
     assert_eq!(chain.fails(operator, &[operator], &Rmprovider { provider }), ERR_PROVIDER_NOT_FOUND);
 }
@@ -61,22 +64,18 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
         referer: Name::new(0),
         meta: String::new(),
     };
-    // The second provider signs with its own key for the first cooperative: refused.
-    let action = coop_runtime::ActionData::to_action(
-        &newaccount(coop_a.name),
-        chain.peers.registrator,
-        &[level(coop_a.name, PROVIDER_PERMISSION)],
-    );
-    let error = chain.client.push_actions_with_keys(vec![action], std::slice::from_ref(&second_key)).unwrap_err();
-    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
+    // The second provider asks the operator to act for the first cooperative: refused.
+    let act = |coopname: Name| {
+        let actions = vec![ProviderAction::new(chain.peers.registrator, &newaccount(coopname))];
+        let data = Act { provider: second, coopname, actions };
+        let action = coop_runtime::ActionData::to_action(&data, chain.peers.operator, &[level(second, ACTIVE)]);
+        chain.client.push_actions_with_keys(vec![action], std::slice::from_ref(&second_key))
+    };
+    let error = act(coop_a.name).unwrap_err();
+    assert_eq!(error.assertion_message(), Some(ERR_NOT_PROVIDERS_COOP), "{error}");
     assert!(!chain.client.account_exists(person.name));
     // ... and for its own cooperative: accepted.
-    let action = coop_runtime::ActionData::to_action(
-        &newaccount(coop_b.name),
-        chain.peers.registrator,
-        &[level(coop_b.name, PROVIDER_PERMISSION)],
-    );
-    chain.client.push_actions_with_keys(vec![action], &[second_key]).unwrap();
+    act(coop_b.name).unwrap();
     assert!(chain.client.account_exists(person.name));
 
     // Neither provider can connect or reject a request: that is the operator's.
@@ -93,7 +92,7 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
 
 #[test]
 fn init_and_long_texts_are_checked() {
-    use antelope_test_harness::fixture::default_connect_resources;
+    use antelope_test_harness::defaults::default_connect_resources;
     let chain = TestChain::shared();
     let operator = chain.peers.operator;
     let mut resources = default_connect_resources();

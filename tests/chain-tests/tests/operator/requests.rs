@@ -39,10 +39,10 @@ fn request_rejects_bad_names() {
 
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
     request.chairman.username = n("short");
-    assert_eq!(rejected(chain, &request), ERR_BAD_FOUNDER_NAME);
+    assert_eq!(rejected(chain, &request), ERR_BAD_USERNAME);
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
     request.chairman.username = eosio::Name::new(0);
-    assert_eq!(rejected(chain, &request), ERR_BAD_FOUNDER_NAME);
+    assert_eq!(rejected(chain, &request), ERR_BAD_USERNAME);
     let existing = Person::new(chain, "exists");
     chain.create_account(existing.name, existing.key.public_key(), None);
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
@@ -65,7 +65,6 @@ fn request_rejects_bad_councils() {
 
 #[test]
 fn request_rejects_bad_fees() {
-    use coop_protocol::registrator::errors::{ERR_BAD_FEES, ERR_BAD_SYMBOL};
     let chain = TestChain::shared();
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
     request.params.org_minimum.amount = 0;
@@ -83,10 +82,10 @@ fn request_needs_the_chairmans_statement_and_the_providers_signature() {
     let chain = TestChain::shared();
     let (request, _, _, members) = chain.coop_request(chain.provider(), 1);
     let request = members[0].signs(&chain.peers, "Application to connect the cooperative", request);
-    assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
+    assert_eq!(rejected(chain, &request), ERR_KEY_NOT_SIGNERS);
     let (mut request, ..) = chain.coop_request(chain.provider(), 1);
     request.statement.hash = eosio::Checksum256::from([7u8; 32]);
-    assert_eq!(rejected(chain, &request), ERR_BAD_STATEMENT);
+    assert_eq!(rejected(chain, &request), ERR_BAD_SIGNATURE);
 
     let (request, ..) = chain.coop_request(chain.provider(), 1);
     let error = chain.push(chain.peers.operator, &[chain.peers.operator], &request).unwrap_err();

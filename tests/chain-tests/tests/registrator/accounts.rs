@@ -4,7 +4,6 @@ use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use antelope_test_harness::keys::public_key_to_legacy;
-use coop_protocol::operator::PROVIDER_PERMISSION;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::action::level;
 use coop_runtime::n;
@@ -195,13 +194,12 @@ fn newaccount_through_cleos_with_the_deployed_abi() {
 }
 
 #[test]
-fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
+fn the_provider_pushes_linked_actions_through_the_operator_and_nothing_else() {
     let chain = TestChain::shared();
     let coop = chain.new_cooperative();
-    let provider_level = level(coop.name, coop_protocol::operator::PROVIDER_PERMISSION);
     let person = Person::new(chain, "viaprv");
     chain
-        .push_as(chain.peers.registrator, &[provider_level], &newaccount_for(&coop, &person, "individual"))
+        .provider_act(&coop, chain.peers.registrator, &newaccount_for(&coop, &person, "individual"))
         .unwrap_or_else(|e| panic!("the provider may create accounts: {e}"));
     assert!(chain.client.account_exists(person.name));
 
@@ -211,8 +209,15 @@ fn the_provider_permission_pushes_linked_actions_and_nothing_else() {
         quantity: core("1.0000"),
         memo: String::new(),
     };
-    let error = chain.push_as(coop_runtime::system::TOKEN, &[provider_level], &transfer).unwrap_err();
-    assert_eq!(error.name(), Some("irrelevant_auth_exception"), "{error}");
+    let error = chain.provider_act(&coop, coop_runtime::system::TOKEN, &transfer).unwrap_err();
+    assert_eq!(error.assertion_message(), Some(coop_protocol::operator::errors::ERR_ACTION_NOT_ALLOWED));
+    // `coop@provider` itself is the operator's code: nobody's key satisfies it.
+    let provider_level = level(coop.name, coop_protocol::operator::PROVIDER_PERMISSION);
+    let other = Person::new(chain, "viaprv");
+    let error = chain
+        .push_as(chain.peers.registrator, &[provider_level], &newaccount_for(&coop, &other, "individual"))
+        .unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
 }
 
 #[test]
@@ -232,8 +237,8 @@ fn changekey_replaces_a_members_active_key_only_through_the_council() {
     // Not the cooperative's own key, not its provider: only `coop@council`.
     let error = chain.push(r, &[coop.name], &change).unwrap_err();
     assert_eq!(error.name(), Some("missing_auth_exception"), "{error}");
-    let error = chain.push_as(r, &[level(coop.name, PROVIDER_PERMISSION)], &change).unwrap_err();
-    assert!(matches!(error.name(), Some("irrelevant_auth_exception" | "unsatisfied_authorization")), "{error}");
+    let error = chain.provider_act(&coop, r, &change).unwrap_err();
+    assert_eq!(error.assertion_message(), Some(coop_protocol::operator::errors::ERR_ACTION_NOT_ALLOWED));
     assert_eq!(key_of(member.name), old_key);
 
     chain.council_decides(&coop, vec![council_action(r, &change)]).unwrap();

@@ -82,7 +82,7 @@ fn a_branch_named_by_an_application_cannot_be_deleted_and_long_metas_are_refused
     let long = Joincoop { coopname: coop.name, braname, username: person.name, statement: Default::default() };
     let mut long = person.signs(&chain.peers, "I apply", long);
     long.statement.meta = "x".repeat(coop_protocol::soviet::MAX_DOCUMENT_META + 1);
-    assert_eq!(chain.fails(r, &[person.name], &long), ERR_DOCUMENT_META_TOO_LONG);
+    assert_eq!(chain.fails(r, &[person.name], &long), ERR_META_TOO_LONG);
 
     chain.apply(&coop, &person, braname);
     assert_eq!(chain.row::<Branches>(r, coop.name, braname.as_u64()).unwrap().applications, 1);

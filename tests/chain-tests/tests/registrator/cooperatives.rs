@@ -60,7 +60,7 @@ fn regcoop_rejects_bad_input() {
     assert_eq!(chain.fails(chain.peers.registrator, &[operator], &no_founders), ERR_NO_FOUNDERS);
 
     let twice = regcoop(chain, &[&founder, &founder]);
-    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &twice), ERR_DUPLICATE_FOUNDER);
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &twice), ERR_DUPLICATE_MEMBER);
 
     let registered = regcoop(chain, &[&founder]);
     chain.ok(chain.peers.registrator, &[operator], &registered);

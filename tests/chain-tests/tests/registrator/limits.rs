@@ -3,7 +3,8 @@
 use super::accounts::newaccount_for;
 use antelope_test_harness::boot::core;
 use antelope_test_harness::cooperative::{test_params, Person};
-use antelope_test_harness::fixture::{default_account_resources, TestChain};
+use antelope_test_harness::defaults::default_account_resources;
+use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{errors::*, *};
 use coop_runtime::n;
 use eosio::Name;
@@ -32,7 +33,7 @@ fn regcoop_refuses_missing_and_too_many_founders() {
     assert_eq!(chain.fails(chain.peers.registrator, &[operator], &missing), ERR_FOUNDER_MISSING);
     let crowd: Vec<Name> = (0..26).map(|_| chain.unique_name("crowd")).collect();
     let too_many = Regcoop { coopname, params: test_params(), founders: crowd };
-    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &too_many), ERR_TOO_MANY_FOUNDERS);
+    assert_eq!(chain.fails(chain.peers.registrator, &[operator], &too_many), ERR_TOO_MANY_MEMBERS);
 }
 
 #[test]

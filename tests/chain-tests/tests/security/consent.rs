@@ -7,17 +7,13 @@ use antelope_test_harness::client::PushOutcome;
 use antelope_test_harness::cooperative::{council_action, rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::keys::PrivateKey;
-use coop_protocol::operator::{
-    errors::ERR_BAD_STATEMENT, Connect, ConnectionRequest, CoopnameClaim, Coopnames, Reject, Request, Requests,
-    PROVIDER_PERMISSION,
-};
+use coop_protocol::operator::{Connect, ConnectionRequest, CoopnameClaim, Coopnames, Reject, Request, Requests};
 use coop_protocol::registrator::{
     errors::ERR_BAD_SIGNATURE, Agree, Agreements, Createbranch, Joincoop, Newaccount, Selectbranch, Setagreement,
     TYPE_INDIVIDUAL,
 };
 use coop_protocol::soviet::{Authorize, CouncilAction, Decision, Decisions, Freedecision, Setttl, STATUS_OPEN};
-use coop_protocol::wallet::{errors::ERR_BAD_STATEMENT_SIGNATURE, Confirm, Deposit, Wallets, Withdraw, KIND_SHARE};
-use coop_runtime::action::level;
+use coop_protocol::wallet::{Confirm, Deposit, Wallets, Withdraw, KIND_SHARE};
 use coop_runtime::{n, Document};
 use eosio::Name;
 
@@ -213,7 +209,6 @@ fn a_persons_documents_are_refused_for_another_person_with_the_same_key() {
     let applied: Joincoop = chain.apply(&coop, &person, Name::new(0)).first_action().unwrap().decode_data().unwrap();
     // Through its provider, the cooperative creates a second account with the person's
     // (public) key, then pushes the person's documents as that account's consent.
-    let provider = [level(coop.name, PROVIDER_PERMISSION)];
     let double = Person { name: chain.unique_name("double"), key: person.key.clone() };
     let account = Newaccount {
         coopname: coop.name,
@@ -223,17 +218,17 @@ fn a_persons_documents_are_refused_for_another_person_with_the_same_key() {
         referer: Name::new(0),
         meta: "{}".into(),
     };
-    chain.push_as(r, &provider, &account).expect("the provider creates the account");
+    chain.provider_act(&coop, r, &account).expect("the provider creates the account");
     let tables = [(r, "agreements"), (r, "applications")];
     let before = snapshot(coop.name, &tables);
 
     for agreement in signed {
         let replayed = Agree { username: double.name, ..agreement };
-        let refused = chain.push_as(r, &provider, &replayed).unwrap_err();
+        let refused = chain.provider_act(&coop, r, &replayed).unwrap_err();
         assert_eq!(refused.assertion_message(), Some(ERR_BAD_SIGNATURE), "{}", replayed.kind);
     }
     let replayed = Joincoop { username: double.name, ..applied };
-    assert_eq!(chain.push_as(r, &provider, &replayed).unwrap_err().assertion_message(), Some(ERR_BAD_SIGNATURE));
+    assert_eq!(chain.provider_act(&coop, r, &replayed).unwrap_err().assertion_message(), Some(ERR_BAD_SIGNATURE));
     assert_eq!(snapshot(coop.name, &tables), before, "nothing written for the second account");
 }
 
@@ -297,7 +292,7 @@ fn a_withdrawal_statement_is_refused_for_another_amount() {
     let before = snapshot(coop.name, &tables);
 
     let more = Withdraw { quantity: rub("400.0000"), ..asked.clone() };
-    assert_eq!(chain.fails(w, &[member.name], &more), ERR_BAD_STATEMENT_SIGNATURE);
+    assert_eq!(chain.fails(w, &[member.name], &more), ERR_BAD_SIGNATURE);
     let wallet = chain.row::<Wallets>(w, coop.name, member.name.as_u64()).unwrap();
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), rub("0.0000")));
     assert_eq!(snapshot(coop.name, &tables), before, "nothing written");
@@ -323,7 +318,7 @@ fn a_connection_statement_is_refused_for_another_cooperative_name_or_key() {
     let id: u64 = chain.ok(operator, &[provider], &request).return_value();
 
     let renamed = Request { coopname: chain.unique_name("coop"), ..request.clone() };
-    assert_eq!(chain.fails(operator, &[provider], &renamed), ERR_BAD_STATEMENT);
+    assert_eq!(chain.fails(operator, &[provider], &renamed), ERR_BAD_SIGNATURE);
     assert_eq!(requested(chain, renamed.coopname), (None, vec![]), "nothing written");
 
     // Rejected, the name is free again; the provider asks for it once more with the same
@@ -331,9 +326,9 @@ fn a_connection_statement_is_refused_for_another_cooperative_name_or_key() {
     chain.ok(operator, &[operator], &Reject { request_id: id, reason: "incomplete".into() });
     assert_eq!(requested(chain, request.coopname), (None, vec![]));
     let rekeyed = Request { coop_key: chain.new_key().public_key(), ..request.clone() };
-    assert_eq!(chain.fails(operator, &[provider], &rekeyed), ERR_BAD_STATEMENT);
+    assert_eq!(chain.fails(operator, &[provider], &rekeyed), ERR_BAD_SIGNATURE);
     let fewer = Request { members: vec![], ..request.clone() };
-    assert_eq!(chain.fails(operator, &[provider], &fewer), ERR_BAD_STATEMENT);
+    assert_eq!(chain.fails(operator, &[provider], &fewer), ERR_BAD_SIGNATURE);
     assert_eq!(requested(chain, request.coopname), (None, vec![]), "nothing written");
     chain.ok(operator, &[provider], &request);
 }

@@ -6,8 +6,9 @@
 //! them from the chain's `Peers`, run unchanged).
 use super::common::chain;
 use antelope_test_harness::client::PushOutcome;
-use antelope_test_harness::deploy::permission_authority;
-use antelope_test_harness::fixture::{create_and_deploy, default_peers, TestChain};
+use antelope_test_harness::defaults::default_peers;
+use antelope_test_harness::deploy::{create_and_deploy, permission_authority};
+use antelope_test_harness::fixture::TestChain;
 use coop_protocol::operator::{Providers, Requests, CONNECT_PERMISSION};
 use coop_protocol::permissions::CONTRACTS_PERMISSION;
 use coop_protocol::registrator::{Cards, Coops, Participants, CARD_ACTIVE, PARTICIPANT_ACCEPTED};

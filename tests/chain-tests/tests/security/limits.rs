@@ -7,7 +7,7 @@ use antelope_test_harness::cooperative::{council_action, rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::tools::localnet_dir;
 use coop_protocol::operator::Connect;
-use coop_protocol::registrator::{Createbranch, Leavecoop, Setfees};
+use coop_protocol::registrator::{Createbranch, Leavecoop, Setfees, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::{BoardMember, Close, Setttl, Updateboard, Voteagainst, POSITION_CHAIRMAN, POSITION_MEMBER};
 use coop_protocol::wallet::{Confirm, Deposit, Payout, Payrefund, Refundreg, Withdraw, KIND_SHARE};
 use coop_runtime::n;
@@ -225,6 +225,15 @@ fn the_deepest_flows_fit_four_inline_levels_and_the_cpu_limit() {
         "wallet::confirm (share)",
         &chain.ok(w, &[coop.name], &Confirm { coopname: coop.name, deposit_id, memo: String::new() }),
     ));
+    // A provider's confirmation of a registration payment, forwarded by the operator:
+    // act → confirm → paidjoin → propose.
+    let (payer, _) = chain.new_member_account(&coop, "viaact", "individual");
+    chain.apply(&coop, &payer, Name::new(0));
+    let fee = chain.registration_fee(&coop, TYPE_INDIVIDUAL);
+    let (deposit_id, _) = chain.pay_registration(&coop, &payer, fee);
+    let confirm = Confirm { coopname: coop.name, deposit_id, memo: String::new() };
+    let forwarded = chain.provider_act(&coop, w, &confirm).expect("the provider confirms");
+    out.push(measure("operator::act (wallet::confirm of a registration)", &forwarded));
     let withdraw = Withdraw {
         coopname: coop.name,
         username: member.name,

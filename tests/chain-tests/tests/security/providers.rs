@@ -1,20 +1,21 @@
-//! A provider's power over its cooperatives: never key changes or the council, and all of
-//! it taken away on chain by `operator::rmprovider`, even from a provider that rewrote its
-//! own permission to keep it.
+//! A provider's power over its cooperatives: it holds no permission of theirs, acts only
+//! through `operator::act` for the cooperatives it connected and only with the allowed
+//! actions, and loses all of it at once with `operator::rmprovider`.
 use super::common::chain;
+use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::decode;
 use antelope_test_harness::keys::PrivateKey;
 use coop_protocol::operator::{errors::*, *};
-use coop_protocol::registrator::{Changekey, Newaccount, TYPE_INDIVIDUAL};
+use coop_protocol::registrator::{Changekey, Newaccount, Setfees, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::{BoardMember, Exec, Updateboard, POSITION_CHAIRMAN};
 use coop_runtime::action::level;
-use coop_runtime::system::{Authority, UpdateAuth, ACTIVE, OWNER, SYSTEM};
+use coop_runtime::system::{Authority, LinkAuth, TokenTransfer, UpdateAuth, ACTIVE, EOSIO_CODE, OWNER, SYSTEM, TOKEN};
 use coop_runtime::ActionData;
 use eosio::Name;
 
-/// `registrator::newaccount` of a fresh person for `coop`, as its provider would push it.
+/// `registrator::newaccount` of a fresh person for `coop`.
 fn newaccount(coop: Name) -> Newaccount {
     let person = Person::new(chain(), "prvd");
     Newaccount {
@@ -27,10 +28,28 @@ fn newaccount(coop: Name) -> Newaccount {
     }
 }
 
-/// Pushes `data` to `contract` as `coop@provider`, signed with `key` alone: the chain's
+/// `operator::act` by `provider` for `coopname`, signed with `key` alone.
+fn act(
+    provider: Name,
+    key: &PrivateKey,
+    coopname: Name,
+    actions: Vec<ProviderAction>,
+) -> Result<PushOutcome, ChainError> {
+    let data = Act { provider, coopname, actions };
+    let action = data.to_action(chain().peers.operator, &[level(provider, ACTIVE)]);
+    chain().client.push_actions_with_keys(vec![action], std::slice::from_ref(key))
+}
+
+/// `data` pushed to `contract` as `actor@permission`, signed with `key` alone: the chain's
 /// error name when refused.
-fn as_provider<A: ActionData>(contract: Name, coop: Name, data: &A, key: &PrivateKey) -> Result<(), String> {
-    let action = data.to_action(contract, &[level(coop, PROVIDER_PERMISSION)]);
+fn push_as<A: ActionData>(
+    contract: Name,
+    actor: Name,
+    permission: Name,
+    data: &A,
+    key: &PrivateKey,
+) -> Result<(), String> {
+    let action = data.to_action(contract, &[level(actor, permission)]);
     match chain().client.push_actions_with_keys(vec![action], std::slice::from_ref(key)) {
         Ok(_) => Ok(()),
         Err(e) => Err(e.name().unwrap_or("unknown").to_string()),
@@ -51,80 +70,141 @@ fn provider_with_cooperatives(count: usize) -> (Name, PrivateKey, Vec<TestCoop>)
 }
 
 #[test]
-fn a_removed_provider_can_push_nothing_for_any_of_its_cooperatives() {
+fn a_provider_acts_through_the_operator_only_for_its_cooperatives_and_allowed_actions() {
+    let chain = chain();
+    let (r, s) = (chain.peers.registrator, chain.peers.soviet);
+    let (provider, key, coops) = provider_with_cooperatives(1);
+    let coop = &coops[0];
+    let other = chain.new_cooperative();
+
+    let data = newaccount(coop.name);
+    act(provider, &key, coop.name, vec![ProviderAction::new(r, &data)]).unwrap();
+    assert!(chain.client.account_exists(data.username), "its own cooperative: forwarded");
+
+    let refused = |coopname: Name, actions: Vec<ProviderAction>| {
+        act(provider, &key, coopname, actions).unwrap_err().assertion_message().map(str::to_string)
+    };
+    let data = newaccount(other.name);
+    let one = |coopname| vec![ProviderAction::new(r, &newaccount(coopname))];
+    assert_eq!(refused(other.name, one(other.name)).as_deref(), Some(ERR_NOT_PROVIDERS_COOP));
+    assert_eq!(refused(coop.name, one(other.name)).as_deref(), Some(ERR_ACTION_OTHER_COOP));
+    assert_eq!(refused(coop.name, vec![]).as_deref(), Some(ERR_ACT_ACTIONS_COUNT));
+    let too_many = vec![ProviderAction::new(r, &newaccount(coop.name)); MAX_ACT_ACTIONS + 1];
+    assert_eq!(refused(coop.name, too_many).as_deref(), Some(ERR_ACT_ACTIONS_COUNT));
+    // Not key changes, not the council, not governance, not money out of the cooperative.
+    let takeover = Changekey { coopname: coop.name, username: coop.chairman.name, public_key: key.public_key() };
+    let board =
+        Updateboard { coopname: coop.name, members: vec![BoardMember::voting(coop.chairman.name, POSITION_CHAIRMAN)] };
+    let fees = Setfees {
+        coopname: coop.name,
+        initial: antelope_test_harness::cooperative::rub("1.0000"),
+        minimum: antelope_test_harness::cooperative::rub("1.0000"),
+        org_initial: antelope_test_harness::cooperative::rub("1.0000"),
+        org_minimum: antelope_test_harness::cooperative::rub("1.0000"),
+    };
+    let transfer = TokenTransfer {
+        from: coop.name,
+        to: provider,
+        quantity: antelope_test_harness::boot::core("1.0000"),
+        memo: String::new(),
+    };
+    for forbidden in [
+        ProviderAction::new(r, &takeover),
+        ProviderAction::new(s, &board),
+        ProviderAction::new(r, &fees),
+        ProviderAction::new(TOKEN, &transfer),
+    ] {
+        let name = forbidden.name;
+        assert_eq!(refused(coop.name, vec![forbidden]).as_deref(), Some(ERR_ACTION_NOT_ALLOWED), "{name}");
+    }
+    let mut garbled = ProviderAction::new(r, &newaccount(coop.name));
+    garbled.data.truncate(10);
+    assert_eq!(refused(coop.name, vec![garbled]).as_deref(), Some(ERR_ACTION_DATA));
+    // Someone else's signature for the provider: missing authority.
+    let stranger = chain.new_key();
+    let error = act(provider, &stranger, coop.name, one(coop.name)).unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
+    assert!(!chain.client.account_exists(data.username));
+}
+
+#[test]
+fn a_provider_holds_no_permission_of_the_cooperative_to_keep() {
+    let chain = chain();
+    let r = chain.peers.registrator;
+    let (_, key, coops) = provider_with_cooperatives(1);
+    let coop = &coops[0];
+    let provider = permission_authority(&chain.client, coop.name, PROVIDER_PERMISSION).unwrap();
+    assert_eq!(provider, Authority::accounts(&[level(chain.peers.operator, EOSIO_CODE)]));
+    // The attack of a permission the provider could satisfy: a child under it with a hidden
+    // key, the provider's actions relinked to the child, kept after the removal. Refused at
+    // every step, because no key of the provider satisfies `coop@provider`.
+    let hidden = chain.new_key();
+    let keep = coop_runtime::n("keep");
+    let child = UpdateAuth {
+        account: coop.name,
+        permission: keep,
+        parent: PROVIDER_PERMISSION,
+        auth: Authority::key(hidden.public_key()),
+    };
+    assert_eq!(push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &child, &key), Err("unsatisfied_authorization".into()));
+    let relink = LinkAuth { account: coop.name, code: r, type_: Newaccount::NAME, requirement: keep };
+    assert_eq!(push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &relink, &key), Err("unsatisfied_authorization".into()));
+    let rewrite = UpdateAuth {
+        account: coop.name,
+        permission: PROVIDER_PERMISSION,
+        parent: ACTIVE,
+        auth: Authority::key(hidden.public_key()),
+    };
+    assert_eq!(
+        push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &rewrite, &key),
+        Err("unsatisfied_authorization".into())
+    );
+    let data = newaccount(coop.name);
+    assert_eq!(push_as(r, coop.name, PROVIDER_PERMISSION, &data, &key), Err("unsatisfied_authorization".into()));
+    assert!(!chain.client.account_exists(data.username));
+}
+
+#[test]
+fn a_removed_provider_can_push_nothing_for_any_of_its_cooperatives_at_once() {
     let chain = chain();
     let operator = chain.peers.operator;
     let r = chain.peers.registrator;
-    let (provider, key, coops) = provider_with_cooperatives(MAX_REVOCATIONS + 1);
-    // Before: the provider acts for each of its cooperatives.
+    let (provider, key, coops) = provider_with_cooperatives(MAX_ERASED_CONNECTIONS + 1);
     for coop in &coops {
-        let data = newaccount(coop.name);
-        as_provider(r, coop.name, &data, &key).unwrap();
-        assert!(chain.client.account_exists(data.username));
+        act(provider, &key, coop.name, vec![ProviderAction::new(r, &newaccount(coop.name))]).unwrap();
     }
-    // The attack: a permission may be rewritten with itself, so the provider moves its
-    // `provider` permission of one cooperative to a key it hides, hoping to keep it.
-    let hidden = chain.new_key();
-    let keep = UpdateAuth {
+    // A cooperative that rewrote its own `provider` permission (its right) does not stop
+    // the removal: nothing of the cooperatives' permissions is touched by it.
+    let own = UpdateAuth {
         account: coops[0].name,
         permission: PROVIDER_PERMISSION,
-        parent: OPERATOR_PERMISSION,
-        auth: Authority::key(hidden.public_key()),
+        parent: ACTIVE,
+        auth: Authority::key(coops[0].key.public_key()),
     };
-    as_provider(SYSTEM, coops[0].name, &keep, &key).unwrap();
+    chain.ok(SYSTEM, &[coops[0].name], &own);
 
-    // Removal, in bounded batches: the first call revokes MAX_REVOCATIONS cooperatives.
-    let left: u32 = chain.ok(operator, &[operator], &Rmprovider { provider }).return_value();
-    assert_eq!(left, 1);
-    assert_eq!(chain.rows::<Connections>(operator, provider).len(), 1);
+    // The first call takes all its power away; the records are erased in batches.
+    let more: bool = chain.ok(operator, &[operator], &Rmprovider { provider }).return_value();
+    assert!(more);
     assert!(chain.row::<Providers>(operator, operator, provider.as_u64()).is_none());
+    for coop in &coops {
+        let data = newaccount(coop.name);
+        let error = act(provider, &key, coop.name, vec![ProviderAction::new(r, &data)]).unwrap_err();
+        assert_eq!(error.assertion_message(), Some(ERR_PROVIDER_NOT_FOUND), "{}", coop.name);
+        assert!(!chain.client.account_exists(data.username));
+    }
     let again = Addprovider { provider, title: "back already".into() };
     assert_eq!(chain.fails(operator, &[operator], &again), ERR_PROVIDER_BEING_REMOVED);
-    let left: u32 = chain.ok(operator, &[operator], &Rmprovider { provider }).return_value();
-    assert_eq!(left, 0);
+    assert_eq!(chain.rows::<Connections>(operator, provider).len(), 1);
+    let more: bool = chain.ok(operator, &[operator], &Rmprovider { provider }).return_value();
+    assert!(!more);
     assert!(chain.rows::<Connections>(operator, provider).is_empty());
     assert_eq!(chain.fails(operator, &[operator], &Rmprovider { provider }), ERR_PROVIDER_NOT_FOUND);
-
-    // After: `coop@provider` is the cooperative's own `active`, in every cooperative.
-    for coop in &coops {
-        let authority = permission_authority(&chain.client, coop.name, PROVIDER_PERMISSION).unwrap();
-        assert_eq!(authority, Authority::accounts(&[level(coop.name, ACTIVE)]), "{}", coop.name);
-        for signing_key in [&key, &hidden] {
-            let data = newaccount(coop.name);
-            assert_eq!(as_provider(r, coop.name, &data, signing_key), Err("unsatisfied_authorization".into()));
-            assert!(!chain.client.account_exists(data.username));
-            let retake =
-                UpdateAuth { auth: Authority::key(signing_key.public_key()), account: coop.name, ..keep.clone() };
-            assert_eq!(as_provider(SYSTEM, coop.name, &retake, signing_key), Err("unsatisfied_authorization".into()));
-        }
-        // The cooperative's own key still works through it, e.g. for a new provider's software.
-        let data = newaccount(coop.name);
-        let action = data.to_action(r, &[level(coop.name, PROVIDER_PERMISSION)]);
-        chain.client.push_actions_with_keys(vec![action], std::slice::from_ref(&coop.key)).unwrap();
-        assert!(chain.client.account_exists(data.username));
-    }
     // Its key can no longer request a cooperative either.
     let (request, ..) = chain.coop_request(provider, 0);
     let action = request.to_action(operator, &[level(provider, ACTIVE)]);
     let error = chain.client.push_actions_with_keys(vec![action], &[key]).unwrap_err();
     assert_eq!(error.assertion_message(), Some(ERR_PROVIDER_NOT_FOUND));
-}
-
-#[test]
-fn a_provider_can_change_neither_keys_nor_the_council() {
-    let chain = chain();
-    let (_, key, coops) = provider_with_cooperatives(1);
-    let coop = &coops[0];
-    let r = chain.peers.registrator;
-    let takeover = Changekey { coopname: coop.name, username: coop.chairman.name, public_key: key.public_key() };
-    let refused = as_provider(r, coop.name, &takeover, &key).unwrap_err();
-    assert!(matches!(refused.as_str(), "irrelevant_auth_exception" | "unsatisfied_authorization"), "{refused}");
-    let board =
-        Updateboard { coopname: coop.name, members: vec![BoardMember::voting(coop.chairman.name, POSITION_CHAIRMAN)] };
-    let refused = as_provider(chain.peers.soviet, coop.name, &board, &key).unwrap_err();
-    assert!(matches!(refused.as_str(), "irrelevant_auth_exception" | "unsatisfied_authorization"), "{refused}");
-    let chairman_key = permission_authority(&chain.client, coop.chairman.name, ACTIVE).unwrap();
-    assert_eq!(chairman_key, Authority::key(coop.chairman.key.public_key()));
 }
 
 #[test]

@@ -120,7 +120,7 @@ fn createboard_rejects_more_than_the_maximum() {
     let members: Vec<Name> = (0..MAX_BOARD_MEMBERS).map(|_| chain.unique_name("many")).collect();
     assert_eq!(
         chain.fails(soviet(), &[chain.peers.operator], &createboard(r.coop, r.founders[0].name, &members),),
-        ERR_BOARD_TOO_LARGE
+        ERR_TOO_MANY_MEMBERS
     );
 }
 
@@ -192,7 +192,7 @@ fn updateboard_rejects_unknown_positions_duplicates_and_bad_sizes() {
         (vec![chair.clone(), secretary], ERR_BAD_POSITION),
         (vec![chair.clone(), member(c, POSITION_MEMBER, true)], ERR_DUPLICATE_MEMBER),
         (vec![], ERR_BOARD_EMPTY),
-        (too_many, ERR_BOARD_TOO_LARGE),
+        (too_many, ERR_TOO_MANY_MEMBERS),
     ];
     for (members, error) in cases {
         assert_eq!(chain.fails(soviet(), &[council.coop], &updateboard(council.coop, members)), error);

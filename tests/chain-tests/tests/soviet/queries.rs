@@ -336,9 +336,9 @@ fn one_call_reads_a_bounded_number_of_decisions() {
 fn bad_queries_are_refused_with_their_messages() {
     let council = Council::new(1, 0);
     let query = |state: Name, limit: u32| Agenda { coopname: council.coop, state, person: ALL, from_id: 0, limit };
-    assert_eq!(agenda_fails(&query(ALL, 0)), ERR_AGENDA_LIMIT_ZERO);
-    assert_eq!(agenda_fails(&query(ALL, MAX_AGENDA_LIMIT + 1)), ERR_AGENDA_LIMIT_TOO_LARGE);
-    assert_eq!(agenda_fails(&query(ALL, u32::MAX)), ERR_AGENDA_LIMIT_TOO_LARGE);
+    assert_eq!(agenda_fails(&query(ALL, 0)), ERR_LIMIT_ZERO);
+    assert_eq!(agenda_fails(&query(ALL, MAX_AGENDA_LIMIT + 1)), ERR_LIMIT_TOO_LARGE);
+    assert_eq!(agenda_fails(&query(ALL, u32::MAX)), ERR_LIMIT_TOO_LARGE);
     assert_eq!(agenda_fails(&query(tally::OUTCOME_PENDING, 10)), ERR_BAD_AGENDA_STATE);
     let stranger = Agenda { coopname: chain().unique_name("nocoop"), ..query(ALL, 10) };
     assert_eq!(agenda_fails(&stranger), ERR_BOARD_NOT_FOUND);
@@ -354,8 +354,8 @@ fn bad_queries_are_refused_with_their_messages() {
         Ok(page) => panic!("agenda {state:?} {limit} succeeded: {page}"),
         Err(e) => e.assertion().unwrap_or_else(|| panic!("no assertion: {e}")).to_string(),
     };
-    assert_eq!(cleos_fails("", 0), ERR_AGENDA_LIMIT_ZERO);
-    assert_eq!(cleos_fails("", 101), ERR_AGENDA_LIMIT_TOO_LARGE);
+    assert_eq!(cleos_fails("", 0), ERR_LIMIT_ZERO);
+    assert_eq!(cleos_fails("", 101), ERR_LIMIT_TOO_LARGE);
     assert_eq!(cleos_fails("pending", 10), ERR_BAD_AGENDA_STATE);
 }
 

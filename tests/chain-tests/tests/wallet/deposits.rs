@@ -98,7 +98,7 @@ fn deposit_checks_kind_amount_symbol_and_memo() {
     }
     let mut long_memo = deposit(&coop, &person, KIND_SHARE, rub("5.0000"));
     long_memo.memo = "m".repeat(MAX_MEMO + 1);
-    assert_eq!(push(&long_memo), ERR_MEMO_TOO_LONG);
+    assert_eq!(push(&long_memo), ERR_TEXT_TOO_LONG);
     long_memo.memo = "m".repeat(MAX_MEMO);
     chain.ok(chain.peers.wallet, &[person.name], &long_memo);
 }
@@ -189,7 +189,7 @@ fn confirm_rejects_a_deposit_twice_a_cancelled_one_and_an_unknown_one() {
     assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &again(99)), ERR_DEPOSIT_NOT_FOUND);
     let mut long = again(waiting);
     long.memo = "m".repeat(MAX_MEMO + 1);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_TEXT_TOO_LONG);
     assert_eq!(wallet_of(chain, &coop, &person).available, rub("10.0000"));
     let ledger = assert_books(chain, &coop);
     assert_eq!(ledger.reg_received, registration_fee(TYPE_INDIVIDUAL), "the registration was received once");
@@ -218,7 +218,7 @@ fn cancel_ends_a_pending_deposit_only() {
     let id = deposit_ok(chain, &coop, &person, KIND_SHARE, rub("10.0000"));
     let mut long = cancel(&coop, id);
     long.reason = "r".repeat(MAX_MEMO + 1);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_TEXT_TOO_LONG);
 
     let outcome = chain.ok(chain.peers.wallet, &[coop.name], &cancel(&coop, id));
     assert!(!deposit_exists(chain, &coop, id), "a cancelled deposit is erased");

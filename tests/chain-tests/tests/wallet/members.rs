@@ -91,7 +91,7 @@ fn addmember_needs_a_confirmed_registration_deposit_of_that_person() {
     assert_eq!(fails(&addmember(&coop, &share_member, share_id, initial, minimum)), ERR_NOT_REGISTRATION);
     assert_eq!(fails(&addmember(&coop, &paid, 999, initial, minimum)), ERR_DEPOSIT_NOT_FOUND);
     assert_eq!(fails(&addmember(&coop, &paid, paid_id, rub("100.0000"), rub("299.9999"))), ERR_BOOKING_MISMATCH);
-    assert_eq!(fails(&addmember(&coop, &paid, paid_id, zero(), rub("400.0000"))), ERR_FEES_NOT_POSITIVE);
+    assert_eq!(fails(&addmember(&coop, &paid, paid_id, zero(), rub("400.0000"))), ERR_BAD_FEES);
     assert_eq!(fails(&addmember(&coop, &paid, paid_id, rub("-100.0000"), rub("500.0000"))), ERR_NEGATIVE_AMOUNT);
     let usd = Asset { amount: 1_000_000, symbol: sym(4, "USD") };
     assert_eq!(fails(&addmember(&coop, &paid, paid_id, usd, minimum)), ERR_WRONG_SYMBOL);
@@ -199,6 +199,6 @@ fn payrefund_needs_the_cooperative_and_a_refund() {
     assert_eq!(error.name(), Some("missing_auth_exception"));
     let mut long = payrefund(&coop, id);
     long.memo = "m".repeat(MAX_MEMO + 1);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_TEXT_TOO_LONG);
     assert_eq!(assert_books(chain, &coop).refunds_due, registration_fee(TYPE_INDIVIDUAL));
 }

@@ -443,13 +443,13 @@ fn bad_queries_are_refused_with_their_messages() {
     let coop = chain.new_cooperative();
     let d = |state: Name, limit: u32| DepositsQuery { coopname: coop.name, username: ALL, state, from_id: 0, limit };
     let w = |state: Name, limit: u32| WithdrawalsQuery { coopname: coop.name, username: ALL, state, from_id: 0, limit };
-    assert_eq!(query_fails(&d(ALL, 0)), ERR_QUERY_LIMIT_ZERO);
-    assert_eq!(query_fails(&d(ALL, MAX_QUERY_LIMIT + 1)), ERR_QUERY_LIMIT_TOO_LARGE);
-    assert_eq!(query_fails(&d(ALL, u32::MAX)), ERR_QUERY_LIMIT_TOO_LARGE);
+    assert_eq!(query_fails(&d(ALL, 0)), ERR_LIMIT_ZERO);
+    assert_eq!(query_fails(&d(ALL, MAX_QUERY_LIMIT + 1)), ERR_LIMIT_TOO_LARGE);
+    assert_eq!(query_fails(&d(ALL, u32::MAX)), ERR_LIMIT_TOO_LARGE);
     assert_eq!(query_fails(&d(WITHDRAWAL_AUTHORIZED, 10)), ERR_BAD_DEPOSIT_STATE);
     assert_eq!(query_fails(&d(n("open"), 10)), ERR_BAD_DEPOSIT_STATE);
-    assert_eq!(query_fails(&w(ALL, 0)), ERR_QUERY_LIMIT_ZERO);
-    assert_eq!(query_fails(&w(ALL, MAX_QUERY_LIMIT + 1)), ERR_QUERY_LIMIT_TOO_LARGE);
+    assert_eq!(query_fails(&w(ALL, 0)), ERR_LIMIT_ZERO);
+    assert_eq!(query_fails(&w(ALL, MAX_QUERY_LIMIT + 1)), ERR_LIMIT_TOO_LARGE);
     assert_eq!(query_fails(&w(DEPOSIT_CONFIRMED, 10)), ERR_BAD_WITHDRAWAL_STATE);
     assert_eq!(query_fails(&w(DEPOSIT_REFUND, 10)), ERR_BAD_WITHDRAWAL_STATE);
     let nocoop = chain.unique_name("nocoop");
@@ -470,10 +470,10 @@ fn bad_queries_are_refused_with_their_messages() {
     let cleos_d = |state: &str, limit: u32| message(cleos_deposits(&cleos, wallet(), coop.name, "", state, 0, limit));
     let cleos_w =
         |state: &str, limit: u32| message(cleos_withdrawals(&cleos, wallet(), coop.name, "", state, 0, limit));
-    assert_eq!(cleos_d("", 0), ERR_QUERY_LIMIT_ZERO);
-    assert_eq!(cleos_d("", 101), ERR_QUERY_LIMIT_TOO_LARGE);
+    assert_eq!(cleos_d("", 0), ERR_LIMIT_ZERO);
+    assert_eq!(cleos_d("", 101), ERR_LIMIT_TOO_LARGE);
     assert_eq!(cleos_d("authorized", 10), ERR_BAD_DEPOSIT_STATE);
-    assert_eq!(cleos_w("", 0), ERR_QUERY_LIMIT_ZERO);
+    assert_eq!(cleos_w("", 0), ERR_LIMIT_ZERO);
     assert_eq!(cleos_w("refund", 10), ERR_BAD_WITHDRAWAL_STATE);
     let stranger = cleos_withdrawals(&cleos, wallet(), nocoop, "", "", 0, 10);
     assert_eq!(message(stranger), ERR_LEDGER_NOT_FOUND);

@@ -185,10 +185,10 @@ fn withdraw_needs_the_members_own_signed_statement() {
         "I ask to return part of my share contribution",
         withdraw(&coop, &person, rub("1.0000")),
     );
-    assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &foreign), ERR_STATEMENT_NOT_MEMBERS);
+    assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &foreign), ERR_KEY_NOT_SIGNERS);
     let mut mismatched = withdraw(&coop, &person, rub("1.0000"));
     mismatched.statement.public_key = stranger.key.public_key();
-    assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &mismatched), ERR_BAD_STATEMENT_SIGNATURE);
+    assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &mismatched), ERR_BAD_SIGNATURE);
     let mut long = withdraw(&coop, &person, rub("1.0000"));
     long.statement.meta = "m".repeat(MAX_STATEMENT_META + 1);
     assert_eq!(chain.fails(chain.peers.wallet, &[person.name], &long), ERR_META_TOO_LONG);
@@ -292,7 +292,7 @@ fn failed_payout_gives_the_amount_back() {
     chain.ok(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id));
     let mut long = fail(&coop, id);
     long.reason = "r".repeat(MAX_MEMO + 1);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_TEXT_TOO_LONG);
 
     let outcome = chain.ok(chain.peers.wallet, &[coop.name], &fail(&coop, id));
     assert!(!withdrawal_exists(chain, &coop, id), "the failed withdrawal is erased");
@@ -331,6 +331,6 @@ fn payout_and_failwithdr_check_the_memo() {
     chain.ok(chain.peers.wallet, &[chain.peers.soviet], &allow(&coop, id));
     let mut long = payout(&coop, id);
     long.memo = "m".repeat(MAX_MEMO + 1);
-    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_MEMO_TOO_LONG);
+    assert_eq!(chain.fails(chain.peers.wallet, &[coop.name], &long), ERR_TEXT_TOO_LONG);
     assert_eq!(withdrawal_row(chain, &coop, id).status, WITHDRAWAL_AUTHORIZED);
 }

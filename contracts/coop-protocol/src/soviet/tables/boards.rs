@@ -59,14 +59,14 @@ impl Board {
 /// Checks a council's composition (everything but the participants' registry): 1 to
 /// [`MAX_BOARD_MEMBERS`] people, each listed once, positions `chairman` or `member`,
 /// exactly one chairman, who votes.
-/// Errors: `ERR_BOARD_EMPTY`, `ERR_BOARD_TOO_LARGE`, `ERR_BAD_POSITION`,
+/// Errors: `ERR_BOARD_EMPTY`, `ERR_TOO_MANY_MEMBERS`, `ERR_BAD_POSITION`,
 /// `ERR_DUPLICATE_MEMBER`, `ERR_ONE_CHAIRMAN`, `ERR_CHAIRMAN_MUST_VOTE`.
 pub fn check_members(members: &[BoardMember]) -> Result<(), &'static str> {
     if members.is_empty() {
         return Err(ERR_BOARD_EMPTY);
     }
     if members.len() > MAX_BOARD_MEMBERS {
-        return Err(ERR_BOARD_TOO_LARGE);
+        return Err(ERR_TOO_MANY_MEMBERS);
     }
     for (i, member) in members.iter().enumerate() {
         if member.position != POSITION_CHAIRMAN && member.position != POSITION_MEMBER {
@@ -118,7 +118,7 @@ mod tests {
         many.extend((2..=MAX_BOARD_MEMBERS as u64).map(|i| member(i, POSITION_MEMBER, true)));
         assert_eq!(check_members(&many), Ok(()));
         many.push(member(100, POSITION_MEMBER, true));
-        assert_eq!(check_members(&many), Err(ERR_BOARD_TOO_LARGE));
+        assert_eq!(check_members(&many), Err(ERR_TOO_MANY_MEMBERS));
         assert_eq!(
             check_members(&[member(1, POSITION_CHAIRMAN, true), member(1, POSITION_MEMBER, true)]),
             Err(ERR_DUPLICATE_MEMBER)
