@@ -38,11 +38,12 @@ pub fn level(actor: Name, permission: Name) -> PermissionLevel {
 /// names in `calls` the actions of these contracts that it sends inline: their failures
 /// abort it with their own messages, which it does not list again. Not listed: what the
 /// action's own code rules out (a row it has just read, a value it has just built); guards
-/// whose invariants host tests prove (the wallet ledger's balances and symbols), kept apart
-/// in each errors module's `UNREACHABLE`; the runtime's internal guards (`ERR_PACK`, a row
-/// written back under another key); [`DECODE_ERRORS`], which every action has; and the
-/// chain's own errors (missing authority, …) and the system contracts' messages. A test
-/// that meets an unlisted message of ours has found a wrong list or a broken invariant.
+/// whose invariants host tests prove (the wallet ledger's balances and symbols); the
+/// runtime's internal guards (`ERR_PACK`, a row written back under another key);
+/// [`DECODE_ERRORS`], which every action has; and the chain's own errors (missing
+/// authority, …) and the system contracts' messages. A contract's messages that no action
+/// lists are kept apart, in its errors module's `UNREACHABLE`. A test that meets an
+/// unlisted message of ours has found a wrong list or a broken invariant.
 #[derive(Debug)]
 pub struct Errors {
     /// The action's name.

@@ -113,6 +113,9 @@ impl OwnName {
     }
 }
 
+/// An action's packed data with a person in the person's place.
+pub type DataOf = Box<dyn Fn(&Person) -> Vec<u8> + Send + Sync>;
+
 /// One action: where it is, who may push it, and its data.
 pub struct Spec {
     /// The contract's name as in `contract_abis` (`"registrator"`, …).
@@ -129,7 +132,7 @@ pub struct Spec {
     pub control: Expect,
     /// The action's data with `actor` in the person's place (for actions without a person,
     /// `actor` is not used).
-    pub data: Box<dyn Fn(&Person) -> Vec<u8> + Send + Sync>,
+    pub data: DataOf,
     /// What the action lists that it can abort with (`contract_interface!`).
     pub errors: &'static coop_runtime::action::Errors,
 }
@@ -191,7 +194,9 @@ pub fn right_party(spec: &Spec, w: &World) -> Party {
             }
             party
         }
-        Rule::ReadOnly => Party { label: "anyone, read-only", levels: vec![], keys: vec![], own_name: None, inline: false },
+        Rule::ReadOnly => {
+            Party { label: "anyone, read-only", levels: vec![], keys: vec![], own_name: None, inline: false }
+        }
     }
 }
 
@@ -202,13 +207,7 @@ pub const MARKER_MESSAGE: &str = coop_runtime::paging::ERR_LIMIT_ZERO;
 /// transaction is then refused with [`MARKER_MESSAGE`] and writes nothing, so the
 /// acceptance is seen and undone. (`soviet::agenda` with `limit` 0, authorised by `by`.)
 pub fn marker(w: &World, by: PermissionLevel) -> Action<Vec<u8>> {
-    let query = soviet::Agenda {
-        coopname: w.a.name,
-        state: Name::new(0),
-        person: Name::new(0),
-        from_id: 0,
-        limit: 0,
-    };
+    let query = soviet::Agenda { coopname: w.a.name, state: Name::new(0), person: Name::new(0), from_id: 0, limit: 0 };
     query.to_action(chain().peers.soviet, &[by])
 }
 
@@ -234,11 +233,11 @@ pub fn push(w: &World, party: &Party, contract: Name, action: Name, data: Vec<u8
 /// `fake::forward`: the forwarder's code under the account `fake` sends `inner` inline, with
 /// `fake@active` (which holds `fake@eosio.code`).
 fn wrap_inline(w: &World, mut inner: Action<Vec<u8>>) -> Action<Vec<u8>> {
-    inner.authorization = vec![level(w.fake.name, ACTIVE).into()];
+    inner.authorization = vec![level(w.fake.name, ACTIVE)];
     Action {
         account: w.fake.name.into(),
         name: n("forward").into(),
-        authorization: vec![level(w.fake.name, ACTIVE).into()],
+        authorization: vec![level(w.fake.name, ACTIVE)],
         data: inner.pack().expect("an action packs"),
     }
 }
@@ -385,13 +384,19 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
     let ok = || Expect::Accepted;
     let key = chain().new_key().public_key();
     vec![
-        b.spec(Rule::Contract, None, OwnName::Anyone, ok(), move |_| Init { peers, resources: default_account_resources() }),
+        b.spec(Rule::Contract, None, OwnName::Anyone, ok(), move |_| Init {
+            peers,
+            resources: default_account_resources(),
+        }),
         b.spec(Rule::Operator, None, OwnName::Anyone, Expect::Assert(ERR_COOP_EXISTS), move |_| Regcoop {
             coopname: coop,
             params: test_params(),
             founders: vec![w.a.chairman.name],
         }),
-        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Setstatus { coopname: coop, status: n("blocked") }),
+        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Setstatus {
+            coopname: coop,
+            status: n("blocked"),
+        }),
         b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Newaccount {
             coopname: coop,
             username: n("newperson123"),
@@ -400,11 +405,8 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
             referer: Name::new(0),
             meta: "{}".into(),
         }),
-        b.signed_spec(Rule::PersonOrCoop(ERR_NOT_AUTHORIZED), Some(&w.joiner), OwnName::Anyone, ok(), move |actor| Joincoop {
-            coopname: coop,
-            braname: Name::new(0),
-            username: actor.name,
-            statement: Document::default(),
+        b.signed_spec(Rule::PersonOrCoop(ERR_NOT_AUTHORIZED), Some(&w.joiner), OwnName::Anyone, ok(), move |actor| {
+            Joincoop { coopname: coop, braname: Name::new(0), username: actor.name, statement: Document::default() }
         }),
         b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Createbranch {
             coopname: coop,
@@ -418,7 +420,12 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
             Some(&w.saver),
             OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)),
             ok(),
-            move |actor| Selectbranch { coopname: coop, username: actor.name, braname: w.branch, statement: Document::default() },
+            move |actor| Selectbranch {
+                coopname: coop,
+                username: actor.name,
+                braname: w.branch,
+                statement: Document::default(),
+            },
         ),
         b.spec(Rule::Peer(peers.wallet, false), None, OwnName::Anyone, ok(), move |_| Paidjoin {
             coopname: coop,
@@ -435,9 +442,13 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
             username: w.applicant.name,
             decision_id: w.join_decision,
         }),
-        b.signed_spec(Rule::Person, Some(&w.quitter), OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)), ok(), move |actor| {
-            Leavecoop { coopname: coop, username: actor.name, statement: Document::default() }
-        }),
+        b.signed_spec(
+            Rule::Person,
+            Some(&w.quitter),
+            OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)),
+            ok(),
+            move |actor| Leavecoop { coopname: coop, username: actor.name, statement: Document::default() },
+        ),
         b.spec(Rule::Peer(peers.soviet, false), None, OwnName::Anyone, ok(), move |_| Acceptleave {
             coopname: coop,
             username: w.leaver.name,
@@ -473,11 +484,13 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
             minimum: rub("300.0000"),
             meta: String::new(),
         }),
-        b.spec(Rule::Council, None, OwnName::Anyone, Expect::Missing(format!("{coop}/{COUNCIL_PERMISSION}")), move |_| Changekey {
-            coopname: coop,
-            username: w.bystander.name,
-            public_key: key,
-        }),
+        b.spec(
+            Rule::Council,
+            None,
+            OwnName::Anyone,
+            Expect::Missing(format!("{coop}/{COUNCIL_PERMISSION}")),
+            move |_| Changekey { coopname: coop, username: w.bystander.name, public_key: key },
+        ),
         b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Setagreement {
             coopname: coop,
             kind: n("extra"),
@@ -485,12 +498,8 @@ fn registrator_specs(w: &'static World) -> Vec<Spec> {
             title: "Extra agreement".into(),
         }),
         b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Rmagreement { coopname: coop, kind: n("user") }),
-        b.signed_spec(Rule::PersonOrCoop(ERR_NOT_AUTHORIZED), Some(&w.signer), OwnName::Anyone, ok(), move |actor| Agree {
-            coopname: coop,
-            username: actor.name,
-            kind: n("wallet"),
-            version: 1,
-            document: Document::default(),
+        b.signed_spec(Rule::PersonOrCoop(ERR_NOT_AUTHORIZED), Some(&w.signer), OwnName::Anyone, ok(), move |actor| {
+            Agree { coopname: coop, username: actor.name, kind: n("wallet"), version: 1, document: Document::default() }
         }),
     ]
 }
@@ -516,7 +525,10 @@ fn soviet_specs(w: &'static World) -> Vec<Spec> {
             chairman: chairman.name,
             members: vec![first.name],
         }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Updateboard { coopname: coop, members: council.clone() }),
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Updateboard {
+            coopname: coop,
+            members: council.clone(),
+        }),
         b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Setttl { coopname: coop, seconds: 86_400 }),
         b.spec(Rule::Peer(peers.registrator, true), None, OwnName::Anyone, ok(), move |_| Propose {
             coopname: coop,
@@ -525,9 +537,18 @@ fn soviet_specs(w: &'static World) -> Vec<Spec> {
             ref_id: 0,
             statement_hash: Checksum256::from([7; 32]),
         }),
-        b.signed_spec(Rule::Person, Some(second), OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)), ok(), move |actor| {
-            Freedecision { coopname: coop, proposer: actor.name, statement: Document::default(), actions: vec![] }
-        }),
+        b.signed_spec(
+            Rule::Person,
+            Some(second),
+            OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)),
+            ok(),
+            move |actor| Freedecision {
+                coopname: coop,
+                proposer: actor.name,
+                statement: Document::default(),
+                actions: vec![],
+            },
+        ),
         b.spec(Rule::Person, Some(second), voting.clone(), ok(), move |actor| Votefor {
             coopname: coop,
             member: actor.name,
@@ -579,11 +600,29 @@ fn wallet_specs(w: &'static World) -> Vec<Spec> {
             coopname: coop,
             symbol: antelope_test_harness::cooperative::RUB,
         }),
-        b.spec(Rule::PersonOrCoop(ERR_DEPOSIT_AUTH), Some(&w.saver), OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)), ok(), move |actor| {
-            Deposit { coopname: coop, username: actor.name, kind: KIND_SHARE, quantity: rub("2.0000"), memo: "share".into() }
+        b.spec(
+            Rule::PersonOrCoop(ERR_DEPOSIT_AUTH),
+            Some(&w.saver),
+            OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)),
+            ok(),
+            move |actor| Deposit {
+                coopname: coop,
+                username: actor.name,
+                kind: KIND_SHARE,
+                quantity: rub("2.0000"),
+                memo: "share".into(),
+            },
+        ),
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Confirm {
+            coopname: coop,
+            deposit_id: w.pending_deposit,
+            memo: "received".into(),
         }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Confirm { coopname: coop, deposit_id: w.pending_deposit, memo: "received".into() }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Cancel { coopname: coop, deposit_id: w.pending_deposit, reason: "no money".into() }),
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Cancel {
+            coopname: coop,
+            deposit_id: w.pending_deposit,
+            reason: "no money".into(),
+        }),
         b.spec(Rule::Peer(peers.registrator, true), None, OwnName::Anyone, ok(), move |_| Addmember {
             coopname: coop,
             username: w.joiner.name,
@@ -596,13 +635,23 @@ fn wallet_specs(w: &'static World) -> Vec<Spec> {
             username: w.applicant.name,
             deposit_id: w.applicant_deposit,
         }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Payrefund { coopname: coop, deposit_id: w.refund_deposit, memo: "paid back".into() }),
-        b.signed_spec(Rule::Person, Some(&w.saver), OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)), ok(), move |actor| Withdraw {
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Payrefund {
             coopname: coop,
-            username: actor.name,
-            quantity: rub("1.0000"),
-            statement: Document::default(),
+            deposit_id: w.refund_deposit,
+            memo: "paid back".into(),
         }),
+        b.signed_spec(
+            Rule::Person,
+            Some(&w.saver),
+            OwnName::Refused(Expect::Assert(ERR_NOT_PARTICIPANT)),
+            ok(),
+            move |actor| Withdraw {
+                coopname: coop,
+                username: actor.name,
+                quantity: rub("1.0000"),
+                statement: Document::default(),
+            },
+        ),
         b.spec(Rule::Peer(peers.soviet, false), None, OwnName::Anyone, ok(), move |_| Allowwithdr {
             coopname: coop,
             withdraw_id: w.pending_withdrawal,
@@ -618,8 +667,16 @@ fn wallet_specs(w: &'static World) -> Vec<Spec> {
             username: w.quitter.name,
             decision_id: w.leave_decision,
         }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Failwithdr { coopname: coop, withdraw_id: w.authorized_withdrawal, reason: "bank".into() }),
-        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Payout { coopname: coop, withdraw_id: w.authorized_withdrawal, memo: "paid".into() }),
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Failwithdr {
+            coopname: coop,
+            withdraw_id: w.authorized_withdrawal,
+            reason: "bank".into(),
+        }),
+        b.spec(Rule::Coop, None, OwnName::Anyone, ok(), move |_| Payout {
+            coopname: coop,
+            withdraw_id: w.authorized_withdrawal,
+            memo: "paid".into(),
+        }),
         b.spec(Rule::ReadOnly, None, OwnName::Anyone, Expect::NoWrite, move |_| DepositsQuery {
             coopname: coop,
             username: Name::new(0),
@@ -659,7 +716,10 @@ fn operator_specs(w: &'static World) -> Vec<Spec> {
         meta: "{}".into(),
     };
     vec![
-        b.spec(Rule::Contract, None, OwnName::Anyone, ok(), move |_| Init { peers, resources: default_connect_resources() }),
+        b.spec(Rule::Contract, None, OwnName::Anyone, ok(), move |_| Init {
+            peers,
+            resources: default_connect_resources(),
+        }),
         b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Addprovider {
             provider: w.stranger.name,
             title: "Provider".into(),
@@ -670,12 +730,21 @@ fn operator_specs(w: &'static World) -> Vec<Spec> {
             coopname: w.a.name,
             actions: vec![ProviderAction::new(peers.registrator, &newaccount)],
         }),
-        b.spec(Rule::Person, provider, replayed, ok(), move |actor| Request { provider: actor.name, ..request.clone() }),
+        b.spec(Rule::Person, provider, replayed, ok(), move |actor| Request {
+            provider: actor.name,
+            ..request.clone()
+        }),
         b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Connect { request_id: w.pending_request }),
         b.spec(Rule::OperatorStep, None, OwnName::Anyone, Expect::Assert(ERR_INTERNAL_STEP), move |_| Setupcoop {
             request_id: w.pending_request,
         }),
-        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Reject { request_id: w.pending_request, reason: "no".into() }),
-        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Setstatus { coopname: w.a.name, status: n("blocked") }),
+        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Reject {
+            request_id: w.pending_request,
+            reason: "no".into(),
+        }),
+        b.spec(Rule::Operator, None, OwnName::Anyone, ok(), move |_| Setstatus {
+            coopname: w.a.name,
+            status: n("blocked"),
+        }),
     ]
 }

@@ -10,8 +10,8 @@
 //! be accepted (and undone: see `actions::marker`), so that authority is the only reason for
 //! each refusal. Our tables must be byte-identical before and after each action's pushes.
 use super::actions::{permissions_of, push, right_party, specs, Expect, Party, Permissions, Rule, Spec};
-use super::world::{world, World};
 use super::common::{chain, serial, snapshot};
+use super::world::{world, World};
 use antelope_test_harness::cooperative::Person;
 use antelope_test_harness::keys::{public_key_to_k1, public_key_to_legacy, PrivateKey};
 use coop_protocol::operator::{errors::ERR_INTERNAL_STEP, PROVIDER_PERMISSION};
@@ -42,7 +42,12 @@ fn parties(w: &'static World) -> Vec<Party> {
         Party::new("a member of the cooperative", w.bystander.name, ACTIVE, &w.bystander.key),
         Party::new("the operator", operator, ACTIVE, &PrivateKey::dev()),
         Party::new("the cooperative itself", a.name, ACTIVE, &a.key),
-        Party::new("the cooperative's provider permission, with its provider's key", a.name, PROVIDER_PERMISSION, &w.a_provider.key),
+        Party::new(
+            "the cooperative's provider permission, with its provider's key",
+            a.name,
+            PROVIDER_PERMISSION,
+            &w.a_provider.key,
+        ),
         Party::new("the cooperative's provider permission, with its own key", a.name, PROVIDER_PERMISSION, &a.key),
         Party::new("the cooperative's council permission", a.name, COUNCIL_PERMISSION, &a.key),
         Party::new("the cooperative's contracts permission", a.name, CONTRACTS_PERMISSION, &a.key),
@@ -118,7 +123,9 @@ fn expected(spec: &Spec, party: &Party, permissions: &Permissions) -> Option<Exp
                 (!signed(person)).then(|| Expect::Missing(person.to_string()))
             }
         },
-        Rule::Peer(peer, with_coop) if signed(peer) => (with_coop && !signed(w.a.name)).then(|| missing(w.a.name)).flatten(),
+        Rule::Peer(peer, with_coop) if signed(peer) => {
+            (with_coop && !signed(w.a.name)).then(|| missing(w.a.name)).flatten()
+        }
         Rule::Peer(peer, _) => missing(peer),
     }
 }

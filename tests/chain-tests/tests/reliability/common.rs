@@ -1,13 +1,11 @@
 //! What the reliability tests share: the node, one test at a time, a snapshot of every row of
-//! our contracts, what a push came to, the stable messages, a seeded generator and the
-//! environment variables.
+//! our contracts, what a push came to, a seeded generator and the environment variables.
 #![allow(dead_code)]
 use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::fixture::TestChain;
-use antelope_test_harness::tools::workspace_root;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::{Mutex, MutexGuard, OnceLock};
+use std::sync::{Mutex, MutexGuard};
 
 /// The node shared by this binary's tests.
 pub fn chain() -> &'static TestChain {
@@ -170,50 +168,6 @@ impl std::fmt::Display for Outcome {
 /// The chain's exceptions for an authorization that is missing or not satisfied.
 pub const AUTHORITY_ERRORS: [&str; 3] =
     ["missing_auth_exception", "unsatisfied_authorization", "irrelevant_auth_exception"];
-
-/// Every message our contracts abort with on purpose, read from the sources where they are
-/// defined: each contract's `errors.rs` (the public API) and the runtime's messages for
-/// malformed data, paging and asset arithmetic. Not the runtime's messages for its own bugs
-/// (a panic, running out of memory, a value that does not pack). A message ending in `": "`
-/// is a prefix (followed by a name).
-pub fn stable_messages() -> &'static [String] {
-    static MESSAGES: OnceLock<Vec<String>> = OnceLock::new();
-    MESSAGES.get_or_init(|| {
-        let root = workspace_root().join("contracts");
-        let mut messages = Vec::new();
-        for contract in ["operator", "registrator", "soviet", "wallet"] {
-            let path = root.join(format!("coop-protocol/src/{contract}/errors.rs"));
-            messages.extend(string_constants(&path, "ERR_"));
-        }
-        for file in ["interface.rs", "paging.rs", "asset_math.rs", "asset_text.rs"] {
-            messages.extend(string_constants(&root.join("coop-runtime/src").join(file), "ERR_"));
-        }
-        assert!(messages.len() > 100, "only {} messages found", messages.len());
-        messages
-    })
-}
-
-/// Whether `message` is one of [`stable_messages`].
-pub fn is_stable(message: &str) -> bool {
-    stable_messages().iter().any(|m| m == message || (m.ends_with(": ") && message.starts_with(m.as_str())))
-}
-
-/// The values of the `pub const <prefix>…: &str = "…";` of a source file.
-fn string_constants(path: &std::path::Path, prefix: &str) -> Vec<String> {
-    let source = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let declaration = format!("pub const {prefix}");
-    source
-        .split(&declaration)
-        .skip(1)
-        .map(|rest| {
-            let (_, value) = rest.split_once("&str =").unwrap_or_else(|| panic!("{}: {rest:.40}", path.display()));
-            let value = value.trim_start();
-            let end = value[1..].find('"').expect("a closing quote") + 1;
-            assert!(!value[1..end].contains('\\'), "escapes are not read: {}", &value[..end]);
-            value[1..end].to_string()
-        })
-        .collect()
-}
 
 /// SplitMix64: a small seeded generator, the same sequence on every machine.
 #[derive(Clone, Debug)]

@@ -11,8 +11,10 @@ use antelope_test_harness::boot::core;
 use antelope_test_harness::cooperative::{import_of, rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::operator::{Addprovider, Connect, Requests, REQUEST_PENDING};
-use coop_protocol::registrator::{Agree, Createbranch, Leavecoop, Newaccount, Participants, Setagreement, TYPE_INDIVIDUAL};
 use coop_protocol::registrator::errors::ERR_COOP_CANNOT_PAY;
+use coop_protocol::registrator::{
+    Agree, Createbranch, Leavecoop, Newaccount, Participants, Setagreement, TYPE_INDIVIDUAL,
+};
 use coop_protocol::soviet::{Cancelvote, Freedecision, Voteagainst};
 use coop_protocol::wallet::{Deposit, Withdraw, KIND_SHARE};
 use coop_runtime::system::{BuyRamBytes, TokenTransfer, SYSTEM, TOKEN};
@@ -82,16 +84,19 @@ fn a_cooperative_without_ram_starts_nothing_it_pays_for_and_its_council_still_de
     let newcomer = Person::new(chain, "import");
     out_of_ram(push(r, &[coop.name], &import_of(&coop, &newcomer)), coop.name);
     assert!(!chain.client.account_exists(newcomer.name));
-    let branch = Createbranch { coopname: coop.name, braname: n("north"), trustee: chairman.name, title: "North".into() };
+    let branch =
+        Createbranch { coopname: coop.name, braname: n("north"), trustee: chairman.name, title: "North".into() };
     out_of_ram(push(r, &[coop.name], &branch), coop.name);
     let agreement = Setagreement { coopname: coop.name, kind: n("extra"), version: 1, title: "Extra".into() };
     out_of_ram(push(r, &[coop.name], &agreement), coop.name);
     // A founder's first share opens their wallet, which the cooperative pays.
-    let confirm = coop_protocol::wallet::Confirm { coopname: coop.name, deposit_id: founders_deposit, memo: String::new() };
+    let confirm =
+        coop_protocol::wallet::Confirm { coopname: coop.name, deposit_id: founders_deposit, memo: String::new() };
     out_of_ram(push(w, &[coop.name], &confirm), coop.name);
     // A withdrawal's and a leaving member's questions go on the agenda the cooperative pays
     // (the members have RAM for their own rows).
-    let withdraw = Withdraw { coopname: coop.name, username: first.name, quantity: rub("1.0000"), statement: Document::default() };
+    let withdraw =
+        Withdraw { coopname: coop.name, username: first.name, quantity: rub("1.0000"), statement: Document::default() };
     let withdraw = first.signs(&chain.peers, "Withdrawal", withdraw);
     out_of_ram(push(w, &[first.name], &withdraw), coop.name);
     let leave = Leavecoop { coopname: coop.name, username: second.name, statement: Document::default() };
@@ -158,11 +163,22 @@ fn a_person_without_ram_starts_nothing_they_pay_for_and_their_cooperative_may_pa
     chain.leave_free_ram(member.name, 0);
     let before = snapshot(chain);
 
-    let agree = Agree { coopname: coop.name, username: person.name, kind: n("wallet"), version: 1, document: Document::default() };
+    let agree = Agree {
+        coopname: coop.name,
+        username: person.name,
+        kind: n("wallet"),
+        version: 1,
+        document: Document::default(),
+    };
     let agree = person.signs(&chain.peers, "Wallet agreement", agree);
     out_of_ram(push(r, &[person.name], &agree), person.name);
-    let deposit =
-        Deposit { coopname: coop.name, username: member.name, kind: KIND_SHARE, quantity: rub("1.0000"), memo: String::new() };
+    let deposit = Deposit {
+        coopname: coop.name,
+        username: member.name,
+        kind: KIND_SHARE,
+        quantity: rub("1.0000"),
+        memo: String::new(),
+    };
     out_of_ram(push(w, &[member.name], &deposit), member.name);
     let question =
         Freedecision { coopname: coop.name, proposer: member.name, statement: Document::default(), actions: vec![] };

@@ -181,7 +181,7 @@ fn flow(chain: &TestChain, coop: &TestCoop, kinds: &[AgreementKind], person: &Pe
             coopname,
             username,
             r#type: TYPE_INDIVIDUAL,
-            public_key: key.clone(),
+            public_key: key,
             referer: Name::new(0),
             meta: "{}".into(),
         }

@@ -37,10 +37,13 @@ const TOO_SLOW: &[i64] = &[3_080_004, 3_080_006, 3_081_001];
 /// `tx_duplicate`: the node already has this transaction.
 const DUPLICATE: i64 = 3_040_008;
 
+/// Builds a step's action from what a node shows.
+type Build = Box<dyn Fn(&TestChain) -> Action<Vec<u8>>>;
+
 /// One transaction of a lane: what it is, and how to build its action from a node's state.
 pub struct Step {
     pub what: String,
-    build: Box<dyn Fn(&TestChain) -> Action<Vec<u8>>>,
+    build: Build,
 }
 
 /// A step pushing `contract::A`, signed by `signer@active`, its data built by `data`.

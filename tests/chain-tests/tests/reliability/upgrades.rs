@@ -12,17 +12,18 @@ use super::old_release::{self as old, FROM_COMMIT};
 use antelope_test_harness::abi_files::{abi_json, contract_abis};
 use antelope_test_harness::cooperative::{council_action, import_of, rub, Person, TestCoop};
 use antelope_test_harness::deploy::{create_and_deploy, permission_authority};
-use antelope_test_harness::fixture::TestChain;
+use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use antelope_test_harness::keys::PrivateKey;
 use antelope_test_harness::localnet::with_retries;
 use antelope_test_harness::tools::{contract_wasm, workspace_root};
-use coop_protocol::operator::{Connect, Connections, Rmprovider, OPERATOR_PERMISSION, PROVIDER_PERMISSION};
+use coop_protocol::operator::errors::{ERR_NOT_PROVIDERS_COOP, ERR_PROVIDER_NOT_FOUND};
+use coop_protocol::operator::{Connect, Connections, Rmprovider, PROVIDER_PERMISSION};
 use coop_protocol::registrator::*;
 use coop_protocol::soviet::{Decisions, Settings, Setttl, Voteagainst, Votefor, KIND_FREE};
 use coop_protocol::wallet::{Cancel, Confirm, Deposit, Payout, Payrefund, RegDeposits, Withdraw, Withdrawals};
 use coop_protocol::wallet::{Deposits, DEPOSIT_REFUND, KIND_SHARE, WITHDRAWAL_AUTHORIZED};
 use coop_runtime::action::level;
-use coop_runtime::system::{Authority, UpdateAuth, ACTIVE, SYSTEM};
+use coop_runtime::system::{Authority, UpdateAuth, ACTIVE, EOSIO_CODE, SYSTEM};
 use coop_runtime::{n, ActionData, Peers};
 use eosio::{Name, Read, Table};
 use serde_json::Value;
@@ -81,6 +82,14 @@ fn upgrades_need_table_layouts_that_only_gain_trailing_binary_extensions() {
         }
     }
     assert!(problems.is_empty(), "table layouts changed:\n  {}", problems.join("\n  "));
+}
+
+/// Without the fixed commit in the clone (a shallow clone) the upgrade tests fail and say
+/// why; they never pass by skipping.
+#[test]
+#[should_panic(expected = "is not in this clone")]
+fn upgrades_fail_loudly_without_the_earlier_commit_in_the_history() {
+    require_commit(&workspace_root(), "0123456789abcdef0123456789abcdef01234567");
 }
 
 /// The guard itself: what it refuses and what it lets through.
@@ -219,6 +228,27 @@ fn every_row_reads(peers: &Peers, rows: &Snapshot) {
     }
     assert!(count > 0, "no rows at all");
     assert!(failures.is_empty(), "rows that today's types cannot read:\n  {}", failures.join("\n  "));
+}
+
+/// `registrator::newaccount` of a fresh person for `coop` (not pushed), and the person.
+fn new_account(chain: &TestChain, coop: &TestCoop) -> (Newaccount, Person) {
+    let person = Person::new(chain, "late");
+    let data = Newaccount {
+        coopname: coop.name,
+        username: person.name,
+        r#type: TYPE_INDIVIDUAL,
+        public_key: person.key.public_key(),
+        referer: Name::new(0),
+        meta: String::new(),
+    };
+    (data, person)
+}
+
+/// `registrator::newaccount` for `coop`, signed by the cooperative itself.
+fn new_account_by_the_cooperative(chain: &TestChain, coop: &TestCoop) {
+    let (data, person) = new_account(chain, coop);
+    chain.ok(chain.peers.registrator, &[coop.name], &data);
+    assert!(chain.client.account_exists(person.name));
 }
 
 /// What the release left: one cooperative with something of every flow, finished or in
@@ -404,13 +434,16 @@ impl Before {
         assert!(chain.rows::<Withdrawals>(w, coopname).is_empty(), "every withdrawal finished");
         assert!(chain.rows::<Applications>(r, coopname).is_empty(), "every application finished");
         assert!(chain.rows::<Decisions>(s, coopname).is_empty(), "every decision finished");
-        // The pending request is connected by today's operator: revocable from the start.
+        // The pending request is connected by today's operator, today's way: `coop@provider`
+        // is the operator's code, and the provider acts through `operator::act`.
         let pending = &self.pending;
         let operator = chain.peers.operator;
         chain.ok(operator, &[operator], &Connect { request_id: pending.request_id });
         assert_eq!(chain.rows::<Connections>(operator, pending.provider).len(), 1);
-        let parent = permission_authority(&chain.client, pending.name, OPERATOR_PERMISSION).unwrap();
-        assert_eq!(parent.accounts[0].permission, level(operator, n("eosio.code")));
+        let provider = permission_authority(&chain.client, pending.name, PROVIDER_PERMISSION).unwrap();
+        assert_eq!(provider.accounts[0].permission, level(operator, EOSIO_CODE));
+        let (data, _) = new_account(chain, pending);
+        chain.provider_act(pending, chain.peers.registrator, &data).expect("the provider acts through the operator");
     }
 
     /// Today's flows on the upgraded state: a registration end to end, a branch change, a
@@ -472,51 +505,66 @@ impl Before {
         chain.ok(w, &[coopname], &Payout { coopname, withdraw_id: due, memo: "bank transfer".into() });
     }
 
-    /// The migration note: the release connected cooperatives without `coop@operator` and
-    /// without a `connections` record, so `rmprovider` cannot take their provider's power
-    /// back; each such cooperative does it itself, with its own key.
+    /// The migration note. The release made `coop@provider` the provider's own `active` and
+    /// kept no `connections` record; today `coop@provider` is the operator's code and a
+    /// provider acts only through `operator::act`, for the cooperatives it is recorded to
+    /// have connected. So for a cooperative connected before the upgrade, `rmprovider`
+    /// cannot take the provider's power back (it still holds the permission itself), and
+    /// `act` refuses every provider (no record); its old link of `changekey` to
+    /// `coop@provider` gives nothing (today's `changekey` wants `coop@council`). Only the cooperative's own key can move
+    /// `coop@provider` to the operator's code; after that no provider acts for it until an
+    /// operator action records the connection (today there is none: the cooperative acts
+    /// with its own key).
     fn cooperatives_connected_before_keep_their_provider(&self, chain: &TestChain) {
         let operator = chain.peers.operator;
         let alpha = &self.alpha;
-        assert!(chain.rows::<Connections>(operator, alpha.provider).is_empty());
-        let left: u32 = chain.ok(operator, &[operator], &Rmprovider { provider: alpha.provider }).return_value();
-        assert_eq!(left, 0, "nothing recorded to revoke");
+        assert!(chain.rows::<Connections>(operator, alpha.provider).is_empty(), "no record of the release's");
         let provider = permission_authority(&chain.client, alpha.name, PROVIDER_PERMISSION).unwrap();
-        assert_eq!(provider.accounts[0].permission, level(alpha.provider, ACTIVE), "still the removed provider's");
-        let missing = permission_authority(&chain.client, alpha.name, OPERATOR_PERMISSION).unwrap();
-        assert!(missing.accounts.is_empty() && missing.keys.is_empty(), "no coop@operator: {missing:?}");
-        let as_provider = |chain: &TestChain| {
-            let person = Person::new(chain, "late");
-            let data = Newaccount {
-                coopname: alpha.name,
-                username: person.name,
-                r#type: TYPE_INDIVIDUAL,
-                public_key: person.key.public_key(),
-                referer: Name::new(0),
-                meta: String::new(),
-            };
-            // Signed with the provider's key alone (the development key here).
+        assert_eq!(provider.accounts[0].permission, level(alpha.provider, ACTIVE), "the provider's own key");
+        // The provider's key alone (the development key here) satisfies `alpha@provider`.
+        let directly = |chain: &TestChain| {
+            let (data, _) = new_account(chain, alpha);
             let action = data.to_action(chain.peers.registrator, &[level(alpha.name, PROVIDER_PERMISSION)]);
             chain.client.push_actions_with_keys(vec![action], &[PrivateKey::dev()]).map(|_| ())
         };
-        as_provider(chain).expect("the removed provider still acts for a cooperative connected before the upgrade");
-        // The remedy: the cooperative hands its `provider` permission back to its own key.
-        let back = UpdateAuth {
+        let (data, _) = new_account(chain, alpha);
+        let refused = expect_assertion(chain.provider_act(alpha, chain.peers.registrator, &data), operator, n("act"));
+        assert_eq!(refused, ERR_NOT_PROVIDERS_COOP, "act: no record of the connection");
+
+        let more: bool = chain.ok(operator, &[operator], &Rmprovider { provider: alpha.provider }).return_value();
+        assert!(!more, "nothing recorded to erase");
+        directly(chain).expect("the removed provider still acts for a cooperative connected before the upgrade");
+        // The release also linked `changekey` to `coop@provider`; today's `changekey` wants
+        // `coop@council`, sent by the soviet: the old link gives the provider nothing.
+        let key = PrivateKey::generate().public_key();
+        let rekey = Changekey { coopname: alpha.name, username: self.joined.name, public_key: key };
+        let action = rekey.to_action(chain.peers.registrator, &[level(alpha.name, PROVIDER_PERMISSION)]);
+        match chain.client.push_actions_with_keys(vec![action], &[PrivateKey::dev()]) {
+            Ok(_) => panic!("the provider changed a member's key"),
+            Err(refused) => assert!(refused.name().is_some_and(|e| AUTHORITY_ERRORS.contains(&e)), "{refused}"),
+        }
+
+        // The remedy, by the cooperative's own key: `provider` becomes the operator's code.
+        let adopt = UpdateAuth {
             account: alpha.name,
             permission: PROVIDER_PERMISSION,
             parent: ACTIVE,
-            auth: Authority::accounts(&[level(alpha.name, ACTIVE)]),
+            auth: Authority::accounts(&[level(operator, EOSIO_CODE)]),
         };
-        chain.ok(SYSTEM, &[alpha.name], &back);
-        match as_provider(chain) {
+        chain.ok(SYSTEM, &[alpha.name], &adopt);
+        match directly(chain) {
             Ok(()) => panic!("the removed provider still acts for the cooperative after the remedy"),
             Err(refused) => assert!(refused.name().is_some_and(|e| AUTHORITY_ERRORS.contains(&e)), "{refused}"),
         }
-        // A cooperative connected after the upgrade is revoked by `rmprovider` itself.
+        // The cooperative still administers itself with its own key.
+        new_account_by_the_cooperative(chain, alpha);
+
+        // A cooperative connected after the upgrade loses its provider with `rmprovider`.
         let pending = &self.pending;
-        let left: u32 = chain.ok(operator, &[operator], &Rmprovider { provider: pending.provider }).return_value();
-        assert_eq!(left, 0);
-        let provider = permission_authority(&chain.client, pending.name, PROVIDER_PERMISSION).unwrap();
-        assert_eq!(provider.accounts[0].permission, level(pending.name, ACTIVE), "handed back by rmprovider");
+        let more: bool = chain.ok(operator, &[operator], &Rmprovider { provider: pending.provider }).return_value();
+        assert!(!more);
+        let (data, _) = new_account(chain, pending);
+        let refused = expect_assertion(chain.provider_act(pending, chain.peers.registrator, &data), operator, n("act"));
+        assert_eq!(refused, ERR_PROVIDER_NOT_FOUND);
     }
 }

@@ -129,8 +129,12 @@ pub fn withdraw(chain: &TestChain, coop: &TestCoop, person: &Person, amount: &st
 
 /// A free decision of `coop` proposed by `proposer`, without actions; returns its id.
 pub fn free_question(chain: &TestChain, coop: &TestCoop, proposer: &Person) -> u64 {
-    let data =
-        soviet::Freedecision { coopname: coop.name, proposer: proposer.name, statement: Document::default(), actions: vec![] };
+    let data = soviet::Freedecision {
+        coopname: coop.name,
+        proposer: proposer.name,
+        statement: Document::default(),
+        actions: vec![],
+    };
     let data = proposer.signs(&chain.peers, "A question", data);
     chain.ok(chain.peers.soviet, &[proposer.name], &data).return_value()
 }
@@ -206,7 +210,8 @@ fn build_world() -> World {
     let _ = second;
 
     let branch = n("branch");
-    let create = registrator::Createbranch { coopname: a.name, braname: branch, trustee: chairman.name, title: "Branch".into() };
+    let create =
+        registrator::Createbranch { coopname: a.name, braname: branch, trustee: chairman.name, title: "Branch".into() };
     chain.ok(chain.peers.registrator, &[a.name], &create);
     let (request, ..) = chain.coop_request(a_provider.name, 0);
     let pending_request = chain.ok(chain.peers.operator, &[a_provider.name], &request).return_value();
@@ -251,7 +256,8 @@ fn build_world() -> World {
 pub fn forwarder_wasm() -> Vec<u8> {
     let mut wasm = b"\0asm\x01\0\0\0".to_vec();
     // Types: 0 `() -> i32`, 1 `(i32, i32) -> i32`, 2 `(i32, i32)`, 3 `(i64, i64, i64)`.
-    let types = [4, 0x60, 0, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 0, 0x60, 3, 0x7e, 0x7e, 0x7e, 0];
+    let types =
+        [4, 0x60, 0, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 0, 0x60, 3, 0x7e, 0x7e, 0x7e, 0];
     section(&mut wasm, 1, &types);
     let mut imports = vec![3];
     for (name, type_index) in [("action_data_size", 0), ("read_action_data", 1), ("send_inline", 2)] {
@@ -263,13 +269,13 @@ pub fn forwarder_wasm() -> Vec<u8> {
     section(&mut wasm, 3, &[1, 3]); // one function, of type 3
     section(&mut wasm, 5, &[1, 0, 1]); // one memory of one page
     section(&mut wasm, 7, &[1, 5, b'a', b'p', b'p', b'l', b'y', 0, 3]); // export `apply` = function 3
-    // apply(receiver, code, action): size = action_data_size(); read_action_data(1024, size);
-    // send_inline(1024, size). Locals 0-2 are the parameters, 3 is `size`.
+                                                                        // apply(receiver, code, action): size = action_data_size(); read_action_data(1024, size);
+                                                                        // send_inline(1024, size). Locals 0-2 are the parameters, 3 is `size`.
     let body = [
         1, 1, 0x7f, // one local i32: size
         0x10, 0, 0x21, 3, // call action_data_size; local.set 3
         0x41, 0x80, 0x08, 0x20, 3, 0x10, 1, 0x1a, // i32.const 1024; local.get 3; call read_action_data; drop
-        0x41, 0x80, 0x08, 0x20, 3, 0x10, 2, // i32.const 1024; local.get 3; call send_inline
+        0x41, 0x80, 0x08, 0x20, 3, 0x10, 2,    // i32.const 1024; local.get 3; call send_inline
         0x0b, // end
     ];
     let mut code = vec![1, body.len() as u8];
