@@ -19,8 +19,8 @@ mod handlers;
 
 pub use protocol::abi;
 
-/// The contract's entry point: its own actions, then notifications of transfers to it,
-/// then every other action pushed to it (echoed to our contracts).
+/// The contract's entry point: a notification of a token transfer (forwarded, then the
+/// armed plan); its own actions; any other action pushed to it (echoed to our contracts).
 #[cfg(target_arch = "wasm32")]
 #[no_mangle]
 pub extern "C" fn apply(receiver: u64, code: u64, action: u64) {

@@ -15,6 +15,7 @@
 //! `INDEXER_STEPS` (default [`DEFAULT_STEPS`]) is the length of the ledger sequence, and a
 //! tenth of it the number of rounds of the mix.
 #[allow(dead_code)]
+#[path = "ledger_chain"]
 mod ledger_chain {
     pub mod chain;
     pub mod generate;
@@ -30,8 +31,8 @@ mod indexer {
 
 use antelope_test_harness::defaults::default_peers;
 use antelope_test_harness::fixture::TestChain;
-use coop_scenarios::demo;
 use coop_indexer::{db, Options};
+use coop_scenarios::demo;
 use indexer::{compare, kill, mix};
 use std::time::Duration;
 

@@ -5,12 +5,12 @@ mod reliability {
     pub mod common;
     pub mod exhaustion;
     pub mod faults;
+    pub mod hostile;
     pub mod layouts;
-    pub mod network;
     pub mod malformed;
+    pub mod network;
     pub mod old_release;
     pub mod stream;
     pub mod upgrades;
     pub mod world;
-    pub mod hostile;
 }

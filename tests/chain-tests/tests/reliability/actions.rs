@@ -34,7 +34,8 @@ pub enum Rule {
     OperatorStep,
     /// The cooperative (`coopname`), through any permission linked to the action.
     Coop,
-    /// Exactly `coopname@council`, which only the soviet's code satisfies (`changekey`).
+    /// Exactly `coopname@council`, which only the soviet's code satisfies, sent by the soviet
+    /// (`changekey`).
     Council,
     /// The person in the data, or the cooperative that created their account; anyone else
     /// gets this message.

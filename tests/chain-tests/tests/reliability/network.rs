@@ -14,6 +14,8 @@ pub struct TempLocalnet {
 
 /// How often [`TempLocalnet::start`] picks new ports when one was taken.
 const PORT_ATTEMPTS: usize = 5;
+/// How long [`TempLocalnet::up`] tries again while the nodes do not agree yet.
+const RESYNC: Duration = Duration::from_secs(90);
 
 impl TempLocalnet {
     /// A localnet of `nodes` nodes, up. Free ports can be taken by another process before a node
@@ -34,14 +36,19 @@ impl TempLocalnet {
     }
 
     /// `up` again, on the same ports and folder: starts every node that is not running and
-    /// waits until all have the same block. Tried twice: right after the producer restarted
-    /// a follower may still be on the blocks the producer lost.
+    /// waits until all have the same block. Tried again for up to [`RESYNC`]: after the
+    /// producer restarted, a follower reconnects to it only at its next connection check
+    /// (nodeos' `--connection-cleanup-period`, 30 s), and `up` waits 10 s for a block.
     pub fn up(&self) -> LocalnetSummary {
-        localnet::up(&self.options, &mut log).unwrap_or_else(|first| {
-            eprintln!("localnet up: {first}; once more");
-            std::thread::sleep(Duration::from_secs(2));
-            localnet::up(&self.options, &mut log).unwrap_or_else(|e| panic!("localnet up: {e}"))
-        })
+        let deadline = Instant::now() + RESYNC;
+        loop {
+            match localnet::up(&self.options, &mut log) {
+                Ok(summary) => return summary,
+                Err(e) if Instant::now() < deadline => eprintln!("localnet up: {e}; once more"),
+                Err(e) => panic!("localnet up: {e}"),
+            }
+            std::thread::sleep(Duration::from_secs(1));
+        }
     }
 
     /// `down`: stops every node (cleanly: SIGTERM).

@@ -249,7 +249,7 @@ fn build_world() -> World {
     }
 }
 
-/// A contract that is not one of ours, 150 bytes of WebAssembly written out here: its
+/// A contract that is not one of ours, 146 bytes of WebAssembly written out here: its
 /// `apply` sends its action data, a packed action, inline (`send_inline`), whatever the
 /// action's name. Deployed to an account whose `active` holds its own `eosio.code`, it is
 /// a contract that sends our contracts any action it is given, authorised by itself.
@@ -266,11 +266,12 @@ pub fn forwarder_wasm() -> Vec<u8> {
         imports.extend_from_slice(&[0, type_index]);
     }
     section(&mut wasm, 2, &imports);
-    section(&mut wasm, 3, &[1, 3]); // one function, of type 3
-    section(&mut wasm, 5, &[1, 0, 1]); // one memory of one page
-    section(&mut wasm, 7, &[1, 5, b'a', b'p', b'p', b'l', b'y', 0, 3]); // export `apply` = function 3
-                                                                        // apply(receiver, code, action): size = action_data_size(); read_action_data(1024, size);
-                                                                        // send_inline(1024, size). Locals 0-2 are the parameters, 3 is `size`.
+    // One function, of type 3; one memory of one page; the export `apply`, function 3.
+    section(&mut wasm, 3, &[1, 3]);
+    section(&mut wasm, 5, &[1, 0, 1]);
+    section(&mut wasm, 7, &[1, 5, b'a', b'p', b'p', b'l', b'y', 0, 3]);
+    // apply(receiver, code, action): size = action_data_size(); read_action_data(1024, size);
+    // send_inline(1024, size). Locals 0-2 are the parameters, 3 is `size`.
     let body = [
         1, 1, 0x7f, // one local i32: size
         0x10, 0, 0x21, 3, // call action_data_size; local.set 3

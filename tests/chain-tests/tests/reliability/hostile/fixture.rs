@@ -225,7 +225,22 @@ fn imported(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
     person
 }
 
-/// Pushes `actions` in one transaction, signed by every authority they declare.
+/// Chain errors of a node too busy to finish a transaction in time (`tx_cpu_usage_exceeded`,
+/// `deadline_exception`, `leeway_deadline_exception`): not an answer, the transaction is
+/// pushed again.
+const TOO_SLOW: [i64; 3] = [3_080_004, 3_080_006, 3_081_001];
+
+/// Pushes `actions` in one transaction, signed by every authority they declare (again, up
+/// to five times, while the node is too busy to run it in time: nothing was applied then).
 pub fn push(chain: &TestChain, actions: Vec<Action<Vec<u8>>>) -> Result<PushOutcome, ChainError> {
-    chain.client.push_actions(actions)
+    let mut tries = 1;
+    loop {
+        match chain.client.push_actions(actions.clone()) {
+            Err(e) if tries < 5 && e.code().is_some_and(|code| TOO_SLOW.contains(&code)) => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            result => return result,
+        }
+    }
 }
