@@ -97,10 +97,22 @@ impl TestChain {
         self.push(contract, signers, data).unwrap_or_else(|e| panic!("{}::{} failed: {e}", contract, A::NAME))
     }
 
-    /// Pushes an action that must fail with an assertion; returns its exact message.
+    /// Pushes an action that must fail with an assertion; returns its exact message, which
+    /// must be one the action lists (`A::ERRORS`: its own, those of the actions it sends
+    /// inline, or a decoding error).
     #[track_caller]
     pub fn fails<A: ActionData>(&self, contract: Name, signers: &[Name], data: &A) -> String {
-        expect_assertion(self.push(contract, signers, data), contract, A::NAME)
+        let message = expect_assertion(self.push(contract, signers, data), contract, A::NAME);
+        if let Some(errors) = A::ERRORS {
+            assert!(
+                errors.lists(&message),
+                "{contract}::{} failed with {message:?}, which neither it nor the actions it sends list \
+                 (its `errors [...]` in `contract_interface!`): {:?}",
+                A::NAME,
+                errors.closure(),
+            );
+        }
+        message
     }
 
     /// Every row of table `T` of `contract` in `scope`.

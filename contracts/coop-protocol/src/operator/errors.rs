@@ -3,7 +3,7 @@
 coop_runtime::error_messages! {
     use crate::common_errors {
         ERR_ACTION_DATA, ERR_BAD_FEES, ERR_BAD_SIGNATURE, ERR_BAD_SYMBOL, ERR_BAD_USERNAME, ERR_DUPLICATE_MEMBER,
-        ERR_KEY_NOT_SIGNERS, ERR_TEXT_TOO_LONG, ERR_TOO_MANY_MEMBERS,
+        ERR_KEY_NOT_SIGNERS, ERR_META_TOO_LONG, ERR_TEXT_TOO_LONG, ERR_TOO_MANY_MEMBERS,
     }
 
     pub const ERR_NOT_INITIALIZED: &str = "operator is not initialized";
@@ -27,4 +27,5 @@ coop_runtime::error_messages! {
     pub const ERR_ACT_ACTIONS_COUNT: &str = "act carries 1 to 8 actions";
     pub const ERR_ACTION_NOT_ALLOWED: &str = "a provider may not push this action";
     pub const ERR_ACTION_OTHER_COOP: &str = "an action acts on another cooperative";
+    pub const ERR_OPERATOR_CANNOT_PAY: &str = "the operator's balance does not cover connecting this cooperative";
 }

@@ -88,7 +88,7 @@ coop_runtime::contract_interface! {
                 ERR_PROVIDER_NOT_FOUND, ERR_BAD_COOPNAME, ERR_COOP_ACCOUNT_EXISTS, ERR_NAME_IN_AUCTION,
                 ERR_COOP_REQUESTED, ERR_BAD_SYMBOL, ERR_BAD_FEES, ERR_TEXT_TOO_LONG, ERR_TOO_MANY_MEMBERS,
                 ERR_CHAIRMAN_IN_MEMBERS, ERR_DUPLICATE_MEMBER, ERR_BAD_USERNAME, ERR_COOPNAME_IS_FOUNDER,
-                ERR_FOUNDER_EXISTS, ERR_BAD_SIGNATURE, ERR_KEY_NOT_SIGNERS, ERR_NOT_INITIALIZED,
+                ERR_FOUNDER_EXISTS, ERR_META_TOO_LONG, ERR_BAD_SIGNATURE, ERR_KEY_NOT_SIGNERS, ERR_NOT_INITIALIZED,
             ];
         /// Connects the requested cooperative in one transaction: its account and the
         /// founders' accounts (resources paid by the operator), the registry entry with the
@@ -99,7 +99,7 @@ coop_runtime::contract_interface! {
         connect(Connect)
             errors [
                 ERR_NOT_INITIALIZED, ERR_REQUEST_NOT_FOUND, ERR_REQUEST_NOT_PENDING, ERR_PROVIDER_NOT_FOUND,
-                ERR_COOP_ACCOUNT_EXISTS, ERR_NAME_IN_AUCTION, ERR_FOUNDER_EXISTS,
+                ERR_COOP_ACCOUNT_EXISTS, ERR_NAME_IN_AUCTION, ERR_FOUNDER_EXISTS, ERR_OPERATOR_CANNOT_PAY,
             ]
             calls [Setupcoop];
         /// The second half of `connect`, which the contract sends to itself once the

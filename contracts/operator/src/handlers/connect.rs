@@ -12,8 +12,10 @@ use coop_protocol::{registrator, soviet, wallet};
 use coop_runtime::{
     action::level,
     chain, n,
+    asset_math,
     system::{
-        self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenTransfer, UpdateAuth, ACTIVE, EOSIO_CODE, OWNER,
+        self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenAccounts, TokenTransfer, UpdateAuth, ACTIVE,
+        EOSIO_CODE, OWNER,
     },
     ActionData,
 };
@@ -40,6 +42,7 @@ pub fn connect(data: Connect) {
     for founder in &founders {
         chain::check(!chain::is_account(founder.username), ERR_FOUNDER_EXISTS);
     }
+    check_balance(me, &res, founders.len());
 
     let coop = request.coopname;
     let operator_code = Authority::accounts(&[level(me, EOSIO_CODE)]);
@@ -155,6 +158,27 @@ pub fn setupcoop(data: Setupcoop) {
 
     request.status = REQUEST_CONNECTED;
     own_rows::<Requests>().update(&request, ERR_REQUEST_NOT_FOUND);
+}
+
+/// Aborts with `ERR_OPERATOR_CANNOT_PAY` unless the operator's core balance covers what
+/// connecting costs: the cooperative's and each founder's RAM and stake, and the funds it
+/// gives the cooperative (checked first, so that a short balance gets our message rather
+/// than the token contract's).
+fn check_balance(me: Name, res: &ConnectResources, founders: usize) {
+    let per_founder = asset_math::add(res.member_ram, res.member_net).and_then(|s| asset_math::add(s, res.member_cpu));
+    let total = per_founder.and_then(|each| {
+        let mut sum = asset_math::add(res.coop_ram, res.coop_net)?;
+        sum = asset_math::add(sum, res.coop_cpu)?;
+        sum = asset_math::add(sum, res.coop_funds)?;
+        for _ in 0..founders {
+            sum = asset_math::add(sum, each)?;
+        }
+        Ok(sum)
+    });
+    let balance = chain::Rows::<TokenAccounts>::new(system::TOKEN, me)
+        .get(res.coop_ram.symbol.code().as_u64())
+        .map_or(0, |row| row.balance.amount);
+    chain::check(matches!(total, Ok(total) if balance >= total.amount), ERR_OPERATOR_CANNOT_PAY);
 }
 
 /// Creates `name` as `eosio` (through its `connect` permission, so names shorter than

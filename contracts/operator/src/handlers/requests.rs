@@ -31,6 +31,7 @@ pub fn request(data: Request) -> u64 {
     // The chairman's account does not exist yet: the statement must be signed for exactly
     // this request, by the key the request gives them (`verify_document`'s checks and
     // messages, the account's permission being that key).
+    chain::check(data.statement.meta.len() <= coop_protocol::soviet::MAX_DOCUMENT_META, ERR_META_TOO_LONG);
     let consent = data.consent(chain::current_receiver(), chain::sha256);
     chain::check(chain::signed_for(&data.statement, &consent), ERR_BAD_SIGNATURE);
     chain::check(data.statement.public_key == data.chairman.public_key, ERR_KEY_NOT_SIGNERS);

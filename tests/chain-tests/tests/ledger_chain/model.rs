@@ -782,6 +782,10 @@ impl Model {
             return Err(Refusal::MissingAuth);
         }
         let withdrawal = self.authorized_withdrawal(id)?;
+        // A leaver's payout must be paid: back in their wallet nobody could ask for it.
+        if !self.people[withdrawal.person].participant {
+            return refuse(wal::ERR_LEAVER_PAYOUT_CANNOT_FAIL);
+        }
         let wallet = self.people[withdrawal.person].wallet.as_mut().expect("a withdrawing member has a wallet");
         wallet.blocked -= withdrawal.quantity;
         wallet.available += withdrawal.quantity;

@@ -134,3 +134,12 @@ fn request_refuses_a_name_in_auction_and_a_coopname_among_the_founders() {
     request.coopname = request.members[0].username;
     assert_eq!(rejected(chain, &request), ERR_COOPNAME_IS_FOUNDER);
 }
+
+#[test]
+fn a_request_statement_with_a_long_meta_is_refused() {
+    let chain = TestChain::shared();
+    let (mut request, ..) = chain.coop_request(chain.provider(), 1);
+    request.statement.meta = "x".repeat(coop_protocol::soviet::MAX_DOCUMENT_META + 1);
+    assert_eq!(chain.fails(chain.peers.operator, &[request.provider], &request), ERR_META_TOO_LONG);
+    assert!(chain.row::<Coopnames>(chain.peers.operator, chain.peers.operator, request.coopname.as_u64()).is_none());
+}

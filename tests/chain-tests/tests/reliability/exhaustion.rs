@@ -231,7 +231,8 @@ fn the_operator_without_tokens_or_ram_cannot_connect_and_the_request_stays_pendi
         let _restore = Restore { tokens: Some(spend_all_tokens(chain, operator)), ram_bytes: 0 };
         let before = snapshot(chain);
         let refused = push(operator, &[operator], &connect);
-        assert_eq!(refused, Outcome::Assert("overdrawn balance".into()), "{refused}");
+        let message = coop_protocol::operator::errors::ERR_OPERATOR_CANNOT_PAY;
+        assert_eq!(refused, Outcome::Assert(message.into()), "{refused}");
         assert_unchanged(chain, &before, "a connection the operator cannot pay for");
         assert!(pending(chain) && !chain.client.account_exists(request.coopname));
         assert!(!chain.client.account_exists(request.chairman.username));

@@ -137,14 +137,14 @@ fn faults_kill_9_of_a_follower_and_of_the_producer_and_a_full_restart_lose_nothi
     assert!(info.last_irreversible_block_num >= before.last_irreversible_block_num);
     assert_eq!(block_id(chains[0], before.last_irreversible_block_num), before.last_irreversible_block_id);
 
-    let (people, pushes, resends) = (people.len(), stream.pushes, stream.resends);
+    let (people, pushes, resends, expired) = (people.len(), stream.pushes, stream.resends, stream.expired);
     let (at_risk, reversible) = (at_risk.len(), in_reversible.len());
     eprintln!(
         "faults: {people} people in {lanes} lanes × {rounds} rounds; {pushes} transactions, {resends} sent \
-         again; at the producer's kill {irreversible_at_kill} irreversible (all kept), {at_risk} acknowledged \
+         again, {expired} signed anew after expiring unseen; at the producer's kills {at_risk} acknowledged \
          but not yet irreversible ({revived} of them lost, taken as new when sent again), {reversible} in its \
-         reversible blocks ({lost} lost with them); localnet up in {up_at:.0?}, stream done at {stream_at:.0?}, \
-         all {:.0?}",
+         reversible blocks ({lost} lost with them), {irreversible_at_kill} irreversible at the last (all \
+         kept); localnet up in {up_at:.0?}, stream done at {stream_at:.0?}, all {:.0?}",
         started.elapsed()
     );
 }

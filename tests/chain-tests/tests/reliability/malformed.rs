@@ -454,7 +454,7 @@ struct Known {
     why: &'static str,
 }
 
-const KNOWN: [Known; 2] = [
+const KNOWN: [Known; 1] = [
     Known {
         action: "*",
         case: "",
@@ -465,12 +465,6 @@ const KNOWN: [Known; 2] = [
         why: "a document whose signature is well formed (K1 or R1) but no valid signature: the \
               chain's key recovery aborts the action before the contract can refuse the document \
               with its bad-signature message",
-    },
-    Known {
-        action: "operator::request",
-        case: "statement.meta: 4 KiB of text",
-        outcomes: &["accepted"],
-        why: "the statement's meta has no length limit (every other document's has one)",
     },
 ];
 

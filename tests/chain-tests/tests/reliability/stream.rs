@@ -10,6 +10,8 @@
 //! - until it is settled the lane keeps the *same signed* transaction and sends it again,
 //!   to the next live node, every [`RESEND_AFTER`]: the chain refuses a transaction it
 //!   already has (`tx_duplicate`), so a resend can never apply it twice;
+//! - a transaction that expired without settling can never be in a block: only then is
+//!   its step signed anew;
 //! - a lane's next step waits for its previous one to settle, and goes to a node that has
 //!   the block it settled in.
 //!
@@ -36,6 +38,11 @@ const MAX_SENDS: u32 = 60;
 const TOO_SLOW: &[i64] = &[3_080_004, 3_080_006, 3_081_001];
 /// `tx_duplicate`: the node already has this transaction.
 const DUPLICATE: i64 = 3_040_008;
+/// `expired_tx_exception`: past its expiration; no block can take it any more.
+const EXPIRED: i64 = 3_040_005;
+/// `invalid_ref_block_exception`: the node does not have the block the transaction refers
+/// to yet (it is behind).
+const UNKNOWN_REF_BLOCK: i64 = 3_040_007;
 
 /// Builds a step's action from what a node shows.
 type Build = Box<dyn Fn(&TestChain) -> Action<Vec<u8>>>;
@@ -67,11 +74,13 @@ pub struct Lane {
 }
 
 struct Pending {
-    what: String,
+    step: Step,
     signed: SignedTransaction,
     id: String,
     sent: Instant,
     sends: u32,
+    /// When a node first called it expired: from then on no block can take it.
+    expired: Option<Instant>,
 }
 
 /// A node of the network as the stream sees it.
@@ -136,6 +145,8 @@ pub struct Stream {
     pub acknowledged: Vec<(String, usize)>,
     /// Transactions a node took as new when they were sent again: the first send was lost.
     pub revived: HashSet<String>,
+    /// Transactions that expired unsettled, their steps signed anew.
+    pub expired: usize,
 }
 
 impl Stream {
@@ -154,6 +165,7 @@ impl Stream {
             resends: 0,
             acknowledged: Vec::new(),
             revived: HashSet::new(),
+            expired: 0,
         };
         stream.add_key(PrivateKey::dev());
         stream
@@ -226,7 +238,7 @@ impl Stream {
             .iter()
             .filter(|l| !l.steps.is_empty() || l.pending.is_some())
             .map(|l| match &l.pending {
-                Some(p) => format!("{}: {} sent {} times, {} to go", l.name, p.what, p.sends, l.steps.len()),
+                Some(p) => format!("{}: {} sent {} times, {} to go", l.name, p.step.what, p.sends, l.steps.len()),
                 None => format!("{}: next {:?}", l.name, l.steps.front().map(|s| &s.what)),
             })
             .collect();
@@ -240,7 +252,14 @@ impl Stream {
                 l.after = block;
                 l.settled += 1;
                 l.pending = None;
-            } else if pending.sent.elapsed() >= RESEND_AFTER {
+            } else if pending.expired.is_some_and(|at| at.elapsed() >= 2 * RESEND_AFTER) {
+                // Expired and still not in an irreversible block (a reversible one holding
+                // it would have become irreversible by now): lost for good, signed anew.
+                let l = &mut self.lanes[lane];
+                let pending = l.pending.take().expect("pending");
+                l.steps.push_front(pending.step);
+                self.expired += 1;
+            } else if pending.expired.is_none() && pending.sent.elapsed() >= RESEND_AFTER {
                 self.resend(lane);
                 return;
             } else {
@@ -274,14 +293,15 @@ impl Stream {
             // No answer: the node may or may not have it; sent again if it never settles.
             Err(e) => eprintln!("stream: {} {} to node {node}: {e}", self.lanes[lane].name, step.what),
         }
-        self.lanes[lane].pending = Some(Pending { what: step.what, signed, id, sent: Instant::now(), sends: 1 });
+        self.lanes[lane].pending = Some(Pending { step, signed, id, sent: Instant::now(), sends: 1, expired: None });
     }
 
     fn resend(&mut self, lane: usize) {
         let Some(node) = self.pick(0) else { return };
         let l = &mut self.lanes[lane];
         let pending = l.pending.as_mut().expect("pending");
-        assert!(pending.sends < MAX_SENDS, "stream: {} {} never settled after {MAX_SENDS} sends", l.name, pending.what);
+        let what = &pending.step.what;
+        assert!(pending.sends < MAX_SENDS, "stream: {} {what} never settled after {MAX_SENDS} sends", l.name);
         pending.sends += 1;
         pending.sent = Instant::now();
         self.resends += 1;
@@ -289,9 +309,10 @@ impl Stream {
             Ok(_) => {
                 self.revived.insert(pending.id.clone());
             }
-            Err(e) if e.code() == Some(DUPLICATE) || e.code().is_some_and(|c| TOO_SLOW.contains(&c)) => {}
+            Err(e) if e.code() == Some(EXPIRED) => pending.expired = Some(Instant::now()),
+            Err(e) if e.code().is_some_and(|c| c == DUPLICATE || c == UNKNOWN_REF_BLOCK || TOO_SLOW.contains(&c)) => {}
             Err(ChainError::Node(e)) => {
-                panic!("stream: {} {} sent again, refused by node {node}: {} {}", l.name, pending.what, e.name, e.what)
+                panic!("stream: {} {what} sent again, refused by node {node}: {} {}", l.name, e.name, e.what)
             }
             Err(_) => {}
         }
