@@ -14,6 +14,10 @@ pub trait ActionData: Read + Write + NumBytes {
     /// system contracts'), whose messages are not ours to list. Host-side data: a contract
     /// that does not read it (none does) carries none of it.
     const ERRORS: Option<&'static Errors> = None;
+    /// The interface (`contract_interface!`'s trait name, e.g. `"Registrator"`) this action
+    /// belongs to, so that a client can send it to the right account without being told;
+    /// `None` for the system contracts' actions.
+    const CONTRACT: Option<&'static str> = None;
 
     /// The packed action for `contract`, authorised by `authorization`.
     fn to_action(&self, contract: Name, authorization: &[PermissionLevel]) -> Action<alloc::vec::Vec<u8>> {

@@ -125,6 +125,7 @@ macro_rules! contract_interface {
             impl $crate::ActionData for $data {
                 const NAME: $crate::__private::eosio::Name = $crate::n(stringify!($action));
                 type Return = $crate::__return_type!($($ret)?);
+                const CONTRACT: Option<&'static str> = Some(stringify!($trait));
                 const ERRORS: Option<&'static $crate::action::Errors> = Some(&$crate::action::Errors {
                     action: stringify!($action),
                     names: &[$(stringify!($err)),*],

@@ -27,5 +27,6 @@ pub mod decisions;
 pub mod fixture;
 pub mod flow;
 pub mod ram;
+pub mod verbs;
 pub mod views;
 pub mod wallet_queries;

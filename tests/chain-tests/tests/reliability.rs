@@ -1,4 +1,5 @@
-//! Reliability suite (issue 11). One node for the binary.
+//! Reliability suite (issue 11). One node for the binary; `faults` (a 3-node localnet) and
+//! `upgrades` (a node running an earlier release) start their own.
 mod reliability {
     pub mod actions;
     pub mod authority;

@@ -11,8 +11,7 @@ use coop_protocol::soviet::council::{self, COUNCIL_PERMISSION};
 use coop_protocol::{registrator, soviet, wallet};
 use coop_runtime::{
     action::level,
-    chain, n,
-    asset_math,
+    asset_math, chain, n,
     system::{
         self, Authority, BuyRam, DelegateBw, LinkAuth, NewAccount, TokenAccounts, TokenTransfer, UpdateAuth, ACTIVE,
         EOSIO_CODE, OWNER,

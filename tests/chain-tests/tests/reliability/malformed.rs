@@ -454,19 +454,17 @@ struct Known {
     why: &'static str,
 }
 
-const KNOWN: [Known; 1] = [
-    Known {
-        action: "*",
-        case: "",
-        outcomes: &[
-            "exception: unable to reconstruct public key from signature",
-            "assert_exception: secp256k1_ecdsa_recover(",
-        ],
-        why: "a document whose signature is well formed (K1 or R1) but no valid signature: the \
+const KNOWN: [Known; 1] = [Known {
+    action: "*",
+    case: "",
+    outcomes: &[
+        "exception: unable to reconstruct public key from signature",
+        "assert_exception: secp256k1_ecdsa_recover(",
+    ],
+    why: "a document whose signature is well formed (K1 or R1) but no valid signature: the \
               chain's key recovery aborts the action before the contract can refuse the document \
               with its bad-signature message",
-    },
-];
+}];
 
 /// The [`KNOWN`] departure `outcome` of `case` is, if any.
 fn known(spec: &Spec, case: &Case, outcome: &Outcome) -> Option<&'static Known> {
