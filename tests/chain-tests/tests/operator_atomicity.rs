@@ -1,11 +1,11 @@
 //! A step inside `connect` fails: nothing is left behind. In its own test binary (its own
-//! chain), because it empties the operator's core-token balance.
+//! chain), because it changes what connecting costs the operator.
+use antelope_test_harness::defaults::default_connect_resources;
 use antelope_test_harness::fixture::TestChain;
-use coop_protocol::operator::{Connect, Requests, REQUEST_PENDING};
+use coop_protocol::operator::{Connect, Connections, Init, Requests, REQUEST_PENDING};
 use coop_protocol::registrator::{Cards, Coops, Participants};
 use coop_protocol::soviet::Boards;
 use coop_protocol::wallet::Ledgers;
-use coop_runtime::system::{TokenTransfer, SYSTEM, TOKEN};
 
 #[test]
 fn a_failing_step_inside_connect_leaves_nothing_behind() {
@@ -14,17 +14,19 @@ fn a_failing_step_inside_connect_leaves_nothing_behind() {
     let (request, _, chairman, members) = chain.coop_request(chain.provider(), 2);
     let request_id: u64 = chain.ok(p.operator, &[request.provider], &request).return_value();
 
-    // The operator keeps just too little to give the cooperative its starting funds, the
-    // step that comes after accounts, permissions, registry, council and ledger.
+    // The operator buys the cooperative too little RAM for its account, permissions and
+    // links: every step of `connect` runs — accounts, permissions, registry, council,
+    // ledger, funds, agreements — and the chain refuses the whole transaction at its end.
+    let mut starved = default_connect_resources();
+    starved.coop_ram.amount /= 100;
+    chain.ok(p.operator, &[p.operator], &Init { peers: p, resources: starved });
     let balance = |account| chain.client.get_currency_balance("eosio.token", account, "AXON").unwrap();
-    let mut all = coop_runtime::asset_text::parse_asset(&balance(p.operator)[0]).unwrap();
-    all.amount -= 50_000; // keeps 5.0000 AXON: enough for resources, not for 10.0000 of funds
-    chain.ok(TOKEN, &[p.operator], &TokenTransfer { from: p.operator, to: SYSTEM, quantity: all, memo: String::new() });
     let before = balance(p.operator);
     let ram_before = chain.client.get_account(p.operator).unwrap()["ram_usage"].clone();
 
     let error = chain.push(p.operator, &[p.operator], &Connect { request_id }).unwrap_err();
-    assert!(error.message().contains("overdrawn balance"), "{error}");
+    assert_eq!(error.name(), Some("ram_usage_exceeded"), "{error}");
+    assert!(error.message().contains(&request.coopname.to_string()), "the cooperative's RAM: {error}");
 
     assert!(!chain.client.account_exists(request.coopname));
     for person in std::iter::once(&chairman).chain(members.iter()) {
@@ -35,7 +37,13 @@ fn a_failing_step_inside_connect_leaves_nothing_behind() {
     assert!(chain.rows::<Participants>(p.registrator, request.coopname).is_empty());
     assert!(chain.row::<Boards>(p.soviet, p.soviet, request.coopname.as_u64()).is_none());
     assert!(chain.row::<Ledgers>(p.wallet, p.wallet, request.coopname.as_u64()).is_none());
+    assert!(chain.rows::<Connections>(p.operator, request.provider).is_empty());
     assert_eq!(chain.row::<Requests>(p.operator, p.operator, request_id).unwrap().status, REQUEST_PENDING);
     assert_eq!(balance(p.operator), before);
     assert_eq!(chain.client.get_account(p.operator).unwrap()["ram_usage"], ram_before);
+
+    // With the resources back, the same request connects.
+    chain.ok(p.operator, &[p.operator], &Init { peers: p, resources: default_connect_resources() });
+    chain.ok(p.operator, &[p.operator], &Connect { request_id });
+    assert!(chain.client.account_exists(request.coopname));
 }
