@@ -96,9 +96,9 @@ pub struct Connection {
 }
 
 coop_runtime::table!(
-    /// The cooperatives each provider connected, so that `rmprovider` can revoke its
-    /// `provider` permission in each. RAM: paid by the operator at `connect` (one row per
-    /// cooperative, part of the fixed set connecting costs); freed when `rmprovider` revokes
-    /// it; one per connected cooperative, created only by the operator.
+    /// The cooperatives each provider connected: `act` forwards a provider's actions only
+    /// for these. RAM: paid by the operator at `connect` (one row per cooperative, part of
+    /// the fixed set connecting costs); freed by `rmprovider` (10 a call); one per connected
+    /// cooperative, created only by the operator.
     Connections, "connections", Connection, |row| row.coopname.as_u64()
 );

@@ -142,8 +142,11 @@ mod tests {
 
     #[test]
     fn rejects_bad_command_lines() {
+        // No command at all: the help, as an error (exit code 2).
+        let err = error(&[]);
+        assert_eq!(err.kind(), ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand);
+        assert_ne!(err.exit_code(), 0);
         for (args, wanted) in [
-            (&[][..], "requires a subcommand"),
             (&["start"][..], "unrecognized subcommand"),
             (&["up", "--nodes"][..], "a value is required"),
             (&["up", "--nodes", "many"][..], "invalid value"),
