@@ -129,11 +129,14 @@ impl Mix<'_> {
         chain.apply(coop, &person, *self.rng.pick(&self.branches));
         let fee = chain.registration_fee(coop, coop_protocol::registrator::TYPE_INDIVIDUAL);
         let (deposit_id, _) = chain.pay_registration(coop, &person, fee);
-        chain.confirm_deposit(coop, deposit_id);
+        // Confirmed and refunded by the provider's software (`operator::act` forwards them):
+        // the history has them as inline actions of the operator.
+        let confirm = coop_protocol::wallet::Confirm { coopname: coop.name, deposit_id, memo: "paid".into() };
+        chain.provider_act(coop, chain.peers.wallet, &confirm).expect("the provider confirms");
         let decision = chain.decision_about(coop, "joincoop", person.name).expect("on the agenda");
         self.vote_down(decision.id);
         let data = Payrefund { coopname: coop.name, deposit_id, memo: "refunded by bank transfer".into() };
-        chain.ok(chain.peers.wallet, &[coop.name], &data);
+        chain.provider_act(coop, chain.peers.wallet, &data).expect("the provider refunds");
         self.count("registration declined and refunded");
     }
 
