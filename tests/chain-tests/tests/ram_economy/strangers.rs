@@ -1,10 +1,11 @@
 //! No lever for a stranger or a member: everything they may push — agreements, an
 //! application and its withdrawal, deposits, free decisions up to their limit, a
-//! withdrawal, leaving, the read-only queries — is paid by them or by their cooperative,
-//! never by our contract accounts.
+//! withdrawal, leaving, the read-only queries, a provider's `operator::act` — is paid by
+//! them or by their cooperative, never by our contract accounts.
 use super::common::{add_share, one_at_a_time};
 use antelope_test_harness::cooperative::rub;
 use antelope_test_harness::fixture::TestChain;
+use coop_protocol::operator::{errors::ERR_PROVIDER_NOT_FOUND, Act, ProviderAction};
 use coop_protocol::registrator::{Cancelapp, Joincoop, Leavecoop, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::{errors::ERR_TOO_MANY_FREE_DECISIONS, Freedecision, MAX_OPEN_FREE_DECISIONS};
 use coop_protocol::wallet::{Deposit, Withdraw, KIND_REGISTRATION, KIND_SHARE};
@@ -73,6 +74,27 @@ fn what_strangers_and_members_may_push_never_grows_our_contracts_ram() {
     let leave = Leavecoop { coopname: coop.name, username: member.name, statement: Default::default() };
     let leave = member.signs(&chain.peers, "I leave", leave);
     chain.ok(r, &[member.name], &leave);
+    // The provider's software, through `operator::act`: the forwarded rows are paid as when
+    // the cooperative pushes them (`act` itself writes nothing); a stranger naming a
+    // cooperative in `act` is refused before anything is forwarded.
+    let via_provider = Deposit {
+        coopname: coop.name,
+        username: other.name,
+        kind: KIND_SHARE,
+        quantity: rub("1.0000"),
+        memo: "via the provider".into(),
+    };
+    let forwarded: u64 = chain
+        .provider_act(&coop, w, &via_provider)
+        .expect("the provider forwards a deposit")
+        .inline_actions(w, "deposit")[0]
+        .decode_return_value()
+        .expect("the deposit id");
+    let cancel = coop_protocol::wallet::Cancel { coopname: coop.name, deposit_id: forwarded, reason: String::new() };
+    chain.provider_act(&coop, w, &cancel).expect("the provider cancels it");
+    let act =
+        Act { provider: stranger.name, coopname: coop.name, actions: vec![ProviderAction::new(w, &via_provider)] };
+    assert_eq!(chain.fails(chain.peers.operator, &[stranger.name], &act), ERR_PROVIDER_NOT_FOUND);
     // Read-only queries write nothing at all.
     chain.agenda(coop.name, Name::new(0), Name::new(0), 0, 100).expect("the agenda");
     chain.deposits_of(coop.name, Name::new(0), Name::new(0), 0, 100).expect("the deposits");
