@@ -12,10 +12,12 @@ pub const WITHDRAWAL_AUTHORIZED: Name = n("authorized");
 
 /// An open withdrawal.
 ///
-/// RAM: paid by the member (who signed `withdraw`); freed when it is paid out, declined
-/// (or its decision expires and is closed) or fails; at most one open per member (a
-/// member with an open withdrawal has `blocked` > 0 and cannot start another). Its size
-/// never changes after creation.
+/// RAM: paid by the member (who signed `withdraw`), or by the cooperative for the share of
+/// someone who left (`leftcoop`, through its `contracts` permission); freed when it is paid
+/// out, declined (or its decision expires and is closed) or fails — a leaver's cannot fail,
+/// only `payout` frees it; at most one open per member (a member with an open withdrawal
+/// has `blocked` > 0 and cannot start another; a leaver gets one). Its size never changes
+/// after creation.
 #[derive(Clone, Debug, Default, PartialEq, Read, Write, NumBytes, AbiType)]
 pub struct Withdrawal {
     /// Issued by the contract from the cooperative's counter.
