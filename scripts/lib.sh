@@ -14,12 +14,10 @@ ensure_wasm_target() {
   fi
 }
 
-# wasm-opt (Debian's `binaryen`), the optimiser the build runs last. Installs it when it is
-# missing and apt is available (as root, or through password-less sudo); `apt-get update` only
-# when the plain install fails. Returns 1 when it is still not there: the build then goes on
-# without it.
-ensure_wasm_opt() {
-  command -v wasm-opt >/dev/null 2>&1 && return 0
+# Installs the Debian package $1 ("installing $2 (Debian package $1)") when apt is available
+# (as root, or through password-less sudo); `apt-get update` only when the plain install
+# fails. Returns 1 when it could not.
+apt_install() {
   command -v apt-get >/dev/null 2>&1 || return 1
   local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -qq -y)
   if [ "$(id -u)" -ne 0 ]; then
@@ -29,10 +27,15 @@ ensure_wasm_opt() {
       return 1
     fi
   fi
-  say "installing wasm-opt (Debian package binaryen)"
-  if ! "${apt[@]}" install binaryen >&2; then
-    "${apt[@]}" update >&2 && "${apt[@]}" install binaryen >&2 || return 1
-  fi
+  say "installing $2 (Debian package $1)"
+  "${apt[@]}" install "$1" >&2 || { "${apt[@]}" update >&2 && "${apt[@]}" install "$1" >&2; }
+}
+
+# wasm-opt (Debian's `binaryen`), the optimiser the build runs last, installed when missing.
+# Returns 1 when it is still not there: the build then goes on without it.
+ensure_wasm_opt() {
+  command -v wasm-opt >/dev/null 2>&1 && return 0
+  apt_install binaryen wasm-opt || return 1
   command -v wasm-opt >/dev/null 2>&1
 }
 

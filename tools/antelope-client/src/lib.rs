@@ -1,5 +1,5 @@
 //! A client for any Antelope (Leap 4) chain, knowing nothing of our contracts: what tests,
-//! tools and the indexer's tests share to talk to a node.
+//! tools and the indexer share to talk to a node.
 //!
 //! - [`keys`]: K1 keys and signatures in the chain's text formats.
 //! - [`transaction`]: transactions — binary packing, TAPOS, the signing digest, the signed body.

@@ -1,6 +1,6 @@
 //! The SQLite file: opening (WAL journal, schema migrated), the cursor, and writing one
 //! block as one transaction.
-use crate::node::BlockTrace;
+use crate::node::{BlockTrace, ChainInfo};
 use crate::{apply, schema, text, Error};
 use coop_runtime::Peers;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -79,9 +79,10 @@ pub fn check_contracts(conn: &Connection, peers: &Peers) -> Result<(), Error> {
 /// Writes one irreversible block — its actions of our contracts and the cursor — in one
 /// transaction; returns how many actions it wrote.
 pub fn write_block(conn: &mut Connection, chain_id: &str, peers: &Peers, block: &BlockTrace) -> Result<u64, Error> {
+    let now = text::parse_time(&block.timestamp).map_err(Error::Node)?;
     let tx = conn.transaction()?;
-    let actions = apply::apply_block(&tx, peers, block)?;
-    let block_time = text::time(text::parse_time(&block.timestamp).map_err(Error::Node)?);
+    let actions = apply::apply_block(&tx, peers, block, now)?;
+    let block_time = text::time(now);
     tx.execute(
         "INSERT INTO cursor (id, chain_id, block_num, block_id, block_time) VALUES (1, ?1, ?2, ?3, ?4)
          ON CONFLICT (id) DO UPDATE SET chain_id = ?1, block_num = ?2, block_id = ?3, block_time = ?4",
@@ -93,8 +94,8 @@ pub fn write_block(conn: &mut Connection, chain_id: &str, peers: &Peers, block: 
 
 /// Checks that the database's last block is the node's block of that number: the same chain
 /// (chains booted from one genesis file share their chain id, so the block id decides).
-pub fn check_same_chain(node: &crate::node::Node, cursor: &Cursor) -> Result<(), Error> {
-    let info = node.info()?;
+/// `info` is what the node's `get_info` just said.
+pub fn check_same_chain(node: &crate::node::Node, info: &ChainInfo, cursor: &Cursor) -> Result<(), Error> {
     if cursor.chain_id != info.chain_id {
         return Err(Error::Database(format!(
             "it holds chain {}, the node at {} runs chain {}",
@@ -130,7 +131,7 @@ pub fn forget_other_chain(options: &crate::Options) -> Result<bool, Error> {
     }
     let node = crate::node::Node::new(&options.url);
     let Some(cursor) = cursor(&open(&options.db)?)? else { return Ok(false) };
-    match check_same_chain(&node, &cursor) {
+    match check_same_chain(&node, &node.info()?, &cursor) {
         Ok(()) => return Ok(false),
         Err(Error::Database(_)) => {}
         Err(e) => return Err(e),
@@ -145,4 +146,27 @@ pub fn forget_other_chain(options: &crate::Options) -> Result<bool, Error> {
         }
     }
     Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coop_runtime::n;
+
+    #[test]
+    fn a_database_refuses_other_contract_accounts() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        schema::migrate(&mut conn).unwrap();
+        let ours =
+            Peers { operator: n("operator"), registrator: n("registrator"), soviet: n("soviet"), wallet: n("wallet") };
+        check_contracts(&conn, &ours).unwrap();
+        check_contracts(&conn, &ours).unwrap();
+        let others = Peers { wallet: n("otherwallet"), ..ours };
+        match check_contracts(&conn, &others) {
+            Err(Error::Database(m)) => {
+                assert_eq!(m, "the database indexes the wallet contract on wallet, not on otherwallet")
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
 }

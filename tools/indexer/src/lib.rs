@@ -163,12 +163,12 @@ const FOLLOW_POLL: Duration = Duration::from_millis(250);
 /// called after each block.
 pub fn run(options: &Options, progress: &mut dyn FnMut(&Progress)) -> Result<Summary, Error> {
     let node = node::Node::new(&options.url);
-    let info = node.info()?;
+    let mut info = node.info()?;
     let mut conn = db::open(&options.db)?;
     db::check_contracts(&conn, &options.contracts)?;
     let cursor = db::cursor(&conn)?;
     if let Some(cursor) = &cursor {
-        db::check_same_chain(&node, cursor).map_err(|e| match e {
+        db::check_same_chain(&node, &info, cursor).map_err(|e| match e {
             Error::Database(m) => Error::Database(format!("{}: {m}", options.db.display())),
             other => other,
         })?;
@@ -177,7 +177,6 @@ pub fn run(options: &Options, progress: &mut dyn FnMut(&Progress)) -> Result<Sum
     let mut previous_id = cursor.map(|c| c.block_id);
     let started = Instant::now();
     let mut summary = Summary { blocks: None, actions: 0, elapsed: Duration::ZERO };
-    let mut info = info;
     let last = options.to_block.unwrap_or(u32::MAX);
     loop {
         while next <= info.last_irreversible.min(last) {

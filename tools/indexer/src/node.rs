@@ -226,4 +226,17 @@ mod tests {
         assert_eq!(action.data, vec![1, 2]);
         assert_eq!(action.return_value, vec![1, 0, 0, 0, 0, 0, 0, 0]);
     }
+
+    #[test]
+    fn a_block_with_a_bad_field_is_refused() {
+        let value = json!({ "id": "0c", "number": 12, "previous_id": "0b", "timestamp": "x", "transactions": [{
+            "id": "aa", "status": "executed",
+            "actions": [{ "global_sequence": 1, "receiver": "wallet", "account": "wallet", "action": "deposit",
+                "data": "not hex" }]
+        }]});
+        match parse_block(&value) {
+            Err(Error::Node(m)) => assert_eq!(m, "get_block: missing or bad field \"data\""),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
 }

@@ -2,10 +2,10 @@
 //! shows them (`voskhod`, `100.0000 RUB`, `4,RUB`), times as UTC ISO-8601 seconds
 //! (`2026-11-29T15:23:30`, which SQLite's date functions read), hashes as hex, keys and
 //! signatures in the chain's text form (`EOS…`/`PUB_R1_…`, `SIG_K1_…`).
+use antelope_client::{keys, transaction};
 use coop_runtime::asset_text::{asset_to_string, parse_asset, symbol_to_string};
-use coop_runtime::{KeyType, PublicKey, Signature};
+use coop_runtime::{PublicKey, Signature};
 use eosio::{Asset, Checksum256, Name, Symbol};
-use ripemd::{Digest, Ripemd160};
 
 /// A name as text; the empty name is `""`.
 pub fn name(name: Name) -> String {
@@ -51,80 +51,25 @@ pub fn parse_checksum(text: &str) -> Result<Checksum256, String> {
     Ok(Checksum256::from(bytes))
 }
 
-/// Base58 of `data` followed by the first 4 bytes of RIPEMD-160(`data` ‖ `suffix`).
-fn checked_base58(data: &[u8], suffix: &[u8]) -> String {
-    let mut hasher = Ripemd160::new();
-    hasher.update(data);
-    hasher.update(suffix);
-    let check = hasher.finalize();
-    let mut bytes = data.to_vec();
-    bytes.extend_from_slice(&check[..4]);
-    bs58::encode(bytes).into_string()
-}
-
-/// A public key as nodeos shows it: `EOS…` (K1; checksum without suffix) or `PUB_R1_…`.
+/// A public key as nodeos shows it: `EOS…` (K1) or `PUB_R1_…`.
 pub fn public_key(key: &PublicKey) -> String {
-    match key.key_type {
-        KeyType::K1 => {
-            let check = Ripemd160::digest(key.data);
-            let mut bytes = key.data.to_vec();
-            bytes.extend_from_slice(&check[..4]);
-            format!("EOS{}", bs58::encode(bytes).into_string())
-        }
-        KeyType::R1 => format!("PUB_R1_{}", checked_base58(&key.data, b"R1")),
-    }
+    keys::public_key_to_legacy(key)
 }
 
 /// A signature as nodeos shows it: `SIG_K1_…` or `SIG_R1_…`.
 pub fn signature(signature: &Signature) -> String {
-    match signature.key_type {
-        KeyType::K1 => format!("SIG_K1_{}", checked_base58(&signature.data, b"K1")),
-        KeyType::R1 => format!("SIG_R1_{}", checked_base58(&signature.data, b"R1")),
-    }
+    keys::signature_to_string(signature)
 }
 
 /// Seconds since 1970 as `YYYY-MM-DDTHH:MM:SS` (UTC).
 pub fn time(secs: u32) -> String {
-    let days = i64::from(secs / 86_400);
-    let rest = secs % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}", rest / 3600, rest / 60 % 60, rest % 60)
+    transaction::format_time(secs)
 }
 
 /// Parses `YYYY-MM-DDTHH:MM:SS`, optionally followed by fractions of a second and `Z`
 /// (which are dropped: the chain's `now()` is the block time in whole seconds).
 pub fn parse_time(text: &str) -> Result<u32, String> {
-    let bad = || format!("{text:?} is not a time YYYY-MM-DDTHH:MM:SS");
-    let head = text.get(..19).ok_or_else(bad)?;
-    let number = |range: std::ops::Range<usize>| head.get(range).and_then(|s| s.parse::<i64>().ok()).ok_or_else(bad);
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let (hour, minute, second) = (number(11..13)?, number(14..16)?, number(17..19)?);
-    let secs = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
-    u32::try_from(secs).map_err(|_| bad())
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The date of a number of days since 1970-01-01 (H. Hinnant's algorithm).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+    transaction::parse_time(text).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

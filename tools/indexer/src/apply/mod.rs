@@ -126,9 +126,9 @@ fn is_ours(peers: &Peers, account: Name) -> bool {
     [peers.operator, peers.registrator, peers.soviet, peers.wallet].contains(&account)
 }
 
-/// Applies every action of our contracts in `block`; returns how many there were.
-pub fn apply_block(tx: &Transaction, peers: &Peers, block: &BlockTrace) -> Result<u64, Error> {
-    let now = text::parse_time(&block.timestamp).map_err(Error::Node)?;
+/// Applies every action of our contracts in `block`, whose time is `now` (seconds); returns
+/// how many there were.
+pub fn apply_block(tx: &Transaction, peers: &Peers, block: &BlockTrace, now: u32) -> Result<u64, Error> {
     let mut ours: Vec<(&str, &ActionTrace)> = block
         .transactions
         .iter()
