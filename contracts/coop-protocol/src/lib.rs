@@ -9,6 +9,7 @@
 extern crate alloc;
 
 pub mod blocked;
+mod carried;
 pub mod common_errors;
 pub mod consent;
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! allowed and acts on this cooperative, then sends them with `coop@provider`. Removing the
 //! provider (`rmprovider`) takes all of it away at once. Pure: host-tested.
 use super::errors::*;
+use crate::carried::{check_each, coopname_of, Refusals};
 use crate::{registrator, wallet};
 use alloc::vec::Vec;
 use coop_runtime::{AbiType, ActionData, Peers};
@@ -79,46 +80,30 @@ pub struct Act {
     pub actions: Vec<ProviderAction>,
 }
 
-/// Reads `data` (all of it, checked against `T`'s wire shape first) and returns its
-/// `coopname`.
-fn coopname_of<T: Read + AbiType>(data: &[u8], coopname: impl Fn(&T) -> Name) -> Result<Name, &'static str> {
-    coop_runtime::interface::decode::<T>(data).map(|value| coopname(&value)).map_err(|_| ERR_ACTION_DATA)
-}
-
 /// Checks what an `act` for `coopname` carries: 1 to [`MAX_ACT_ACTIONS`] actions, each an
 /// allowed action of our contracts among `peers` whose data decodes and acts on `coopname`.
 pub fn check_actions(actions: &[ProviderAction], coopname: Name, peers: &Peers) -> Result<(), &'static str> {
     if actions.is_empty() || actions.len() > MAX_ACT_ACTIONS {
         return Err(ERR_ACT_ACTIONS_COUNT);
     }
-    for action in actions {
-        let allowed = PROVIDER_ACTIONS
-            .iter()
-            .any(|(target, name)| target.account(peers) == action.account && *name == action.name);
-        if !allowed {
-            return Err(ERR_ACTION_NOT_ALLOWED);
-        }
-        let data = action.data.as_slice();
-        let target = match action.name {
-            registrator::Newaccount::NAME => coopname_of::<registrator::Newaccount>(data, |a| a.coopname),
-            registrator::Joincoop::NAME => coopname_of::<registrator::Joincoop>(data, |a| a.coopname),
-            registrator::Cancelapp::NAME => coopname_of::<registrator::Cancelapp>(data, |a| a.coopname),
-            registrator::Selectbranch::NAME => coopname_of::<registrator::Selectbranch>(data, |a| a.coopname),
-            registrator::Adduser::NAME => coopname_of::<registrator::Adduser>(data, |a| a.coopname),
-            registrator::Agree::NAME => coopname_of::<registrator::Agree>(data, |a| a.coopname),
-            wallet::Deposit::NAME => coopname_of::<wallet::Deposit>(data, |a| a.coopname),
-            wallet::Confirm::NAME => coopname_of::<wallet::Confirm>(data, |a| a.coopname),
-            wallet::Cancel::NAME => coopname_of::<wallet::Cancel>(data, |a| a.coopname),
-            wallet::Payout::NAME => coopname_of::<wallet::Payout>(data, |a| a.coopname),
-            wallet::Failwithdr::NAME => coopname_of::<wallet::Failwithdr>(data, |a| a.coopname),
-            wallet::Payrefund::NAME => coopname_of::<wallet::Payrefund>(data, |a| a.coopname),
-            _ => Err(ERR_ACTION_NOT_ALLOWED),
-        }?;
-        if target != coopname {
-            return Err(ERR_ACTION_OTHER_COOP);
-        }
-    }
-    Ok(())
+    let carried = actions.iter().map(|a| (a.account, a.name, a.data.as_slice()));
+    let coopname_in = |name, data: &[u8]| match name {
+        registrator::Newaccount::NAME => coopname_of::<registrator::Newaccount>(data, |a| a.coopname),
+        registrator::Joincoop::NAME => coopname_of::<registrator::Joincoop>(data, |a| a.coopname),
+        registrator::Cancelapp::NAME => coopname_of::<registrator::Cancelapp>(data, |a| a.coopname),
+        registrator::Selectbranch::NAME => coopname_of::<registrator::Selectbranch>(data, |a| a.coopname),
+        registrator::Adduser::NAME => coopname_of::<registrator::Adduser>(data, |a| a.coopname),
+        registrator::Agree::NAME => coopname_of::<registrator::Agree>(data, |a| a.coopname),
+        wallet::Deposit::NAME => coopname_of::<wallet::Deposit>(data, |a| a.coopname),
+        wallet::Confirm::NAME => coopname_of::<wallet::Confirm>(data, |a| a.coopname),
+        wallet::Cancel::NAME => coopname_of::<wallet::Cancel>(data, |a| a.coopname),
+        wallet::Payout::NAME => coopname_of::<wallet::Payout>(data, |a| a.coopname),
+        wallet::Failwithdr::NAME => coopname_of::<wallet::Failwithdr>(data, |a| a.coopname),
+        wallet::Payrefund::NAME => coopname_of::<wallet::Payrefund>(data, |a| a.coopname),
+        _ => Err(ERR_ACTION_NOT_ALLOWED),
+    };
+    let refusals = Refusals { not_allowed: ERR_ACTION_NOT_ALLOWED, other_coop: ERR_ACTION_OTHER_COOP };
+    check_each(carried, &PROVIDER_ACTIONS, |t: Target| t.account(peers), coopname, coopname_in, refusals)
 }
 
 #[cfg(test)]

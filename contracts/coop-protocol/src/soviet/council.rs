@@ -3,9 +3,10 @@
 //! exactly the actions carried: see `crate::consent`). Pure: host-tested.
 use super::actions::{CouncilAction, Setttl, Updateboard};
 use super::errors::*;
+use crate::carried::{check_each, coopname_of, Refusals};
 use crate::registrator::{Changekey, Createbranch, Deletebranch, Rmagreement, Setagreement, Setfees};
-use coop_runtime::{n, AbiType, ActionData, Peers};
-use eosio::{Name, Read};
+use coop_runtime::{n, ActionData, Peers};
+use eosio::Name;
 
 /// The most governance actions one free decision may carry.
 pub const MAX_DECISION_ACTIONS: usize = 4;
@@ -44,12 +45,6 @@ pub const ALLOWED: [(Owner, Name); 8] = [
     (Owner::Soviet, Updateboard::NAME),
 ];
 
-/// Reads `data` (all of it, checked against `T`'s wire shape before anything is allocated)
-/// as `T` and returns its `coopname`.
-fn coopname_of<T: Read + AbiType>(data: &[u8], coopname: impl Fn(&T) -> Name) -> Result<Name, &'static str> {
-    coop_runtime::interface::decode::<T>(data).map(|value| coopname(&value)).map_err(|_| ERR_ACTION_DATA)
-}
-
 /// Checks the actions a free decision of `coopname` carries: at most
 /// [`MAX_DECISION_ACTIONS`], each an allowed action of our contracts whose data decodes
 /// and acts on `coopname`.
@@ -59,29 +54,20 @@ pub fn check_actions(actions: &[CouncilAction], coopname: Name, peers: &Peers) -
     if actions.len() > MAX_DECISION_ACTIONS {
         return Err(ERR_TOO_MANY_ACTIONS);
     }
-    for action in actions {
-        let allowed =
-            ALLOWED.iter().any(|(owner, name)| owner.account(peers) == action.account && *name == action.name);
-        if !allowed {
-            return Err(ERR_ACTION_NOT_ALLOWED);
-        }
-        let data = action.data.as_slice();
-        let target = match action.name {
-            Setfees::NAME => coopname_of::<Setfees>(data, |a| a.coopname),
-            Createbranch::NAME => coopname_of::<Createbranch>(data, |a| a.coopname),
-            Deletebranch::NAME => coopname_of::<Deletebranch>(data, |a| a.coopname),
-            Setagreement::NAME => coopname_of::<Setagreement>(data, |a| a.coopname),
-            Rmagreement::NAME => coopname_of::<Rmagreement>(data, |a| a.coopname),
-            Changekey::NAME => coopname_of::<Changekey>(data, |a| a.coopname),
-            Setttl::NAME => coopname_of::<Setttl>(data, |a| a.coopname),
-            Updateboard::NAME => coopname_of::<Updateboard>(data, |a| a.coopname),
-            _ => Err(ERR_ACTION_NOT_ALLOWED),
-        }?;
-        if target != coopname {
-            return Err(ERR_ACTION_OTHER_COOP);
-        }
-    }
-    Ok(())
+    let carried = actions.iter().map(|a| (a.account, a.name, a.data.as_slice()));
+    let coopname_in = |name, data: &[u8]| match name {
+        Setfees::NAME => coopname_of::<Setfees>(data, |a| a.coopname),
+        Createbranch::NAME => coopname_of::<Createbranch>(data, |a| a.coopname),
+        Deletebranch::NAME => coopname_of::<Deletebranch>(data, |a| a.coopname),
+        Setagreement::NAME => coopname_of::<Setagreement>(data, |a| a.coopname),
+        Rmagreement::NAME => coopname_of::<Rmagreement>(data, |a| a.coopname),
+        Changekey::NAME => coopname_of::<Changekey>(data, |a| a.coopname),
+        Setttl::NAME => coopname_of::<Setttl>(data, |a| a.coopname),
+        Updateboard::NAME => coopname_of::<Updateboard>(data, |a| a.coopname),
+        _ => Err(ERR_ACTION_NOT_ALLOWED),
+    };
+    let refusals = Refusals { not_allowed: ERR_ACTION_NOT_ALLOWED, other_coop: ERR_ACTION_OTHER_COOP };
+    check_each(carried, &ALLOWED, |o: Owner| o.account(peers), coopname, coopname_in, refusals)
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::Propose;
 use coop_protocol::soviet::KIND_JOINCOOP;
 use coop_protocol::wallet::{Refundreg, RegDeposits};
-use coop_runtime::{action::level, chain, system::ACTIVE};
+use coop_runtime::{action::level, chain, system::ACTIVE, Peers};
 
 /// See [`Registrator::joincoop`].
 pub fn joincoop(data: Joincoop) {
@@ -84,8 +84,8 @@ pub fn paidjoin(data: Paidjoin) {
 }
 
 /// The paid application of `username`, checked to be sent by the soviet.
-fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application {
-    chain::require_auth(peers().soviet);
+fn paid_application(peers: &Peers, coopname: eosio::Name, username: eosio::Name) -> Application {
+    chain::require_auth(peers.soviet);
     let application = rows::<Applications>(coopname).get_or_fail(username.as_u64(), ERR_APPLICATION_NOT_FOUND);
     chain::check(application.status == APPLICATION_PAID, ERR_APPLICATION_NOT_PAID);
     application
@@ -93,14 +93,15 @@ fn paid_application(coopname: eosio::Name, username: eosio::Name) -> Application
 
 /// See [`Registrator::acceptjoin`].
 pub fn acceptjoin(data: Acceptjoin) {
-    let application = paid_application(data.coopname, data.username);
+    let peers = peers();
+    let application = paid_application(&peers, data.coopname, data.username);
     chain::require_auth(data.coopname);
     active_coop(data.coopname);
     let cards = own_rows::<Cards>();
     let mut card = cards.get_or_fail(data.username.as_u64(), ERR_CARD_NOT_FOUND);
     // Booked with the fees the person paid (kept with their registration deposit), even
     // if the cooperative has changed its fees since.
-    let paid = chain::Rows::<RegDeposits>::new(peers().wallet, data.coopname)
+    let paid = chain::Rows::<RegDeposits>::new(peers.wallet, data.coopname)
         .get_or_fail(data.username.as_u64(), ERR_APPLICATION_NOT_PAID);
     let (initial, minimum) = (paid.initial, paid.minimum);
 
@@ -116,14 +117,15 @@ pub fn acceptjoin(data: Acceptjoin) {
 
 /// See [`Registrator::declinejoin`].
 pub fn declinejoin(data: Declinejoin) {
-    let application = paid_application(data.coopname, data.username);
+    let peers = peers();
+    let application = paid_application(&peers, data.coopname, data.username);
     rows::<Applications>(data.coopname).erase(data.username.as_u64());
     if application.braname.as_u64() != 0 {
         count_application(data.coopname, application.braname, -1);
     }
     let me = chain::current_receiver();
     chain::send(
-        peers().wallet,
+        peers.wallet,
         &[level(me, ACTIVE)],
         &Refundreg { coopname: data.coopname, username: data.username, deposit_id: application.deposit_id },
     );

@@ -6,7 +6,7 @@ use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{errors::*, *};
 use coop_protocol::soviet::{Boards, Propose, KIND_LEAVE};
 use coop_protocol::wallet::{Leftcoop, Wallets};
-use coop_runtime::chain;
+use coop_runtime::{chain, Peers};
 use eosio::Name;
 
 /// See [`Registrator::leavecoop`].
@@ -40,8 +40,8 @@ pub fn leavecoop(data: Leavecoop) {
 }
 
 /// The leaving participant `username`, checked to be sent by the soviet.
-fn leaving_member(coopname: Name, username: Name) -> Participant {
-    chain::require_auth(peers().soviet);
+fn leaving_member(peers: &Peers, coopname: Name, username: Name) -> Participant {
+    chain::require_auth(peers.soviet);
     let member = rows::<Participants>(coopname).get_or_fail(username.as_u64(), ERR_NOT_PARTICIPANT);
     chain::check(member.status == PARTICIPANT_LEAVING, ERR_NOT_LEAVING);
     member
@@ -49,7 +49,8 @@ fn leaving_member(coopname: Name, username: Name) -> Participant {
 
 /// See [`Registrator::acceptleave`].
 pub fn acceptleave(data: Acceptleave) {
-    let member = leaving_member(data.coopname, data.username);
+    let peers = peers();
+    let member = leaving_member(&peers, data.coopname, data.username);
     active_coop(data.coopname);
 
     rows::<Participants>(data.coopname).erase(data.username.as_u64());
@@ -63,7 +64,7 @@ pub fn acceptleave(data: Acceptleave) {
     }
     let me = chain::current_receiver();
     chain::send(
-        peers().wallet,
+        peers.wallet,
         &paid_by_coop(me, data.coopname),
         &Leftcoop { coopname: data.coopname, username: data.username, decision_id: data.decision_id },
     );
@@ -71,7 +72,7 @@ pub fn acceptleave(data: Acceptleave) {
 
 /// See [`Registrator::declineleave`].
 pub fn declineleave(data: Declineleave) {
-    let mut member = leaving_member(data.coopname, data.username);
+    let mut member = leaving_member(&peers(), data.coopname, data.username);
     member.status = PARTICIPANT_ACCEPTED;
     rows::<Participants>(data.coopname).update(&member, ERR_NOT_PARTICIPANT);
 }

@@ -1,7 +1,6 @@
 //! Participants: the shared write, and `adduser` (import of an existing member).
 use super::model::{
     branches::check_branch_choice,
-    cooperatives::active_coop,
     members::{add_participant, book_fees, check_new_member, create_member, NewMember},
 };
 use super::rows;
@@ -22,8 +21,7 @@ pub fn adduser(data: Adduser) {
         meta: data.meta,
         status: CARD_ACTIVE,
     };
-    check_new_member(&member);
-    let coop = active_coop(data.coopname);
+    let coop = check_new_member(&member);
     chain::check(u32::from(data.joined_at) <= u32::from(chain::now()), ERR_JOINED_IN_FUTURE);
     chain::check(
         asset_math::is_positive_of(&data.initial, coop.symbol)

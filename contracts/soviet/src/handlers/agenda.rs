@@ -1,5 +1,5 @@
 //! The agenda, read-only: `agenda`.
-use super::setup::board;
+use super::setup::{board, decisions};
 use coop_protocol::soviet::*;
 use coop_runtime::chain;
 
@@ -12,6 +12,6 @@ pub fn agenda(data: Agenda) -> AgendaPage {
         chain::fail(message);
     }
     let board = board(data.coopname);
-    let rows = chain::Rows::<Decisions>::new(chain::current_receiver(), data.coopname).iter_from(data.from_id);
+    let rows = decisions(data.coopname).iter_from(data.from_id);
     data.page(rows, chain::now(), &board)
 }

@@ -1,5 +1,7 @@
 //! The decision cycle: `propose`, `freedecision`, `authorize`, `exec`, `close`.
-use super::setup::{board, decision_ttl, decisions, open_decision, own, participant, peers, require_active_coop};
+use super::setup::{
+    board, coop_rows, decision_ttl, decisions, open_decision, own, participant, peers, require_active_coop,
+};
 use coop_protocol::consent::{Consent, Consented};
 use coop_protocol::permissions::paid_by_coop;
 use coop_protocol::registrator::{Acceptjoin, Acceptleave, Declinejoin, Declineleave, PARTICIPANT_ACCEPTED};
@@ -38,7 +40,7 @@ pub fn freedecision(data: Freedecision) -> u64 {
         participant(&peers, data.coopname, data.proposer).is_some_and(|p| p.status == PARTICIPANT_ACCEPTED),
         ERR_NOT_PARTICIPANT,
     );
-    let proposers = decisions_of::<Proposers>(data.coopname);
+    let proposers = coop_rows::<Proposers>(data.coopname);
     let open_free = proposers.get(data.proposer.as_u64()).map_or(0, |p| p.open_free);
     chain::check(open_free < MAX_OPEN_FREE_DECISIONS, ERR_TOO_MANY_FREE_DECISIONS);
     if let Err(message) = council::check_actions(&data.actions, data.coopname, &peers) {
@@ -169,7 +171,7 @@ pub fn close(data: Close) -> Name {
 pub fn finish(coopname: Name, decision: &Decision) {
     decisions(coopname).erase(decision.id);
     if decision.kind == KIND_FREE {
-        let proposers = decisions_of::<Proposers>(coopname);
+        let proposers = coop_rows::<Proposers>(coopname);
         if let Some(mut row) = proposers.get(decision.proposer.as_u64()) {
             if row.open_free <= 1 {
                 proposers.erase(row.username.as_u64());
@@ -223,9 +225,4 @@ fn leave_council(coopname: Name, username: Name) {
 fn check_document(document: &Document, consent: Consent) {
     chain::check(document.meta.len() <= MAX_DOCUMENT_META, ERR_META_TOO_LONG);
     chain::verify_document(document, &consent);
-}
-
-/// Table `T` of this contract in the cooperative's scope.
-fn decisions_of<T: eosio::Table>(coopname: Name) -> chain::Rows<T> {
-    chain::Rows::new(chain::current_receiver(), coopname)
 }

@@ -15,9 +15,14 @@ pub fn own<T: Table>() -> chain::Rows<T> {
     chain::Rows::new(me, me)
 }
 
+/// Table `T` of this contract in the cooperative's scope.
+pub fn coop_rows<T: Table>(coopname: Name) -> chain::Rows<T> {
+    chain::Rows::new(chain::current_receiver(), coopname)
+}
+
 /// The decisions of `coopname`.
 pub fn decisions(coopname: Name) -> chain::Rows<Decisions> {
-    chain::Rows::new(chain::current_receiver(), coopname)
+    coop_rows(coopname)
 }
 
 /// Decision `id` of `coopname`, or abort: `ERR_DECISION_ENDED` for an id that was given

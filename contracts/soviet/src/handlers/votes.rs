@@ -12,7 +12,8 @@ use eosio::Name;
 /// See [`Soviet::votefor`], [`Soviet::voteagainst`], [`Soviet::cancelvote`].
 pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choice>) -> VoteResult {
     chain::require_auth(member);
-    require_active_coop(&peers(), coopname);
+    let peers = peers();
+    require_active_coop(&peers, coopname);
     let board = board(coopname);
     chain::check(board.is_voting_member(member), ERR_NOT_VOTING_MEMBER);
     let mut decision = open_decision(coopname, decision_id);
@@ -31,7 +32,7 @@ pub fn vote(coopname: Name, member: Name, decision_id: u64, choice: Option<Choic
     if tally.is_declined() {
         // Sealed: the vote that makes approval impossible ends the decision now.
         finish(coopname, &decision);
-        send_declined(&peers(), coopname, &decision);
+        send_declined(&peers, coopname, &decision);
     } else {
         decisions(coopname).update(&decision, ERR_DECISION_NOT_FOUND);
     }

@@ -1,4 +1,5 @@
 //! Deposits and withdrawals, read-only: `deposits`, `withdrawals`.
+use super::{coop_rows, own_rows};
 use coop_protocol::wallet::{errors::ERR_LEDGER_NOT_FOUND, *};
 use coop_runtime::chain;
 use eosio::{Name, Table};
@@ -26,7 +27,6 @@ pub fn withdrawals(data: WithdrawalsQuery) -> WithdrawalPage {
 /// `ERR_LEDGER_NOT_FOUND` unless `coopname` has a ledger here (so that a mistyped
 /// cooperative is an error, not an empty page).
 fn rows_from<T: Table>(coopname: Name, from_id: u64) -> chain::RowsFrom<T> {
-    let me = chain::current_receiver();
-    chain::check(chain::Rows::<Ledgers>::new(me, me).contains(coopname.as_u64()), ERR_LEDGER_NOT_FOUND);
-    chain::Rows::<T>::new(me, coopname).iter_from(from_id)
+    chain::check(own_rows::<Ledgers>().contains(coopname.as_u64()), ERR_LEDGER_NOT_FOUND);
+    coop_rows::<T>(coopname).iter_from(from_id)
 }

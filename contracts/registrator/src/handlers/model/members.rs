@@ -36,9 +36,10 @@ pub struct NewMember {
     pub status: Name,
 }
 
-/// Every check of a new member account; the caller has checked the signature.
-pub fn check_new_member(m: &NewMember) {
-    active_coop(m.coopname);
+/// Every check of a new member account; the caller has checked the signature. Returns
+/// the cooperative (active).
+pub fn check_new_member(m: &NewMember) -> Cooperative {
+    let coop = active_coop(m.coopname);
     let cards = own_rows::<Cards>();
     chain::check(is_plain_twelve(m.username), ERR_BAD_USERNAME);
     chain::check(!cards.contains(m.username.as_u64()), ERR_CARD_EXISTS);
@@ -53,6 +54,7 @@ pub fn check_new_member(m: &NewMember) {
         .map(|row| row.balance.amount)
         .unwrap_or(0);
     chain::check(matches!(cost, Ok(cost) if balance >= cost.amount), ERR_COOP_CANNOT_PAY);
+    coop
 }
 
 /// Creates the account (paid by the cooperative through its `accounts` permission) and
