@@ -105,6 +105,19 @@ pub fn import_of(coop: &TestCoop, person: &Person) -> coop_protocol::registrator
     }
 }
 
+/// `registrator::newaccount` of `person` as an individual for `coopname` (no referer, no
+/// meta), not pushed.
+pub fn newaccount_of(coopname: Name, person: &Person) -> coop_protocol::registrator::Newaccount {
+    coop_protocol::registrator::Newaccount {
+        coopname,
+        username: person.name,
+        r#type: coop_protocol::registrator::TYPE_INDIVIDUAL,
+        public_key: person.key.public_key(),
+        referer: Name::new(0),
+        meta: String::new(),
+    }
+}
+
 /// A governance action for a free decision: `account::T(data)`.
 pub fn council_action<T: coop_runtime::ActionData>(account: Name, data: &T) -> CouncilAction {
     CouncilAction { account, name: T::NAME, data: data.pack().expect("action data packs") }

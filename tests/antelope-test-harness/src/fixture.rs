@@ -11,7 +11,7 @@ use coop_tools::defaults::default_peers;
 use coop_tools::deploy::create_and_deploy;
 use coop_tools::localnet::with_retries;
 use coop_tools::node::TempNode;
-use eosio::{Asset, Name, PermissionLevel, Read, Table};
+use eosio::{Action, Asset, Name, PermissionLevel, Read, Table};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -28,11 +28,12 @@ pub struct TestChain {
     pub peers: Peers,
 }
 
-/// How many times [`TestChain::push_as`] pushes while the node is too busy.
+/// How many times [`TestChain::push_actions`] pushes while the node is too busy.
 pub const BUSY_ATTEMPTS: usize = 5;
 
-/// `tx_cpu_usage_exceeded`, `deadline_exception`, `leeway_deadline_exception`.
-const TOO_BUSY: [i64; 3] = [3_080_004, 3_080_006, 3_081_001];
+/// Chain errors of a node too busy to finish a transaction in time, which then applied
+/// nothing: `tx_cpu_usage_exceeded`, `deadline_exception`, `leeway_deadline_exception`.
+pub const TOO_BUSY: [i64; 3] = [3_080_004, 3_080_006, 3_081_001];
 
 impl TestChain {
     /// The chain of this test binary, started on first use.
@@ -86,21 +87,26 @@ impl TestChain {
         self.push_as(contract, &levels, data)
     }
 
-    /// Pushes `data` to `contract`, authorised by exactly these permission levels. A node
-    /// too busy to run the transaction within the chain's limits (`tx_cpu_usage_exceeded`,
-    /// deadlines: a loaded machine under the real 150 ms limit) applied nothing; the push is
-    /// tried again, up to [`BUSY_ATTEMPTS`] times, so that such a test fails only for what it
-    /// checks. (An action really that slow still fails.)
+    /// Pushes `data` to `contract`, authorised by exactly these permission levels (retried
+    /// as [`Self::push_actions`]).
     pub fn push_as<A: ActionData>(
         &self,
         contract: Name,
         levels: &[PermissionLevel],
         data: &A,
     ) -> Result<PushOutcome, ChainError> {
-        let action = data.to_action(contract, levels);
+        self.push_actions(vec![data.to_action(contract, levels)])
+    }
+
+    /// Pushes `actions` in one transaction, signed by the client's keyring. A node too busy
+    /// to run the transaction within the chain's limits ([`TOO_BUSY`]: a loaded machine under
+    /// the real 150 ms limit) applied nothing; the push is tried again, up to
+    /// [`BUSY_ATTEMPTS`] times, so that such a test fails only for what it checks. (An action
+    /// really that slow still fails.)
+    pub fn push_actions(&self, actions: Vec<Action<Vec<u8>>>) -> Result<PushOutcome, ChainError> {
         let mut attempt = 1;
         loop {
-            match self.client.push_actions(vec![action.clone()]) {
+            match self.client.push_actions(actions.clone()) {
                 Err(e) if attempt < BUSY_ATTEMPTS && e.code().is_some_and(|code| TOO_BUSY.contains(&code)) => {
                     attempt += 1;
                     std::thread::sleep(std::time::Duration::from_millis(200));
@@ -108,6 +114,32 @@ impl TestChain {
                 result => return result,
             }
         }
+    }
+
+    /// Pushes `data` to `contract`, authorised by exactly these permission levels and signed
+    /// with `keys` alone (not the development key): an account with a key of its own.
+    pub fn push_signed<A: ActionData>(
+        &self,
+        contract: Name,
+        levels: &[PermissionLevel],
+        data: &A,
+        keys: &[PrivateKey],
+    ) -> Result<PushOutcome, ChainError> {
+        self.client.push_actions_with_keys(vec![data.to_action(contract, levels)], keys)
+    }
+
+    /// The packed rows of the given tables (contract, table name) in `scope`: equal
+    /// snapshots mean nothing was written to them.
+    #[track_caller]
+    pub fn packed_tables(&self, scope: Name, tables: &[(Name, &str)]) -> Vec<Vec<Vec<u8>>> {
+        tables
+            .iter()
+            .map(|(contract, table)| {
+                self.client
+                    .rows_raw(*contract, scope, table)
+                    .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{table}: {e}"))
+            })
+            .collect()
     }
 
     /// Pushes an action that must succeed; returns the outcome (decode the action's

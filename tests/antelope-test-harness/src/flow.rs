@@ -2,7 +2,7 @@
 //! account, application, payment, confirmation, the council's decision, execution. Shared
 //! by the chain tests and the demo; each step returns the chain's outcome.
 use crate::client::PushOutcome;
-use crate::cooperative::{Person, TestCoop};
+use crate::cooperative::{import_of, Person, TestCoop};
 use crate::fixture::TestChain;
 use coop_protocol::registrator::{
     Agree, AgreementKinds, Agreements, Cooperative, Coops, Joincoop, Newaccount, Participant, Participants,
@@ -88,6 +88,14 @@ impl TestChain {
         };
         let outcome = self.ok(self.peers.wallet, &[person.name], &data);
         (outcome.return_value(), outcome)
+    }
+
+    /// A new member of `coop` imported on paper (`registrator::adduser` of [`import_of`]:
+    /// account, card, participant, wallet).
+    pub fn import_member(&self, coop: &TestCoop, prefix: &str) -> Person {
+        let person = Person::new(self, prefix);
+        self.ok(self.peers.registrator, &[coop.name], &import_of(coop, &person));
+        person
     }
 
     /// `wallet::confirm`, signed by the cooperative (its payment staff).

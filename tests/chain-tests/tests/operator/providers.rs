@@ -1,5 +1,5 @@
 //! `addprovider`, `rmprovider`, and providers kept apart from each other.
-use antelope_test_harness::cooperative::Person;
+use antelope_test_harness::cooperative::{newaccount_of, Person};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::operator::{errors::*, *};
 use coop_runtime::action::level;
@@ -55,20 +55,12 @@ fn two_providers_each_act_only_for_their_own_cooperative() {
     chain.ok(coop_runtime::system::SYSTEM, &[second], &rekey);
 
     let person = Person::new(chain, "cross");
-    let newaccount = |coopname: Name| coop_protocol::registrator::Newaccount {
-        coopname,
-        username: person.name,
-        r#type: coop_protocol::registrator::TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        referer: Name::new(0),
-        meta: String::new(),
-    };
+    let newaccount = |coopname: Name| newaccount_of(coopname, &person);
     // The second provider asks the operator to act for the first cooperative: refused.
     let act = |coopname: Name| {
         let actions = vec![ProviderAction::new(chain.peers.registrator, &newaccount(coopname))];
         let data = Act { provider: second, coopname, actions };
-        let action = coop_runtime::ActionData::to_action(&data, chain.peers.operator, &[level(second, ACTIVE)]);
-        chain.client.push_actions_with_keys(vec![action], std::slice::from_ref(&second_key))
+        chain.push_signed(chain.peers.operator, &[level(second, ACTIVE)], &data, std::slice::from_ref(&second_key))
     };
     let error = act(coop_a.name).unwrap_err();
     assert_eq!(error.assertion_message(), Some(ERR_NOT_PROVIDERS_COOP), "{error}");

@@ -1,8 +1,7 @@
-//! What the RAM-economy tests share: imported members, share deposits, table snapshots.
+//! What the RAM-economy tests share: imported members, share deposits, one test at a time.
 use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::wallet::{Confirm, Deposit, KIND_SHARE};
-use eosio::Name;
 
 /// `person` (an accepted participant) announces a share deposit of `amount`, the
 /// cooperative confirms it.
@@ -17,20 +16,6 @@ pub fn add_share(chain: &TestChain, coop: &TestCoop, person: &Person, amount: &s
     let deposit_id: u64 = chain.ok(chain.peers.wallet, &[person.name], &data).return_value();
     let confirm = Confirm { coopname: coop.name, deposit_id, memo: String::new() };
     chain.ok(chain.peers.wallet, &[coop.name], &confirm);
-}
-
-/// The packed rows of the given tables (contract, table name) in `scope`: equal
-/// snapshots mean nothing was written.
-pub fn snapshot(chain: &TestChain, scope: Name, tables: &[(Name, &str)]) -> Vec<Vec<Vec<u8>>> {
-    tables
-        .iter()
-        .map(|(contract, table)| {
-            chain
-                .client
-                .rows_raw(*contract, scope, table)
-                .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{table}: {e}"))
-        })
-        .collect()
 }
 
 /// Tests that compare our contract accounts' RAM before and after run one at a time: a

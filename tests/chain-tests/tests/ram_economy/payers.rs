@@ -1,7 +1,7 @@
 //! Every row has a payer who signed for it, and a payer without the RAM gets the chain's
 //! RAM error with nothing half-written: the cooperative (its agenda), an applicant (their
 //! application), a member (their withdrawal), a proposer (their free decision).
-use super::common::{add_share, snapshot};
+use super::common::add_share;
 use antelope_test_harness::client::ChainError;
 use antelope_test_harness::cooperative::rub;
 use antelope_test_harness::fixture::TestChain;
@@ -28,13 +28,13 @@ fn a_cooperative_without_ram_cannot_put_an_application_on_its_agenda() {
     let (deposit_id, _) = chain.pay_registration(&coop, &person, chain.registration_fee(&coop, TYPE_INDIVIDUAL));
     let (r, s, w) = (chain.peers.registrator, chain.peers.soviet, chain.peers.wallet);
     let tables = [(w, "deposits"), (r, "applications"), (s, "decisions"), (w, "regdeposits")];
-    let before = (snapshot(chain, coop.name, &tables), snapshot(chain, w, &[(w, "ledgers")]));
+    let before = (chain.packed_tables(coop.name, &tables), chain.packed_tables(w, &[(w, "ledgers")]));
 
     chain.leave_free_ram(coop.name, 0);
     let confirm = Confirm { coopname: coop.name, deposit_id, memo: "money received".into() };
     assert_out_of_ram(chain.push(w, &[coop.name], &confirm), coop.name);
 
-    assert_eq!((snapshot(chain, coop.name, &tables), snapshot(chain, w, &[(w, "ledgers")])), before);
+    assert_eq!((chain.packed_tables(coop.name, &tables), chain.packed_tables(w, &[(w, "ledgers")])), before);
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn an_applicant_without_ram_cannot_apply() {
     let (person, _) = chain.new_member_account(&coop, "noram", "individual");
     chain.sign_agreements(&coop, &person);
     let tables = [(chain.peers.registrator, "applications")];
-    let before = snapshot(chain, coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     chain.leave_free_ram(person.name, 0);
     let data =
@@ -53,7 +53,7 @@ fn an_applicant_without_ram_cannot_apply() {
     let data = person.signs(&chain.peers, "I apply, with no RAM left", data);
     assert_out_of_ram(chain.push(chain.peers.registrator, &[person.name], &data), person.name);
 
-    assert_eq!(snapshot(chain, coop.name, &tables), before);
+    assert_eq!(chain.packed_tables(coop.name, &tables), before);
 }
 
 #[test]
@@ -65,7 +65,7 @@ fn a_member_without_ram_cannot_withdraw() {
     add_share(chain, &coop, member, "5.0000");
     let (s, w) = (chain.peers.soviet, chain.peers.wallet);
     let tables = [(w, "withdrawals"), (w, "wallets"), (s, "decisions")];
-    let before = snapshot(chain, coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     chain.leave_free_ram(member.name, 0);
     let data =
@@ -73,7 +73,7 @@ fn a_member_without_ram_cannot_withdraw() {
     let data = member.signs(&chain.peers, "Withdrawal, with no RAM left", data);
     assert_out_of_ram(chain.push(w, &[member.name], &data), member.name);
 
-    assert_eq!(snapshot(chain, coop.name, &tables), before);
+    assert_eq!(chain.packed_tables(coop.name, &tables), before);
 }
 
 #[test]
@@ -83,7 +83,7 @@ fn a_proposer_without_ram_cannot_put_a_free_question() {
     let coop = chain.new_cooperative();
     let proposer = &coop.members[1];
     let tables = [(chain.peers.soviet, "decisions"), (chain.peers.soviet, "proposers")];
-    let before = snapshot(chain, coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     chain.leave_free_ram(proposer.name, 0);
     let data =
@@ -91,5 +91,5 @@ fn a_proposer_without_ram_cannot_put_a_free_question() {
     let data = proposer.signs(&chain.peers, "A question, with no RAM left", data);
     assert_out_of_ram(chain.push(chain.peers.soviet, &[proposer.name], &data), proposer.name);
 
-    assert_eq!(snapshot(chain, coop.name, &tables), before);
+    assert_eq!(chain.packed_tables(coop.name, &tables), before);
 }

@@ -1,7 +1,7 @@
 //! One open withdrawal per member: a member who tries a hundred times gets the limit's
 //! message, and no contract account's RAM moves (the member pays the withdrawal, the
 //! cooperative its decision).
-use super::common::{add_share, snapshot};
+use super::common::add_share;
 use antelope_test_harness::cooperative::rub;
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::soviet::Decisions;
@@ -40,11 +40,11 @@ fn a_hundred_withdrawal_attempts_open_one_and_cost_our_contracts_nothing() {
                 assert_eq!(attempt, 0, "only the first attempt opens a withdrawal");
                 assert!(outcome.ram_delta(member.name) > 0, "the member pays the withdrawal");
                 assert!(outcome.ram_delta(coop.name) > 0, "the cooperative pays the decision");
-                after_first = Some(snapshot(chain, coop.name, &tables));
+                after_first = Some(chain.packed_tables(coop.name, &tables));
             }
             Err(e) => {
                 assert_eq!(e.assertion_message(), Some(ERR_WITHDRAWAL_OPEN), "attempt {attempt}");
-                assert_eq!(Some(snapshot(chain, coop.name, &tables)), after_first, "a refusal writes nothing");
+                assert_eq!(Some(chain.packed_tables(coop.name, &tables)), after_first, "a refusal writes nothing");
                 refused += 1;
             }
         }

@@ -1,6 +1,6 @@
 //! `newaccount` and `changekey`.
 use antelope_test_harness::boot::core;
-use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
+use antelope_test_harness::cooperative::{council_action, newaccount_of, Person, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use antelope_test_harness::keys::public_key_to_legacy;
@@ -107,14 +107,7 @@ fn newaccount_rejects_an_unknown_cooperative() {
     let fake = Person::new(chain, "fakecp");
     chain.create_account(fake.name, fake.key.public_key(), Some(core("10.0000")));
     let person = Person::new(chain, "orphan");
-    let data = Newaccount {
-        coopname: fake.name,
-        username: person.name,
-        r#type: TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        referer: Name::new(0),
-        meta: String::new(),
-    };
+    let data = newaccount_of(fake.name, &person);
     assert_eq!(chain.fails(chain.peers.registrator, &[fake.name], &data), ERR_COOP_NOT_FOUND);
 }
 

@@ -1,6 +1,5 @@
 //! What the reliability tests share: the node, one test at a time, a snapshot of every row of
 //! our contracts, what a push came to, a seeded generator and the environment variables.
-#![allow(dead_code)]
 use antelope_test_harness::client::{ChainError, PushOutcome};
 use antelope_test_harness::fixture::TestChain;
 use serde_json::{json, Value};

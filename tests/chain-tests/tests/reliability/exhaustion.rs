@@ -6,7 +6,7 @@
 //! authorisation) or frees more than it writes (executing a decision) goes on at zero free
 //! RAM.
 use super::common::{assert_unchanged, chain, serial, snapshot, Outcome};
-use super::world::{add_share, free_question, imported, paid_application, provider_with_key, share_deposit};
+use super::world::{add_share, free_question, paid_application, provider_with_key, share_deposit};
 use antelope_test_harness::boot::core;
 use antelope_test_harness::cooperative::{import_of, rub, Person, TestCoop};
 use antelope_test_harness::fixture::TestChain;
@@ -158,7 +158,7 @@ fn a_person_without_ram_starts_nothing_they_pay_for_and_their_cooperative_may_pa
     let (r, s, w) = (chain.peers.registrator, chain.peers.soviet, chain.peers.wallet);
     let coop = chain.new_cooperative();
     let (person, _) = chain.new_member_account(&coop, "broke", "individual");
-    let member = imported(chain, &coop, "broke");
+    let member = chain.import_member(&coop, "broke");
     chain.leave_free_ram(person.name, 0);
     chain.leave_free_ram(member.name, 0);
     let before = snapshot(chain);

@@ -139,31 +139,41 @@ fn walk(abi: &Abi, ty: &str, bytes: &[u8], pos: &mut usize, path: &str, doc: boo
             fields.push(field(start, *pos));
             return Shape::WellFormed;
         }
-        "int8" | "uint8" => 1,
-        "int16" | "uint16" => 2,
-        "int32" | "uint32" | "time_point_sec" => 4,
-        "int64" | "uint64" | "name" | "symbol" | "symbol_code" | "time_point" => 8,
-        "int128" | "uint128" | "asset" => 16,
-        "checksum256" => 32,
-        _ => {
-            let def = abi.structs.iter().find(|s| s.name == ty).unwrap_or_else(|| panic!("no ABI type {ty}"));
-            assert!(def.base.is_empty(), "{ty} has a base");
-            let doc = doc || ty == "document";
-            for field in &def.fields {
-                let inner = if path.is_empty() { field.name.clone() } else { format!("{path}.{}", field.name) };
-                let shape = walk(abi, &field.type_, bytes, pos, &inner, doc, fields);
-                if shape != Shape::WellFormed {
-                    return shape;
+        _ => match fixed_size(ty) {
+            Some(size) => size,
+            None => {
+                let def = abi.structs.iter().find(|s| s.name == ty).unwrap_or_else(|| panic!("no ABI type {ty}"));
+                assert!(def.base.is_empty(), "{ty} has a base");
+                let doc = doc || ty == "document";
+                for field in &def.fields {
+                    let inner = if path.is_empty() { field.name.clone() } else { format!("{path}.{}", field.name) };
+                    let shape = walk(abi, &field.type_, bytes, pos, &inner, doc, fields);
+                    if shape != Shape::WellFormed {
+                        return shape;
+                    }
                 }
+                return Shape::WellFormed;
             }
-            return Shape::WellFormed;
-        }
+        },
     };
     if !fixed(pos, size) {
         return Shape::Malformed;
     }
     fields.push(field(start, *pos));
     Shape::WellFormed
+}
+
+/// The size of a fixed-size ABI type, or `None` (a struct, or not fixed).
+fn fixed_size(ty: &str) -> Option<usize> {
+    Some(match ty {
+        "int8" | "uint8" => 1,
+        "int16" | "uint16" => 2,
+        "int32" | "uint32" | "time_point_sec" => 4,
+        "int64" | "uint64" | "name" | "symbol" | "symbol_code" | "time_point" => 8,
+        "int128" | "uint128" | "asset" => 16,
+        "checksum256" => 32,
+        _ => return None,
+    })
 }
 
 /// A varuint32 of at most 5 bytes (its value may reach 35 bits), or `None`.
@@ -218,16 +228,13 @@ fn smallest(abi: &Abi, ty: &str) -> Vec<u8> {
     let size = match ty {
         "public_key" => 34,
         "signature" => 66,
-        "int8" | "uint8" => 1,
-        "int16" | "uint16" => 2,
-        "int32" | "uint32" | "time_point_sec" => 4,
-        "int64" | "uint64" | "name" | "symbol" | "symbol_code" | "time_point" => 8,
-        "int128" | "uint128" | "asset" => 16,
-        "checksum256" => 32,
-        _ => {
-            let def = abi.structs.iter().find(|s| s.name == ty).unwrap_or_else(|| panic!("no ABI type {ty}"));
-            return def.fields.iter().flat_map(|f| smallest(abi, &f.type_)).collect();
-        }
+        _ => match fixed_size(ty) {
+            Some(size) => size,
+            None => {
+                let def = abi.structs.iter().find(|s| s.name == ty).unwrap_or_else(|| panic!("no ABI type {ty}"));
+                return def.fields.iter().flat_map(|f| smallest(abi, &f.type_)).collect();
+            }
+        },
     };
     vec![0; size]
 }

@@ -18,7 +18,7 @@
 //! The stream keeps the index of every transaction in an irreversible block since it began
 //! ([`Irreversible`]): what the test checks after the faults.
 use antelope_test_harness::client::{ChainError, ChainInfo};
-use antelope_test_harness::fixture::TestChain;
+use antelope_test_harness::fixture::{TestChain, TOO_BUSY};
 use antelope_test_harness::keys::PrivateKey;
 use antelope_test_harness::transaction::SignedTransaction;
 use coop_runtime::action::level;
@@ -33,9 +33,6 @@ use std::time::{Duration, Instant};
 pub const RESEND_AFTER: Duration = Duration::from_secs(3);
 /// How often a lane may send one transaction before the test gives up on it.
 const MAX_SENDS: u32 = 60;
-/// Chain errors of a node too busy to finish a transaction in time: the step is built and
-/// pushed again later (`tx_cpu_usage_exceeded`, `deadline_exception`, `leeway_deadline_exception`).
-const TOO_SLOW: &[i64] = &[3_080_004, 3_080_006, 3_081_001];
 /// `tx_duplicate`: the node already has this transaction.
 const DUPLICATE: i64 = 3_040_008;
 /// `expired_tx_exception`: past its expiration; no block can take it any more.
@@ -283,7 +280,7 @@ impl Stream {
         self.pushes += 1;
         match self.nodes[node].chain.client.send_transaction(&signed) {
             Ok(_) => self.acknowledged.push((id.clone(), node)),
-            Err(e) if e.code().is_some_and(|c| TOO_SLOW.contains(&c)) => {
+            Err(e) if e.code().is_some_and(|c| TOO_BUSY.contains(&c)) => {
                 self.lanes[lane].steps.push_front(step);
                 return;
             }
@@ -310,7 +307,7 @@ impl Stream {
                 self.revived.insert(pending.id.clone());
             }
             Err(e) if e.code() == Some(EXPIRED) => pending.expired = Some(Instant::now()),
-            Err(e) if e.code().is_some_and(|c| c == DUPLICATE || c == UNKNOWN_REF_BLOCK || TOO_SLOW.contains(&c)) => {}
+            Err(e) if e.code().is_some_and(|c| c == DUPLICATE || c == UNKNOWN_REF_BLOCK || TOO_BUSY.contains(&c)) => {}
             Err(ChainError::Node(e)) => {
                 panic!("stream: {} {what} sent again, refused by node {node}: {} {}", l.name, e.name, e.what)
             }

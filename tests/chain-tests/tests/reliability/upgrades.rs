@@ -10,7 +10,7 @@ use super::common::{snapshot, Snapshot, AUTHORITY_ERRORS};
 use super::layouts::{abi_at, abi_commits_since, extension_problems, require_commit};
 use super::old_release::{self as old, FROM_COMMIT};
 use antelope_test_harness::abi_files::{abi_json, contract_abis};
-use antelope_test_harness::cooperative::{council_action, import_of, rub, Person, TestCoop};
+use antelope_test_harness::cooperative::{council_action, import_of, newaccount_of, rub, Person, TestCoop};
 use antelope_test_harness::deploy::{create_and_deploy, permission_authority};
 use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use antelope_test_harness::keys::PrivateKey;
@@ -24,7 +24,7 @@ use coop_protocol::wallet::{Cancel, Confirm, Deposit, Payout, Payrefund, RegDepo
 use coop_protocol::wallet::{Deposits, DEPOSIT_REFUND, KIND_SHARE, WITHDRAWAL_AUTHORIZED};
 use coop_runtime::action::level;
 use coop_runtime::system::{Authority, UpdateAuth, ACTIVE, EOSIO_CODE, SYSTEM};
-use coop_runtime::{n, ActionData, Peers};
+use coop_runtime::{n, Peers};
 use eosio::{Name, Read, Table};
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -233,15 +233,7 @@ fn every_row_reads(peers: &Peers, rows: &Snapshot) {
 /// `registrator::newaccount` of a fresh person for `coop` (not pushed), and the person.
 fn new_account(chain: &TestChain, coop: &TestCoop) -> (Newaccount, Person) {
     let person = Person::new(chain, "late");
-    let data = Newaccount {
-        coopname: coop.name,
-        username: person.name,
-        r#type: TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        referer: Name::new(0),
-        meta: String::new(),
-    };
-    (data, person)
+    (newaccount_of(coop.name, &person), person)
 }
 
 /// `registrator::newaccount` for `coop`, signed by the cooperative itself.
@@ -524,8 +516,8 @@ impl Before {
         // The provider's key alone (the development key here) satisfies `alpha@provider`.
         let directly = |chain: &TestChain| {
             let (data, _) = new_account(chain, alpha);
-            let action = data.to_action(chain.peers.registrator, &[level(alpha.name, PROVIDER_PERMISSION)]);
-            chain.client.push_actions_with_keys(vec![action], &[PrivateKey::dev()]).map(|_| ())
+            let provider = [level(alpha.name, PROVIDER_PERMISSION)];
+            chain.push_signed(chain.peers.registrator, &provider, &data, &[PrivateKey::dev()]).map(|_| ())
         };
         let (data, _) = new_account(chain, alpha);
         let refused = expect_assertion(chain.provider_act(alpha, chain.peers.registrator, &data), operator, n("act"));
@@ -538,8 +530,8 @@ impl Before {
         // `coop@council`, sent by the soviet: the old link gives the provider nothing.
         let key = PrivateKey::generate().public_key();
         let rekey = Changekey { coopname: alpha.name, username: self.joined.name, public_key: key };
-        let action = rekey.to_action(chain.peers.registrator, &[level(alpha.name, PROVIDER_PERMISSION)]);
-        match chain.client.push_actions_with_keys(vec![action], &[PrivateKey::dev()]) {
+        let provider = [level(alpha.name, PROVIDER_PERMISSION)];
+        match chain.push_signed(chain.peers.registrator, &provider, &rekey, &[PrivateKey::dev()]) {
             Ok(_) => panic!("the provider changed a member's key"),
             Err(refused) => assert!(refused.name().is_some_and(|e| AUTHORITY_ERRORS.contains(&e)), "{refused}"),
         }

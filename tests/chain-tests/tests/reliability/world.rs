@@ -6,7 +6,7 @@
 use super::common::chain;
 use antelope_test_harness::abi_bin::pack_abi;
 use antelope_test_harness::boot::deploy_code;
-use antelope_test_harness::cooperative::{import_of, rub, Person, TestCoop};
+use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::deploy::add_code_permission;
 use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{self, TYPE_INDIVIDUAL};
@@ -90,13 +90,6 @@ pub fn outsider(chain: &TestChain, prefix: &str) -> Person {
     person
 }
 
-/// A member imported into `coop` (`adduser`).
-pub fn imported(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
-    let person = Person::new(chain, prefix);
-    chain.ok(chain.peers.registrator, &[coop.name], &import_of(coop, &person));
-    person
-}
-
 /// `person` announces a share deposit of `amount`; returns its id.
 pub fn share_deposit(chain: &TestChain, coop: &TestCoop, person: &Person, amount: &str) -> u64 {
     let data = wallet::Deposit {
@@ -161,8 +154,8 @@ fn build_world() -> World {
     deploy_code(&chain.client, fake.name, forwarder_wasm(), pack_abi(&empty_abi)).expect("the forwarder deploys");
     add_code_permission(&chain.client, fake.name, fake.name).expect("fake@eosio.code");
 
-    let (chairman, first, second) = (&a.chairman, &a.members[0], &a.members[1]);
-    let bystander = imported(chain, &a, "bystnd");
+    let (chairman, first) = (&a.chairman, &a.members[0]);
+    let bystander = chain.import_member(&a, "bystnd");
     let (signer, _) = chain.new_member_account(&a, "signer", "individual");
     let (joiner, _) = chain.new_member_account(&a, "joiner", "individual");
     chain.sign_agreements(&a, &joiner);
@@ -178,11 +171,11 @@ fn build_world() -> World {
         chain.ok(chain.peers.soviet, &[voter.name], &data);
     }
 
-    let saver = imported(chain, &a, "saver");
+    let saver = chain.import_member(&a, "saver");
     add_share(chain, &a, &saver, "10.0000");
     let pending_deposit = share_deposit(chain, &a, &saver, "1.0000");
-    let quitter = imported(chain, &a, "quit");
-    let leaver = imported(chain, &a, "leaver");
+    let quitter = chain.import_member(&a, "quit");
+    let leaver = chain.import_member(&a, "leaver");
     let leave = registrator::Leavecoop { coopname: a.name, username: leaver.name, statement: Document::default() };
     let leave = leaver.signs(&chain.peers, "I leave", leave);
     chain.ok(chain.peers.registrator, &[leaver.name], &leave);
@@ -207,7 +200,6 @@ fn build_world() -> World {
         chain.vote_for(&a, voter, approved_decision);
     }
     let authorized_decision = chain.council_authorizes(&a, vec![]);
-    let _ = second;
 
     let branch = n("branch");
     let create =

@@ -32,8 +32,7 @@ fn snapshot(chain: &TestChain, coop: &TestCoop) -> Vec<String> {
 
 /// An imported member with a confirmed share deposit of `amount`.
 fn member_with_share(chain: &TestChain, coop: &TestCoop, amount: &str) -> Person {
-    let person = Person::new(chain, "member");
-    chain.ok(chain.peers.registrator, &[coop.name], &import_of(coop, &person));
+    let person = chain.import_member(coop, "member");
     let id = share_deposit(chain, coop, &person, amount);
     chain.confirm_deposit(coop, id);
     person

@@ -17,20 +17,6 @@ use coop_protocol::wallet::{Confirm, Deposit, Wallets, Withdraw, KIND_SHARE};
 use coop_runtime::{n, Document};
 use eosio::Name;
 
-/// The packed rows of the given tables (contract, table name) in `scope`: equal snapshots
-/// mean nothing was written.
-fn snapshot(scope: Name, tables: &[(Name, &str)]) -> Vec<Vec<Vec<u8>>> {
-    tables
-        .iter()
-        .map(|(contract, table)| {
-            chain()
-                .client
-                .rows_raw(*contract, scope, table)
-                .unwrap_or_else(|e| panic!("reading {contract}/{scope}/{table}: {e}"))
-        })
-        .collect()
-}
-
 /// A free decision of `coop` carrying `actions`, asked by a council member (each in turn:
 /// a proposer has at most three open) and approved by the whole council (not authorised
 /// yet); returns its id.
@@ -81,7 +67,7 @@ fn the_authorisation_of_one_decision_is_refused_for_another() {
     let no_actions = approved_question(chain, &coop, vec![]);
     let authorized = coop.chairman.authorization(&chain.peers, coop.name, first, &actions, "Decision of the council");
     chain.ok(s, &[coop.chairman.name], &authorized);
-    let before = snapshot(coop.name, &[(s, "decisions")]);
+    let before = chain.packed_tables(coop.name, &[(s, "decisions")]);
 
     for other in [same_actions, other_actions, no_actions] {
         let replayed = Authorize { decision_id: other, ..authorized.clone() };
@@ -89,7 +75,7 @@ fn the_authorisation_of_one_decision_is_refused_for_another() {
         let row = decision(chain, &coop, other);
         assert_eq!((row.status, row.authorized_by), (STATUS_OPEN, Name::new(0)), "decision {other}");
     }
-    assert_eq!(snapshot(coop.name, &[(s, "decisions")]), before, "nothing written");
+    assert_eq!(chain.packed_tables(coop.name, &[(s, "decisions")]), before, "nothing written");
 }
 
 #[test]
@@ -108,11 +94,11 @@ fn the_authorisation_of_a_decision_in_one_cooperative_is_refused_in_another() {
         same_id = approved_question(chain, &other, vec![]);
     }
     assert_eq!(same_id, id, "decision ids count per cooperative");
-    let before = snapshot(other.name, &[(s, "decisions")]);
+    let before = chain.packed_tables(other.name, &[(s, "decisions")]);
 
     let replayed = Authorize { coopname: other.name, chairman: other.chairman.name, ..authorized };
     assert_eq!(chain.fails(s, &[other.chairman.name], &replayed), ERR_BAD_SIGNATURE);
-    assert_eq!(snapshot(other.name, &[(s, "decisions")]), before, "nothing written");
+    assert_eq!(chain.packed_tables(other.name, &[(s, "decisions")]), before, "nothing written");
 }
 
 #[test]
@@ -132,13 +118,13 @@ fn a_free_decision_statement_is_refused_as_its_authorisation() {
     for voter in coop.council() {
         chain.vote_for(&coop, voter, id);
     }
-    let before = snapshot(coop.name, &[(s, "decisions")]);
+    let before = chain.packed_tables(coop.name, &[(s, "decisions")]);
 
     let replayed =
         Authorize { coopname: coop.name, chairman: coop.chairman.name, decision_id: id, document: question.statement };
     assert_eq!(chain.fails(s, &[coop.chairman.name], &replayed), ERR_BAD_SIGNATURE);
     assert_eq!(decision(chain, &coop, id).status, STATUS_OPEN);
-    assert_eq!(snapshot(coop.name, &[(s, "decisions")]), before, "nothing written");
+    assert_eq!(chain.packed_tables(coop.name, &[(s, "decisions")]), before, "nothing written");
 }
 
 #[test]
@@ -159,7 +145,7 @@ fn an_agreement_signature_is_refused_for_another_version_or_kind() {
     let raise = Setagreement { coopname: coop.name, kind: n("privacy"), version: 2, title: "Privacy, 2027".into() };
     chain.ok(r, &[coop.name], &raise);
     let tables = [(r, "agreements")];
-    let before = snapshot(coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     // The cooperative created the account, so it may push `agree` for the person: with the
     // document of version 1, copied from the history, for version 2 and for another kind.
@@ -169,7 +155,7 @@ fn an_agreement_signature_is_refused_for_another_version_or_kind() {
     assert_eq!(chain.fails(r, &[coop.name], &as_user), ERR_BAD_SIGNATURE);
     let row = chain.row::<Agreements>(r, coop.name, person.name.as_u64()).unwrap();
     assert_eq!((row.version_of(n("privacy")), row.version_of(n("user"))), (Some(1), None));
-    assert_eq!(snapshot(coop.name, &tables), before, "nothing written");
+    assert_eq!(chain.packed_tables(coop.name, &tables), before, "nothing written");
 
     // The person's own signature of version 2 is accepted.
     let renewed = person.signs(&chain.peers, "Privacy policy, version 2", as_v2);
@@ -188,11 +174,11 @@ fn an_application_to_one_cooperative_is_refused_in_another() {
     chain.sign_agreements(&home, &person);
     let applied: Joincoop = chain.apply(&other, &person, Name::new(0)).first_action().unwrap().decode_data().unwrap();
     let tables = [(r, "applications")];
-    let before = snapshot(home.name, &tables);
+    let before = chain.packed_tables(home.name, &tables);
 
     let replayed = Joincoop { coopname: home.name, ..applied };
     assert_eq!(chain.fails(r, &[home.name], &replayed), ERR_BAD_SIGNATURE);
-    assert_eq!(snapshot(home.name, &tables), before, "no application in the other cooperative");
+    assert_eq!(chain.packed_tables(home.name, &tables), before, "no application in the other cooperative");
 }
 
 #[test]
@@ -220,7 +206,7 @@ fn a_persons_documents_are_refused_for_another_person_with_the_same_key() {
     };
     chain.provider_act(&coop, r, &account).expect("the provider creates the account");
     let tables = [(r, "agreements"), (r, "applications")];
-    let before = snapshot(coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     for agreement in signed {
         let replayed = Agree { username: double.name, ..agreement };
@@ -229,7 +215,7 @@ fn a_persons_documents_are_refused_for_another_person_with_the_same_key() {
     }
     let replayed = Joincoop { username: double.name, ..applied };
     assert_eq!(chain.provider_act(&coop, r, &replayed).unwrap_err().assertion_message(), Some(ERR_BAD_SIGNATURE));
-    assert_eq!(snapshot(coop.name, &tables), before, "nothing written for the second account");
+    assert_eq!(chain.packed_tables(coop.name, &tables), before, "nothing written for the second account");
 }
 
 #[test]
@@ -258,11 +244,11 @@ fn a_branch_choice_is_refused_for_another_branch() {
     };
     let choice = member.signs(&chain.peers, "I choose my branch", choice);
     let tables = [(r, "participants"), (r, "branches")];
-    let before = snapshot(coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     let elsewhere = Selectbranch { braname: branches[1], ..choice.clone() };
     assert_eq!(chain.fails(r, &[coop.name], &elsewhere), ERR_BAD_SIGNATURE);
-    assert_eq!(snapshot(coop.name, &tables), before, "nothing written");
+    assert_eq!(chain.packed_tables(coop.name, &tables), before, "nothing written");
     chain.ok(r, &[coop.name], &choice);
 }
 
@@ -289,13 +275,13 @@ fn a_withdrawal_statement_is_refused_for_another_amount() {
     };
     let asked = member.signs(&chain.peers, "I ask to return 1.0000 RUB of my share", asked);
     let tables = [(w, "wallets"), (w, "withdrawals"), (chain.peers.soviet, "decisions")];
-    let before = snapshot(coop.name, &tables);
+    let before = chain.packed_tables(coop.name, &tables);
 
     let more = Withdraw { quantity: rub("400.0000"), ..asked.clone() };
     assert_eq!(chain.fails(w, &[member.name], &more), ERR_BAD_SIGNATURE);
     let wallet = chain.row::<Wallets>(w, coop.name, member.name.as_u64()).unwrap();
     assert_eq!((wallet.available, wallet.blocked), (rub("500.0000"), rub("0.0000")));
-    assert_eq!(snapshot(coop.name, &tables), before, "nothing written");
+    assert_eq!(chain.packed_tables(coop.name, &tables), before, "nothing written");
     let outcome: PushOutcome = chain.ok(w, &[member.name], &asked);
     assert!(outcome.return_value::<u64>() > 0, "the statement is accepted for its own amount");
 }

@@ -10,7 +10,7 @@
 use super::common::chain;
 use antelope_test_harness::abi_files::contract_abis;
 use antelope_test_harness::client::{ChainError, PushOutcome};
-use antelope_test_harness::cooperative::{import_of, rub, test_params, Person, TestCoop};
+use antelope_test_harness::cooperative::{rub, test_params, Person};
 use antelope_test_harness::deploy::contract_accounts;
 use antelope_test_harness::fixture::{expect_assertion, TestChain};
 use coop_abi::Abi;
@@ -86,18 +86,11 @@ fn coop_rows(chain: &TestChain, coop: Name) -> Vec<String> {
     ]
 }
 
-/// An imported member of `coop`.
-fn member(chain: &TestChain, coop: &TestCoop) -> Person {
-    let person = Person::new(chain, "member");
-    chain.ok(chain.peers.registrator, &[coop.name], &import_of(coop, &person));
-    person
-}
-
 #[test]
 fn wallet_deposit_with_a_bad_memo_or_bad_length_is_refused_and_nothing_is_written() {
     let chain = chain();
     let coop = chain.new_cooperative();
-    let person = member(chain, &coop);
+    let person = chain.import_member(&coop, "member");
     let deposit = Deposit {
         coopname: coop.name,
         username: person.name,

@@ -1,14 +1,14 @@
 //! A provider's power over its cooperatives: it holds no permission of theirs, acts only
 //! through `operator::act` for the cooperatives it connected and only with the allowed
 //! actions, and loses all of it at once with `operator::rmprovider`.
-use super::common::chain;
+use super::common::{chain, push_as};
 use antelope_test_harness::client::{ChainError, PushOutcome};
-use antelope_test_harness::cooperative::{council_action, Person, TestCoop};
+use antelope_test_harness::cooperative::{council_action, newaccount_of, Person, TestCoop};
 use antelope_test_harness::deploy::permission_authority;
 use antelope_test_harness::fixture::decode;
 use antelope_test_harness::keys::PrivateKey;
 use coop_protocol::operator::{errors::*, *};
-use coop_protocol::registrator::{Changekey, Newaccount, Setfees, TYPE_INDIVIDUAL};
+use coop_protocol::registrator::{Changekey, Newaccount, Setfees};
 use coop_protocol::soviet::{BoardMember, Exec, Updateboard, POSITION_CHAIRMAN};
 use coop_runtime::action::level;
 use coop_runtime::system::{Authority, LinkAuth, TokenTransfer, UpdateAuth, ACTIVE, EOSIO_CODE, OWNER, SYSTEM, TOKEN};
@@ -17,15 +17,7 @@ use eosio::Name;
 
 /// `registrator::newaccount` of a fresh person for `coop`.
 fn newaccount(coop: Name) -> Newaccount {
-    let person = Person::new(chain(), "prvd");
-    Newaccount {
-        coopname: coop,
-        username: person.name,
-        r#type: TYPE_INDIVIDUAL,
-        public_key: person.key.public_key(),
-        referer: Name::new(0),
-        meta: String::new(),
-    }
+    newaccount_of(coop, &Person::new(chain(), "prvd"))
 }
 
 /// `operator::act` by `provider` for `coopname`, signed with `key` alone.
@@ -36,24 +28,7 @@ fn act(
     actions: Vec<ProviderAction>,
 ) -> Result<PushOutcome, ChainError> {
     let data = Act { provider, coopname, actions };
-    let action = data.to_action(chain().peers.operator, &[level(provider, ACTIVE)]);
-    chain().client.push_actions_with_keys(vec![action], std::slice::from_ref(key))
-}
-
-/// `data` pushed to `contract` as `actor@permission`, signed with `key` alone: the chain's
-/// error name when refused.
-fn push_as<A: ActionData>(
-    contract: Name,
-    actor: Name,
-    permission: Name,
-    data: &A,
-    key: &PrivateKey,
-) -> Result<(), String> {
-    let action = data.to_action(contract, &[level(actor, permission)]);
-    match chain().client.push_actions_with_keys(vec![action], std::slice::from_ref(key)) {
-        Ok(_) => Ok(()),
-        Err(e) => Err(e.name().unwrap_or("unknown").to_string()),
-    }
+    chain().push_signed(chain().peers.operator, &[level(provider, ACTIVE)], &data, std::slice::from_ref(key))
 }
 
 /// A provider with a key of its own (not the development key) and `count` cooperatives it
@@ -146,21 +121,22 @@ fn a_provider_holds_no_permission_of_the_cooperative_to_keep() {
         parent: PROVIDER_PERMISSION,
         auth: Authority::key(hidden.public_key()),
     };
-    assert_eq!(push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &child, &key), Err("unsatisfied_authorization".into()));
+    let error = push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &child, &key).unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
     let relink = LinkAuth { account: coop.name, code: r, type_: Newaccount::NAME, requirement: keep };
-    assert_eq!(push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &relink, &key), Err("unsatisfied_authorization".into()));
+    let error = push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &relink, &key).unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
     let rewrite = UpdateAuth {
         account: coop.name,
         permission: PROVIDER_PERMISSION,
         parent: ACTIVE,
         auth: Authority::key(hidden.public_key()),
     };
-    assert_eq!(
-        push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &rewrite, &key),
-        Err("unsatisfied_authorization".into())
-    );
+    let error = push_as(SYSTEM, coop.name, PROVIDER_PERMISSION, &rewrite, &key).unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
     let data = newaccount(coop.name);
-    assert_eq!(push_as(r, coop.name, PROVIDER_PERMISSION, &data, &key), Err("unsatisfied_authorization".into()));
+    let error = push_as(r, coop.name, PROVIDER_PERMISSION, &data, &key).unwrap_err();
+    assert_eq!(error.name(), Some("unsatisfied_authorization"), "{error}");
     assert!(!chain.client.account_exists(data.username));
 }
 
@@ -202,8 +178,7 @@ fn a_removed_provider_can_push_nothing_for_any_of_its_cooperatives_at_once() {
     assert_eq!(chain.fails(operator, &[operator], &Rmprovider { provider }), ERR_PROVIDER_NOT_FOUND);
     // Its key can no longer request a cooperative either.
     let (request, ..) = chain.coop_request(provider, 0);
-    let action = request.to_action(operator, &[level(provider, ACTIVE)]);
-    let error = chain.client.push_actions_with_keys(vec![action], &[key]).unwrap_err();
+    let error = chain.push_signed(operator, &[level(provider, ACTIVE)], &request, &[key]).unwrap_err();
     assert_eq!(error.assertion_message(), Some(ERR_PROVIDER_NOT_FOUND));
 }
 

@@ -2,10 +2,9 @@
 //! own key cannot change a member's key (not even through a rewritten `coop@council`); a
 //! recovered person removes what a key thief added; a leaver's payout cannot be failed
 //! back into a wallet nobody can draw on.
-use super::common::chain;
+use super::common::{chain, push_as};
 use antelope_test_harness::cooperative::council_action;
 use antelope_test_harness::deploy::permission_authority;
-use antelope_test_harness::keys::PrivateKey;
 use coop_protocol::registrator::{errors as reg, Changekey, Leavecoop};
 use coop_protocol::soviet::council::COUNCIL_PERMISSION;
 use coop_protocol::soviet::{Freedecision, Setttl, Voteagainst};
@@ -14,18 +13,6 @@ use coop_runtime::action::level;
 use coop_runtime::system::{Authority, DeleteAuth, LinkAuth, UnlinkAuth, UpdateAuth, ACTIVE, EOSIO_CODE, SYSTEM};
 use coop_runtime::ActionData;
 use eosio::Name;
-
-/// `data` pushed to `contract` as `actor@permission`, signed with `key` alone.
-fn push_as<A: ActionData>(
-    contract: Name,
-    actor: Name,
-    permission: Name,
-    data: &A,
-    key: &PrivateKey,
-) -> Result<antelope_test_harness::client::PushOutcome, antelope_test_harness::client::ChainError> {
-    let action = data.to_action(contract, &[level(actor, permission)]);
-    chain().client.push_actions_with_keys(vec![action], std::slice::from_ref(key))
-}
 
 #[test]
 fn the_cooperatives_own_key_cannot_change_a_key_even_through_a_rewritten_council_permission() {

@@ -7,9 +7,7 @@ use antelope_test_harness::fixture::TestChain;
 use coop_protocol::registrator::{Participants, PARTICIPANT_ACCEPTED, TYPE_INDIVIDUAL};
 use coop_protocol::soviet::errors::ERR_DECISION_ENDED;
 use coop_protocol::soviet::tally::{OUTCOME_APPROVED, OUTCOME_DECLINED, OUTCOME_PENDING};
-use coop_protocol::soviet::{
-    Close, Decision, Decisions, Exec, VoteResult, Voteagainst, Votefor, KIND_JOINCOOP, KIND_WITHDRAW,
-};
+use coop_protocol::soviet::{Close, Decision, Decisions, VoteResult, Voteagainst, KIND_JOINCOOP, KIND_WITHDRAW};
 use coop_protocol::wallet::*;
 use eosio::Name;
 
@@ -42,35 +40,11 @@ impl Approval {
 /// Two of the three council members vote for (the second vote approves); the chairman
 /// signs; the chairman executes.
 pub fn approve(chain: &TestChain, coop: &TestCoop, decision_id: u64) -> Approval {
-    let votes: Vec<PushOutcome> = coop
-        .council()
-        .into_iter()
-        .take(2)
-        .map(|member| {
-            chain.ok(
-                chain.peers.soviet,
-                &[member.name],
-                &Votefor { coopname: coop.name, member: member.name, decision_id },
-            )
-        })
-        .collect();
+    let votes: Vec<PushOutcome> =
+        coop.council().into_iter().take(2).map(|member| chain.vote_for(coop, member, decision_id)).collect();
     assert_eq!(votes[1].return_value::<VoteResult>().outcome, OUTCOME_APPROVED);
-    let authorize = chain.ok(
-        chain.peers.soviet,
-        &[coop.chairman.name],
-        &coop.chairman.authorization(
-            &chain.peers,
-            coop.name,
-            decision_id,
-            &[],
-            &format!("Decision {decision_id} of the council"),
-        ),
-    );
-    let exec = chain.ok(
-        chain.peers.soviet,
-        &[coop.chairman.name],
-        &Exec { executer: coop.chairman.name, coopname: coop.name, decision_id },
-    );
+    let authorize = chain.authorize(coop, decision_id);
+    let exec = chain.exec(coop, coop.chairman.name, decision_id);
     Approval { votes, authorize, exec }
 }
 

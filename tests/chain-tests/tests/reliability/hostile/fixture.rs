@@ -2,8 +2,7 @@
 //! cooperative with work in flight at every step an internal action continues).
 use antelope_test_harness::abi_bin::pack_abi;
 use antelope_test_harness::boot::{core, create_account, deploy_code, AccountPlan};
-use antelope_test_harness::client::{ChainError, PushOutcome};
-use antelope_test_harness::cooperative::{import_of, rub, Person, TestCoop};
+use antelope_test_harness::cooperative::{rub, Person, TestCoop};
 use antelope_test_harness::deploy::add_code_permission;
 use antelope_test_harness::fixture::TestChain;
 use antelope_test_harness::tools::contract_wasm;
@@ -132,7 +131,7 @@ impl Victims {
         let (newcomer, _) = chain.new_member_account(&coop, "newcom", "individual");
         chain.sign_agreements(&coop, &newcomer);
 
-        let leaver = imported(chain, &coop, "leaver");
+        let leaver = chain.import_member(&coop, "leaver");
         let leave = coop_protocol::registrator::Leavecoop {
             coopname: coop.name,
             username: leaver.name,
@@ -141,7 +140,7 @@ impl Victims {
         chain.ok(r, &[leaver.name], &leaver.signs(&chain.peers, "I leave the cooperative", leave));
         let leave_decision = decision(chain, &coop, "leave", leaver.name);
 
-        let withdrawer = imported(chain, &coop, "withdr");
+        let withdrawer = chain.import_member(&coop, "withdr");
         let share = Deposit {
             coopname: coop.name,
             username: withdrawer.name,
@@ -216,31 +215,4 @@ fn registration_fee(chain: &TestChain, coop: &TestCoop) -> eosio::Asset {
 /// The id of the open decision of `kind` about `username`.
 fn decision(chain: &TestChain, coop: &TestCoop, kind: &str, username: Name) -> u64 {
     chain.decision_about(coop, kind, username).unwrap_or_else(|| panic!("a {kind} decision about {username}")).id
-}
-
-/// A member imported on paper (account, card, participant, wallet).
-fn imported(chain: &TestChain, coop: &TestCoop, prefix: &str) -> Person {
-    let person = Person::new(chain, prefix);
-    chain.ok(chain.peers.registrator, &[coop.name], &import_of(coop, &person));
-    person
-}
-
-/// Chain errors of a node too busy to finish a transaction in time (`tx_cpu_usage_exceeded`,
-/// `deadline_exception`, `leeway_deadline_exception`): not an answer, the transaction is
-/// pushed again.
-const TOO_SLOW: [i64; 3] = [3_080_004, 3_080_006, 3_081_001];
-
-/// Pushes `actions` in one transaction, signed by every authority they declare (again, up
-/// to five times, while the node is too busy to run it in time: nothing was applied then).
-pub fn push(chain: &TestChain, actions: Vec<Action<Vec<u8>>>) -> Result<PushOutcome, ChainError> {
-    let mut tries = 1;
-    loop {
-        match chain.client.push_actions(actions.clone()) {
-            Err(e) if tries < 5 && e.code().is_some_and(|code| TOO_SLOW.contains(&code)) => {
-                tries += 1;
-                std::thread::sleep(std::time::Duration::from_millis(200));
-            }
-            result => return result,
-        }
-    }
 }

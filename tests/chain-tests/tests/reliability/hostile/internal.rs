@@ -1,6 +1,6 @@
 //! Our internal actions, sent inline by the hostile contract.
 use super::catalogue::{every_attack, internal, internal_attacks, Contract, INTERNAL, READ_ONLY};
-use super::fixture::{push, Attacker, Victims};
+use super::fixture::{Attacker, Victims};
 use super::{assert_all_refused, refused_when_sent};
 use crate::reliability::common::{assert_unchanged, chain, serial, snapshot, Outcome};
 use coop_protocol::permissions::CONTRACTS_PERMISSION;
@@ -57,7 +57,7 @@ fn every_internal_action_sent_with_the_hostile_contracts_own_authority_is_refuse
     let mut failures = Vec::new();
     for attack in &attacks {
         let action = attack.action.clone().declaring(&[attacker.own()]);
-        let outcome = Outcome::of(push(chain, vec![attacker.internal(action)]));
+        let outcome = Outcome::of(chain.push_actions(vec![attacker.internal(action)]));
         if outcome != attack.expected.outcome() {
             failures.push(format!("{}: {outcome}, expected {}", attack.label(), attack.expected.outcome()));
         }
@@ -78,7 +78,7 @@ fn every_internal_action_declaring_its_senders_authority_is_refused_by_the_chain
         let (sender, _) = internal(attack.contract, &attack.name).expect("internal");
         let declared = level(sender.account(&chain.peers), ACTIVE);
         let action = attack.action.clone().declaring(&[declared]);
-        let outcome = Outcome::of(push(chain, vec![attacker.internal(action)]));
+        let outcome = Outcome::of(chain.push_actions(vec![attacker.internal(action)]));
         if let Err(wrong) = refused_when_sent(&outcome, declared, attacker.account) {
             failures.push(format!("{}: {wrong}", attack.label()));
         }
@@ -103,7 +103,7 @@ fn internal_actions_declaring_the_cooperatives_contracts_permission_are_refused_
         }
         tried += 1;
         let action = attack.action.clone().declaring(&[attacker.own(), contracts]);
-        let outcome = Outcome::of(push(chain, vec![attacker.internal(action)]));
+        let outcome = Outcome::of(chain.push_actions(vec![attacker.internal(action)]));
         if let Err(wrong) = refused_when_sent(&outcome, contracts, attacker.account) {
             failures.push(format!("{}: {wrong}", attack.label()));
         }
@@ -125,7 +125,7 @@ fn a_contracts_code_permission_cannot_be_declared_inline() {
         let (sender, _) = internal(attack.contract, &attack.name).expect("internal");
         for actor in [sender.account(&chain.peers), attacker.account] {
             let action = attack.action.clone().declaring(&[level(actor, EOSIO_CODE)]);
-            let outcome = Outcome::of(push(chain, vec![attacker.internal(action)]));
+            let outcome = Outcome::of(chain.push_actions(vec![attacker.internal(action)]));
             let expected = Outcome::Chain {
                 name: "action_validate_exception".into(),
                 message: format!(

@@ -1,7 +1,7 @@
 //! Public actions naming a victim whose signature is in the same transaction, and the
 //! victims' own permissions, sent inline by the hostile contract.
 use super::catalogue::{every_attack, public_attacks, Contract, Expected, INTERNAL, READ_ONLY};
-use super::fixture::{push, Attacker, Victims};
+use super::fixture::{Attacker, Victims};
 use super::{assert_all_refused, refused_when_sent};
 use crate::reliability::common::{assert_unchanged, chain, serial, snapshot, Outcome};
 use antelope_test_harness::boot::core;
@@ -29,7 +29,8 @@ fn public_actions_naming_a_victim_are_refused_though_the_victim_signed_the_same_
     for attack in &attacks {
         let action = attack.action.clone().declaring(&[attacker.own()]);
         // The victim pays the attacker in the same transaction: their signature is there.
-        let outcome = Outcome::of(push(chain, vec![attacker.payment_from(attack.victim), attacker.internal(action)]));
+        let outcome =
+            Outcome::of(chain.push_actions(vec![attacker.payment_from(attack.victim), attacker.internal(action)]));
         if outcome != attack.expected.outcome() {
             failures.push(format!(
                 "{} naming {}: {outcome}, expected {}",
@@ -57,7 +58,7 @@ fn public_actions_declaring_the_victims_authority_are_refused_by_the_chain_thoug
         let declared = level(attack.victim, ACTIVE);
         let action = attack.action.clone().declaring(&[declared]);
         // `asvictim` itself requires the victim's authority: the victim signed it.
-        let outcome = Outcome::of(push(chain, vec![attacker.asvictim(attack.victim, action)]));
+        let outcome = Outcome::of(chain.push_actions(vec![attacker.asvictim(attack.victim, action)]));
         if let Err(wrong) = refused_when_sent(&outcome, declared, attacker.account) {
             failures.push(format!("{} declaring {}@active: {wrong}", attack.label(), attack.victim));
         }
@@ -80,7 +81,8 @@ fn read_only_queries_sent_by_the_hostile_contract_run_and_write_nothing() {
     assert_eq!(queries.len(), 3);
     for query in queries {
         let action = query.action.clone().declaring(&[attacker.own()]);
-        let outcome = push(chain, vec![attacker.internal(action)]).unwrap_or_else(|e| panic!("{}: {e}", query.label()));
+        let outcome =
+            chain.push_actions(vec![attacker.internal(action)]).unwrap_or_else(|e| panic!("{}: {e}", query.label()));
         let ran = outcome.inline_actions(query.action.account, &query.name);
         assert_eq!(ran.len(), 1, "{} ran once", query.label());
         assert!(ran[0].ram_deltas.is_empty(), "{} wrote nothing: {:?}", query.label(), ran[0].ram_deltas);
@@ -124,7 +126,7 @@ fn a_victims_permissions_cannot_be_declared_by_another_contract() {
     for (victim, permission, action) in attempts {
         let declared = level(victim, permission);
         let action = action.declaring(&[declared]);
-        let outcome = Outcome::of(push(chain, vec![attacker.payment_from(victim), attacker.internal(action)]));
+        let outcome = Outcome::of(chain.push_actions(vec![attacker.payment_from(victim), attacker.internal(action)]));
         if let Err(wrong) = refused_when_sent(&outcome, declared, attacker.account) {
             failures.push(format!("declaring {victim}@{permission}: {wrong}"));
         }
